@@ -1,0 +1,361 @@
+//! Reading and writing project files: RON text, every problem explained, atomic saves.
+
+use crate::model::{FORMAT_VERSION, Project};
+use crate::validate;
+use ron::extensions::Extensions;
+use std::fmt;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// Files larger than this are refused rather than read into memory.
+pub const MAX_FILE_BYTES: u64 = 1 << 30;
+
+/// Where in the file a problem is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Location {
+    /// A line and column (1-based) for syntax and type errors.
+    Text { line: usize, col: usize },
+    /// The item's path for errors of meaning (`measures "ta-households" observation 3`).
+    Item(String),
+    /// The file as a whole.
+    File,
+}
+
+/// One thing wrong with a project file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub file: String,
+    pub location: Location,
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.location {
+            Location::Text { line, col } => {
+                write!(f, "{}:{line}:{col}: {}", self.file, self.message)
+            }
+            Location::Item(path) => write!(f, "{}: {path}: {}", self.file, self.message),
+            Location::File => write!(f, "{}: {}", self.file, self.message),
+        }
+    }
+}
+
+/// Why a file could not be opened: every problem found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoadError {
+    pub problems: Vec<Problem>,
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, p) in self.problems.iter().enumerate() {
+            if i > 0 {
+                writeln!(f)?;
+            }
+            write!(f, "{p}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+fn ron_options() -> ron::Options {
+    ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME)
+}
+
+fn pretty() -> ron::ser::PrettyConfig {
+    ron::ser::PrettyConfig::new()
+        .indentor("  ")
+        .struct_names(false)
+        .extensions(Extensions::IMPLICIT_SOME)
+        .escape_strings(false)
+}
+
+/// Only the version, read before anything else so that a newer file is refused clearly.
+#[derive(serde::Deserialize)]
+struct VersionProbe {
+    format_version: Option<u64>,
+}
+
+/// Parse and validate project text. `file` names it in messages.
+pub fn parse(text: &str, file: &str) -> Result<Project, LoadError> {
+    let problem = |location, message: String| Problem {
+        file: file.to_string(),
+        location,
+        message,
+    };
+    let fail = |p: Problem| Err(LoadError { problems: vec![p] });
+
+    if let Ok(VersionProbe {
+        format_version: Some(v),
+    }) = ron_options().from_str::<VersionProbe>(text)
+        && v > FORMAT_VERSION as u64
+    {
+        return fail(problem(
+            Location::File,
+            format!(
+                "this file is format version {v}, newer than this app understands (up to {FORMAT_VERSION}); \
+                 open it with a newer Outcome Explorer"
+            ),
+        ));
+    }
+
+    let project: Project = match ron_options().from_str(text) {
+        Ok(p) => p,
+        Err(e) => {
+            let ron::error::Position { line, col } = e.span.start;
+            return fail(problem(
+                Location::Text { line, col },
+                describe_ron_error(&e.code),
+            ));
+        }
+    };
+
+    let problems: Vec<Problem> = validate::validate(&project)
+        .into_iter()
+        .map(|issue| problem(Location::Item(issue.path), issue.message))
+        .collect();
+    if problems.is_empty() {
+        Ok(project)
+    } else {
+        Err(LoadError { problems })
+    }
+}
+
+fn describe_ron_error(code: &ron::Error) -> String {
+    use ron::Error as E;
+    match code {
+        E::NoSuchStructField {
+            expected,
+            found,
+            outer,
+        } => {
+            let outer = outer
+                .as_deref()
+                .map(|o| format!(" in {o}"))
+                .unwrap_or_default();
+            format!(
+                "unknown field `{found}`{outer}; expected one of: {}",
+                expected.join(", ")
+            )
+        }
+        E::MissingStructField { field, outer } => {
+            let outer = outer
+                .as_deref()
+                .map(|o| format!(" in {o}"))
+                .unwrap_or_default();
+            format!("missing field `{field}`{outer}")
+        }
+        other => other.to_string(),
+    }
+}
+
+/// Read a project file from disk.
+pub fn load(path: &Path) -> Result<Project, LoadError> {
+    let name = path.display().to_string();
+    let whole = |message: String| LoadError {
+        problems: vec![Problem {
+            file: name.clone(),
+            location: Location::File,
+            message,
+        }],
+    };
+    let meta =
+        std::fs::metadata(path).map_err(|e| whole(format!("cannot open: {}", io_reason(&e))))?;
+    if meta.is_dir() {
+        return Err(whole("is a folder, not a project file".into()));
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(whole(format!(
+            "is {} bytes, larger than the {} bytes this app opens",
+            meta.len(),
+            MAX_FILE_BYTES
+        )));
+    }
+    let bytes =
+        std::fs::read(path).map_err(|e| whole(format!("cannot read: {}", io_reason(&e))))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let before = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+        let col = before.iter().rev().take_while(|&&b| b != b'\n').count() + 1;
+        LoadError {
+            problems: vec![Problem {
+                file: name.clone(),
+                location: Location::Text { line, col },
+                message: "the file is not UTF-8 text (save it as UTF-8)".into(),
+            }],
+        }
+    })?;
+    parse(text.strip_prefix('\u{feff}').unwrap_or(&text), &name)
+}
+
+/// The canonical text of a project: what Save writes and `fmt` produces.
+pub fn to_text(project: &Project) -> String {
+    let mut s = ron::Options::default()
+        .to_string_pretty(project, pretty())
+        .unwrap_or_else(|e| format!("// could not serialise: {e}\n"));
+    s.push('\n');
+    s
+}
+
+/// Why a save failed. The original file is untouched when this is returned.
+#[derive(Debug)]
+pub struct SaveError {
+    pub path: PathBuf,
+    pub reason: String,
+}
+
+impl fmt::Display for SaveError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "could not save {}: {}", self.path.display(), self.reason)
+    }
+}
+
+impl std::error::Error for SaveError {}
+
+/// A person's explanation of an I/O error.
+pub fn io_reason(e: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    let why = match e.kind() {
+        K::NotFound => "the file or folder does not exist",
+        K::PermissionDenied => {
+            "permission denied (the file or folder is read-only, or locked by another program)"
+        }
+        K::StorageFull => "the disk is full",
+        K::ReadOnlyFilesystem => "the disk is read-only",
+        K::QuotaExceeded => "the disk quota is exceeded",
+        _ => "",
+    };
+    if why.is_empty() {
+        e.to_string()
+    } else {
+        format!("{why} ({e})")
+    }
+}
+
+/// Save atomically: write a temporary file beside `path`, flush it to disk, keep the
+/// old file as `path.bak`, then rename the new one over `path`.
+pub fn save(project: &Project, path: &Path) -> Result<(), SaveError> {
+    write_atomic(path, to_text(project).as_bytes())
+}
+
+/// The atomic write that [`save`] uses, for any bytes.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
+    let fail = |reason: String| SaveError {
+        path: path.to_path_buf(),
+        reason,
+    };
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let name = path
+        .file_name()
+        .ok_or_else(|| fail("the path has no file name".into()))?;
+    let tmp = dir.join(format!(
+        ".{}.saving-{}",
+        name.to_string_lossy(),
+        std::process::id()
+    ));
+    let result = (|| -> std::io::Result<()> {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        drop(f);
+        if path.exists() {
+            std::fs::copy(path, backup_path(path))?;
+        }
+        std::fs::rename(&tmp, path)?;
+        if let Ok(d) = std::fs::File::open(&dir) {
+            let _ = d.sync_all();
+        }
+        Ok(())
+    })();
+    result.map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        fail(io_reason(&e))
+    })
+}
+
+/// Where the previous version is kept: `FILE.bak`.
+pub fn backup_path(path: &Path) -> PathBuf {
+    let mut s = path.as_os_str().to_owned();
+    s.push(".bak");
+    PathBuf::from(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn syntax_error_names_line_and_column() {
+        let text = "(\n  format_version: 1,\n  programme: (\n    title: \"T\",\n    vision: \"V\"\n    horizon_year: 2040,\n  ),\n)";
+        let err = parse(text, "p.ron").unwrap_err();
+        let msg = err.to_string();
+        assert!(msg.starts_with("p.ron:6:"), "{msg}");
+    }
+
+    #[test]
+    fn unknown_field_is_named() {
+        let text = "(format_version: 1, programme: (title: \"T\", vision: \"V\", horizon_year: 2040, colour: \"x\"))";
+        let msg = parse(text, "p.ron").unwrap_err().to_string();
+        assert!(msg.contains("unknown field `colour`"), "{msg}");
+        assert!(msg.starts_with("p.ron:1:"), "{msg}");
+    }
+
+    #[test]
+    fn newer_format_is_refused_with_reason() {
+        let text = "(format_version: 99, programme: (title: \"T\", vision: \"V\", horizon_year: 2040), future: [])";
+        let msg = parse(text, "p.ron").unwrap_err().to_string();
+        assert!(
+            msg.contains("format version 99, newer than this app understands"),
+            "{msg}"
+        );
+    }
+
+    #[test]
+    fn canonical_text_round_trips_byte_for_byte() {
+        let p = Project::default();
+        let text = to_text(&p);
+        let back = parse(&text, "p.ron").unwrap();
+        assert_eq!(back, p);
+        assert_eq!(to_text(&back), text);
+    }
+
+    #[test]
+    fn save_keeps_backup_and_failed_save_leaves_original() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("p.ron");
+        let mut p = Project::default();
+        save(&p, &path).unwrap();
+        let first = std::fs::read_to_string(&path).unwrap();
+        p.programme.title = "Second".into();
+        save(&p, &path).unwrap();
+        assert_eq!(std::fs::read_to_string(backup_path(&path)).unwrap(), first);
+        assert!(load(&path).unwrap().programme.title == "Second");
+
+        let missing = dir.path().join("no-such-folder").join("p.ron");
+        let err = save(&p, &missing).unwrap_err();
+        assert!(err.to_string().contains("does not exist"), "{err}");
+        assert!(
+            std::fs::read_dir(dir.path()).unwrap().all(|e| !e
+                .unwrap()
+                .file_name()
+                .to_string_lossy()
+                .contains("saving"))
+        );
+    }
+
+    #[test]
+    fn not_utf8_is_explained() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("bad.ron");
+        std::fs::write(&path, b"(\n  title: \"\xff\"").unwrap();
+        let msg = load(&path).unwrap_err().to_string();
+        assert!(msg.contains(":2:"), "{msg}");
+        assert!(msg.contains("not UTF-8"), "{msg}");
+    }
+}

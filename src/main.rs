@@ -1,0 +1,3 @@
+fn main() {
+    println!("outcome-explorer: the window arrives in the next commit");
+}
