@@ -5,8 +5,13 @@
 //! wheel geometry) with a thin egui front end in [`ui`] and a command line in [`cli`].
 //! Nothing outside `ui` depends on egui.
 
+pub mod cli;
+pub mod document;
+pub mod export;
 pub mod file;
 pub mod format;
 pub mod history;
 pub mod model;
+pub mod palette;
+pub mod ui;
 pub mod validate;

@@ -1,0 +1,170 @@
+//! The command line: `outcome-explorer [FILE]` opens the window; subcommands check,
+//! format and export project files without one.
+
+mod check;
+mod csv_cmd;
+mod export_chart;
+mod export_wheel;
+mod fmt;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "outcome-explorer",
+    version,
+    about = "Explore, track and present a council's long-term outcomes programme"
+)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    /// Project file to open in the window.
+    pub file: Option<PathBuf>,
+    /// Print the time from start to the first painted frame.
+    #[arg(long, hide = true)]
+    pub log_startup: bool,
+    /// Close the window after the first painted frame (with --log-startup, for benchmarks).
+    #[arg(long, hide = true)]
+    pub exit_after_first_frame: bool,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Validate a project file: print a summary, or every problem (exit 1).
+    Check { file: PathBuf },
+    /// Rewrite a project file in canonical form, as Save writes it.
+    Fmt {
+        file: PathBuf,
+        /// Only report whether the file would change (exit 1 if it would).
+        #[arg(long)]
+        check: bool,
+    },
+    /// Export pictures for slides.
+    #[command(subcommand)]
+    Export(ExportCommand),
+    /// Exchange action plans with spreadsheets as CSV.
+    #[command(subcommand)]
+    Csv(CsvCommand),
+}
+
+#[derive(Subcommand, Debug)]
+pub enum ExportCommand {
+    /// The outcomes wheel as SVG or PNG.
+    Wheel(WheelExportArgs),
+    /// One measure's chart as SVG or PNG.
+    Chart(ChartExportArgs),
+    /// Every measure's chart into a folder, one file per measure.
+    Charts(ChartsExportArgs),
+}
+
+/// What the wheel's segments are coloured by.
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ColourBy {
+    #[default]
+    Priority,
+    Status,
+    Rag,
+    Coverage,
+}
+
+#[derive(Args, Debug)]
+pub struct WheelExportArgs {
+    pub file: PathBuf,
+    #[arg(long)]
+    pub out: PathBuf,
+    #[arg(long, default_value_t = 1920)]
+    pub width: u32,
+    #[arg(long, default_value_t = 1080)]
+    pub height: u32,
+    #[arg(long, value_enum, default_value_t = ColourBy::Priority)]
+    pub colour_by: ColourBy,
+    /// Zoom into one priority or area of need (its id).
+    #[arg(long)]
+    pub focus: Option<String>,
+}
+
+#[derive(Args, Debug)]
+pub struct ChartExportArgs {
+    pub measure: String,
+    pub file: PathBuf,
+    #[arg(long)]
+    pub out: PathBuf,
+    #[arg(long, default_value_t = 1920)]
+    pub width: u32,
+    #[arg(long, default_value_t = 1080)]
+    pub height: u32,
+}
+
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Format {
+    #[default]
+    Svg,
+    Png,
+}
+
+#[derive(Args, Debug)]
+pub struct ChartsExportArgs {
+    pub file: PathBuf,
+    #[arg(long)]
+    pub out_dir: PathBuf,
+    #[arg(long, value_enum, default_value_t = Format::Svg)]
+    pub format: Format,
+    #[arg(long, default_value_t = 1920)]
+    pub width: u32,
+    #[arg(long, default_value_t = 1080)]
+    pub height: u32,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum CsvCommand {
+    /// Write an action plan as CSV (UTF-8 with BOM, for Excel).
+    Export {
+        file: PathBuf,
+        #[arg(long)]
+        plan: String,
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Merge a CSV into an action plan, matched on reference, and save the project.
+    Import {
+        file: PathBuf,
+        #[arg(long)]
+        plan: String,
+        #[arg(long = "in")]
+        input: PathBuf,
+        /// Apply the valid rows even if some are rejected.
+        #[arg(long)]
+        skip_invalid: bool,
+    },
+}
+
+/// Load a project for a command, printing its problems on failure.
+pub(crate) fn load_or_report(file: &std::path::Path) -> Result<crate::model::Project, ExitCode> {
+    crate::file::load(file).map_err(|e| {
+        for p in &e.problems {
+            eprintln!("{p}");
+        }
+        ExitCode::FAILURE
+    })
+}
+
+/// Run a subcommand.
+pub fn run(command: Command) -> ExitCode {
+    match command {
+        Command::Check { file } => check::run(&file),
+        Command::Fmt { file, check } => fmt::run(&file, check),
+        Command::Export(ExportCommand::Wheel(a)) => export_wheel::run(&a),
+        Command::Export(ExportCommand::Chart(a)) => export_chart::run_one(&a),
+        Command::Export(ExportCommand::Charts(a)) => export_chart::run_all(&a),
+        Command::Csv(CsvCommand::Export { file, plan, out }) => csv_cmd::export(&file, &plan, &out),
+        Command::Csv(CsvCommand::Import {
+            file,
+            plan,
+            input,
+            skip_invalid,
+        }) => csv_cmd::import(&file, &plan, &input, skip_invalid),
+    }
+}

@@ -1,0 +1,47 @@
+//! Pictures for slides: a small SVG writer that the wheel and chart exporters draw
+//! with, and PNG rasterising of that SVG (resvg, with the app's own fonts so that
+//! output is the same on every machine).
+
+pub mod png;
+pub mod svg;
+
+/// Which picture format to write, from a file name's extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImageFormat {
+    Svg,
+    Png,
+}
+
+impl ImageFormat {
+    /// `svg` or `png` from a path's extension (case-insensitive).
+    pub fn from_path(path: &std::path::Path) -> Option<Self> {
+        match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
+            "svg" => Some(ImageFormat::Svg),
+            "png" => Some(ImageFormat::Png),
+            _ => None,
+        }
+    }
+
+    pub fn extension(self) -> &'static str {
+        match self {
+            ImageFormat::Svg => "svg",
+            ImageFormat::Png => "png",
+        }
+    }
+}
+
+/// Write an SVG document as `format` to `path` (atomically), rasterising to
+/// `width`×`height` pixels for PNG.
+pub fn write_image(
+    svg: &str,
+    format: ImageFormat,
+    width: u32,
+    height: u32,
+    path: &std::path::Path,
+) -> Result<(), String> {
+    let bytes = match format {
+        ImageFormat::Svg => svg.as_bytes().to_vec(),
+        ImageFormat::Png => png::rasterise(svg, width, height)?,
+    };
+    crate::file::write_atomic(path, &bytes).map_err(|e| e.to_string())
+}

@@ -1,0 +1,67 @@
+//! Modal questions and reports: unsaved changes, problems in a file, errors.
+
+use egui::{Id, Modal, RichText, Ui};
+
+/// The answer to "save changes first?".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UnsavedChoice {
+    Save,
+    Discard,
+    Cancel,
+}
+
+/// Ask whether to save `name` before `doing` ("opening another file", "closing").
+pub fn unsaved_changes(ui: &mut Ui, name: &str, doing: &str) -> Option<UnsavedChoice> {
+    let mut choice = None;
+    let modal = Modal::new(Id::unique("unsaved-changes")).show(ui.ctx(), |ui| {
+        ui.set_max_width(420.0);
+        ui.heading("Unsaved changes");
+        ui.label(format!(
+            "{name} has changes that are not saved. Save them before {doing}?"
+        ));
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            if ui.button("Save").clicked() {
+                choice = Some(UnsavedChoice::Save);
+            }
+            if ui.button("Don't save").clicked() {
+                choice = Some(UnsavedChoice::Discard);
+            }
+            if ui.button("Cancel").clicked() {
+                choice = Some(UnsavedChoice::Cancel);
+            }
+        });
+    });
+    if modal.should_close() && choice.is_none() {
+        choice = Some(UnsavedChoice::Cancel);
+    }
+    choice
+}
+
+/// A list of problems (a file that failed to load, or an error). Returns true when dismissed.
+pub fn problems(ui: &mut Ui, title: &str, intro: &str, lines: &[String]) -> bool {
+    let mut close = false;
+    let modal = Modal::new(Id::unique("problems")).show(ui.ctx(), |ui| {
+        ui.set_max_width(720.0);
+        ui.heading(title);
+        ui.label(intro);
+        ui.add_space(4.0);
+        egui::ScrollArea::vertical()
+            .max_height(360.0)
+            .show(ui, |ui| {
+                for line in lines {
+                    ui.label(RichText::new(line).monospace());
+                }
+            });
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            if ui.button("Copy all").clicked() {
+                ui.ctx().copy_text(lines.join("\n"));
+            }
+            if ui.button("Close").clicked() {
+                close = true;
+            }
+        });
+    });
+    close || modal.should_close()
+}

@@ -1,0 +1,50 @@
+//! Light (default) and dark themes, sized for projection, and colour conversion from the core.
+
+use crate::model::Colour;
+use egui::{Color32, FontFamily, FontId, TextStyle};
+
+pub fn color(c: Colour) -> Color32 {
+    Color32::from_rgb(c.r, c.g, c.b)
+}
+
+/// Apply text sizes and spacing suited to a projected screen.
+pub fn apply(ctx: &egui::Context, dark: bool) {
+    ctx.set_theme(if dark {
+        egui::Theme::Dark
+    } else {
+        egui::Theme::Light
+    });
+    ctx.all_styles_mut(|style| {
+        style.text_styles = [
+            (
+                TextStyle::Heading,
+                FontId::new(22.0, FontFamily::Proportional),
+            ),
+            (TextStyle::Body, FontId::new(15.0, FontFamily::Proportional)),
+            (
+                TextStyle::Button,
+                FontId::new(15.0, FontFamily::Proportional),
+            ),
+            (
+                TextStyle::Small,
+                FontId::new(12.5, FontFamily::Proportional),
+            ),
+            (
+                TextStyle::Monospace,
+                FontId::new(14.0, FontFamily::Monospace),
+            ),
+        ]
+        .into();
+        style.spacing.item_spacing = egui::vec2(8.0, 6.0);
+        style.spacing.button_padding = egui::vec2(8.0, 4.0);
+    });
+}
+
+/// Secondary text colour that keeps WCAG AA contrast in either theme.
+pub fn muted(ui: &egui::Ui) -> Color32 {
+    if ui.visuals().dark_mode {
+        Color32::from_gray(0xb4)
+    } else {
+        color(crate::palette::INK_MUTED)
+    }
+}
