@@ -15,3 +15,8 @@ pub mod model;
 pub mod palette;
 pub mod ui;
 pub mod validate;
+pub mod chart;
+pub mod csv_io;
+pub mod status;
+pub mod synthetic;
+pub mod wheel;

@@ -1,0 +1,1 @@
+//! Trend chart content: series, axes, ticks, markers (no egui).

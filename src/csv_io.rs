@@ -1,0 +1,1 @@
+//! Action plans to and from CSV for spreadsheets.

@@ -1,0 +1,1 @@
+//! Synthetic projects at any scale, deterministic from a seed (for benchmarks and trying the app).

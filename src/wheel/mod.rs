@@ -1,0 +1,1 @@
+//! The outcomes wheel's geometry: rings, segments, labels (no egui).
