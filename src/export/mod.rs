@@ -2,6 +2,7 @@
 //! with, and PNG rasterising of that SVG (resvg, with the app's own fonts so that
 //! output is the same on every machine).
 
+pub mod fonts;
 pub mod png;
 pub mod svg;
 

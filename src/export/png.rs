@@ -3,14 +3,14 @@
 use resvg::{tiny_skia, usvg};
 use std::sync::{Arc, OnceLock};
 
-/// The font database: egui's bundled Ubuntu and Hack fonts.
+/// The font database: the bundled fonts only, so output does not depend on the machine.
 fn fonts() -> Arc<usvg::fontdb::Database> {
     static DB: OnceLock<Arc<usvg::fontdb::Database>> = OnceLock::new();
     DB.get_or_init(|| {
         let mut db = usvg::fontdb::Database::new();
-        db.load_font_data(epaint_default_fonts::UBUNTU_LIGHT.to_vec());
-        db.load_font_data(epaint_default_fonts::HACK_REGULAR.to_vec());
-        db.set_sans_serif_family("Ubuntu");
+        db.load_font_data(super::fonts::SANS.to_vec());
+        db.load_font_data(super::fonts::SANS_BOLD.to_vec());
+        db.set_sans_serif_family(super::fonts::FAMILY);
         Arc::new(db)
     })
     .clone()
@@ -20,7 +20,7 @@ fn fonts() -> Arc<usvg::fontdb::Database> {
 pub fn rasterise(svg: &str, width: u32, height: u32) -> Result<Vec<u8>, String> {
     let options = usvg::Options {
         fontdb: fonts(),
-        font_family: "Ubuntu".into(),
+        font_family: super::fonts::FAMILY.into(),
         ..Default::default()
     };
     let tree = usvg::Tree::from_str(svg, &options)

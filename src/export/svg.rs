@@ -3,8 +3,8 @@
 use crate::model::Colour;
 use std::fmt::Write;
 
-/// The font stack exports ask for; PNG rendering maps it to the bundled Ubuntu font.
-pub const FONT_FAMILY: &str = "Ubuntu, 'Segoe UI', Arial, sans-serif";
+/// The font stack exports ask for; PNG rendering uses the bundled DejaVu Sans.
+pub const FONT_FAMILY: &str = "'DejaVu Sans', Verdana, Arial, sans-serif";
 
 /// Escape text for XML content and attributes.
 pub fn escape(s: &str) -> String {

@@ -7,6 +7,36 @@ pub fn color(c: Colour) -> Color32 {
     Color32::from_rgb(c.r, c.g, c.b)
 }
 
+/// Install the bundled fonts: DejaVu Sans first (it has the status symbols), egui's own after.
+pub fn install_fonts(ctx: &egui::Context) {
+    use crate::export::fonts;
+    let mut defs = egui::FontDefinitions::default();
+    defs.font_data.insert(
+        "dejavu-sans".into(),
+        std::sync::Arc::new(egui::FontData::from_static(fonts::SANS)),
+    );
+    defs.font_data.insert(
+        "dejavu-sans-bold".into(),
+        std::sync::Arc::new(egui::FontData::from_static(fonts::SANS_BOLD)),
+    );
+    defs.families
+        .entry(FontFamily::Proportional)
+        .or_default()
+        .insert(0, "dejavu-sans".into());
+    defs.families
+        .entry(FontFamily::Monospace)
+        .or_default()
+        .push("dejavu-sans".into());
+    defs.families.insert(
+        FontFamily::Name(BOLD.into()),
+        vec!["dejavu-sans-bold".into(), "dejavu-sans".into()],
+    );
+    ctx.set_fonts(defs);
+}
+
+/// The bold font family's name: `FontFamily::Name(BOLD.into())`.
+pub const BOLD: &str = "bold";
+
 /// Apply text sizes and spacing suited to a projected screen.
 pub fn apply(ctx: &egui::Context, dark: bool) {
     ctx.set_theme(if dark {
