@@ -5,7 +5,9 @@
 //! wheel geometry) with a thin egui front end in [`ui`] and a command line in [`cli`].
 //! Nothing outside `ui` depends on egui.
 
+pub mod chart;
 pub mod cli;
+pub mod csv_io;
 pub mod document;
 pub mod export;
 pub mod file;
@@ -13,10 +15,8 @@ pub mod format;
 pub mod history;
 pub mod model;
 pub mod palette;
-pub mod ui;
-pub mod validate;
-pub mod chart;
-pub mod csv_io;
 pub mod status;
 pub mod synthetic;
+pub mod ui;
+pub mod validate;
 pub mod wheel;

@@ -26,5 +26,10 @@ pub struct Assessment {
 /// Assess a measure by the rule stated in the README.
 pub fn assess(measure: &Measure) -> Assessment {
     let _ = measure;
-    Assessment { status: TrackStatus::NoData, rag: None, overridden: None, summary: "No data".into() }
+    Assessment {
+        status: TrackStatus::NoData,
+        rag: None,
+        overridden: None,
+        summary: "No data".into(),
+    }
 }

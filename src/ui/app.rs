@@ -137,6 +137,11 @@ impl OutcomeApp {
         self.settings.dark
     }
 
+    /// Open `path`, first asking about unsaved changes if there are any.
+    pub fn open(&mut self, path: &Path) {
+        self.request(Pending::Open(path.to_path_buf()));
+    }
+
     /// Open a file now, without asking about unsaved changes.
     fn open_now(&mut self, path: &Path) {
         match Document::open(path) {
@@ -516,6 +521,9 @@ impl OutcomeApp {
     /// Draw the whole app into `ui` (the window's root, or a test harness).
     pub fn ui_root(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
+        if self.theme_applied.is_none() {
+            theme::install_fonts(&ctx);
+        }
         if self.theme_applied != Some(self.settings.dark) {
             theme::apply(&ctx, self.settings.dark);
             self.theme_applied = Some(self.settings.dark);

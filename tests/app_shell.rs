@@ -1,0 +1,182 @@
+//! The app shell driven as a user would: views, the unsaved marker, Save, undo, opening files.
+
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use outcome_explorer::document::Document;
+use outcome_explorer::file;
+use outcome_explorer::history::Edit;
+use outcome_explorer::model::{Priority, Project};
+use outcome_explorer::ui::OutcomeApp;
+use outcome_explorer::ui::nav::View;
+use std::path::Path;
+
+fn project(title: &str) -> Project {
+    let mut p = Project::default();
+    p.programme.title = title.into();
+    p.programme.vision = "A healthy, fair and sustainable town".into();
+    p.priorities.push(Priority {
+        id: "p1".into(),
+        name: "Children and young people".into(),
+        ..Default::default()
+    });
+    p
+}
+
+fn harness_for(path: &Path) -> Harness<'static, OutcomeApp> {
+    let app = OutcomeApp::new(Document::open(path).unwrap());
+    Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_ui_state(|ui, app: &mut OutcomeApp| app.ui_root(ui), app)
+}
+
+fn rename(app: &mut OutcomeApp, title: &str) {
+    let mut prog = app.doc.project().programme.clone();
+    prog.title = title.into();
+    app.doc
+        .apply("Rename programme", Edit::SetProgramme(Box::new(prog)))
+        .unwrap();
+}
+
+#[test]
+fn tabs_switch_views() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.ron");
+    file::save(&project("Luton 2040"), &path).unwrap();
+    let mut h = harness_for(&path);
+    h.run();
+    assert_eq!(h.state().view, View::Wheel);
+    h.get_by_label("Trends").click();
+    h.run();
+    assert_eq!(h.state().view, View::Trends);
+    h.get_by_label("Action plans").click();
+    h.run();
+    assert_eq!(h.state().view, View::Actions);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num1);
+    h.run();
+    assert_eq!(h.state().view, View::Wheel);
+}
+
+#[test]
+fn unsaved_marker_appears_after_an_edit_and_goes_after_save() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.ron");
+    file::save(&project("Luton 2040"), &path).unwrap();
+    let mut h = harness_for(&path);
+    h.run();
+    assert!(h.query_by_label("● Unsaved changes").is_none());
+    assert_eq!(h.state().window_title(), "p.ron — Outcome Explorer");
+
+    rename(h.state_mut(), "Luton 2040 (draft)");
+    h.run();
+    assert!(h.query_by_label("● Unsaved changes").is_some());
+    assert_eq!(h.state().window_title(), "● p.ron — Outcome Explorer");
+
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    assert!(h.query_by_label("● Unsaved changes").is_none());
+    assert_eq!(
+        file::load(&path).unwrap().programme.title,
+        "Luton 2040 (draft)"
+    );
+    assert!(
+        file::backup_path(&path).exists(),
+        "the previous version is kept"
+    );
+}
+
+#[test]
+fn undo_and_redo_shortcuts_change_the_model() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.ron");
+    file::save(&project("Luton 2040"), &path).unwrap();
+    let mut h = harness_for(&path);
+    rename(h.state_mut(), "Changed");
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().doc.project().programme.title, "Luton 2040");
+    assert!(
+        !h.state().doc.is_dirty(),
+        "undoing to the saved state is clean"
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    h.run();
+    assert_eq!(h.state().doc.project().programme.title, "Changed");
+    assert!(h.state().status().contains("Redid: Rename programme"));
+}
+
+#[test]
+fn a_broken_file_is_reported_and_the_open_project_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir.path().join("good.ron");
+    let bad = dir.path().join("bad.ron");
+    file::save(&project("Luton 2040"), &good).unwrap();
+    std::fs::write(
+        &bad,
+        "(format_version: 1, programme: (title: \"T\", vision: \"V\", horizon_year: \"2040\"))",
+    )
+    .unwrap();
+    let mut h = harness_for(&good);
+    h.state_mut().open(&bad);
+    h.run();
+    assert_eq!(h.state().doc.project().programme.title, "Luton 2040");
+    let lines = h
+        .state()
+        .report_lines()
+        .expect("problems are shown")
+        .to_vec();
+    assert_eq!(lines.len(), 1);
+    assert!(lines[0].contains("bad.ron:1:"), "{}", lines[0]);
+    assert!(
+        h.query_by_label_contains("Could not open bad.ron")
+            .is_some()
+    );
+    h.get_by_label("Close").click();
+    h.run();
+    assert!(h.state().report_lines().is_none());
+}
+
+#[test]
+fn opening_another_file_with_unsaved_changes_asks_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a.ron");
+    let b = dir.path().join("b.ron");
+    file::save(&project("A"), &a).unwrap();
+    file::save(&project("B"), &b).unwrap();
+    let mut h = harness_for(&a);
+    rename(h.state_mut(), "A edited");
+    h.state_mut().open(&b);
+    h.run();
+    assert!(h.query_by_label("Unsaved changes").is_some());
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert_eq!(
+        h.state().doc.project().programme.title,
+        "A edited",
+        "cancel keeps the edits"
+    );
+
+    h.state_mut().open(&b);
+    h.run();
+    h.get_by_label("Save").click();
+    h.run();
+    assert_eq!(h.state().doc.project().programme.title, "B");
+    assert_eq!(
+        file::load(&a).unwrap().programme.title,
+        "A edited",
+        "Save wrote the edits first"
+    );
+
+    rename(h.state_mut(), "B edited");
+    h.state_mut().open(&a);
+    h.run();
+    h.get_by_label("Don't save").click();
+    h.run();
+    assert_eq!(h.state().doc.project().programme.title, "A edited");
+    assert_eq!(
+        file::load(&b).unwrap().programme.title,
+        "B",
+        "Don't save leaves the file alone"
+    );
+}
