@@ -68,6 +68,7 @@ pub struct OutcomeApp {
     title: String,
     theme_applied: Option<bool>,
     startup: Option<StartupLog>,
+    show_shortcuts: bool,
 }
 
 impl OutcomeApp {
@@ -87,6 +88,7 @@ impl OutcomeApp {
             title: String::new(),
             theme_applied: None,
             startup: None,
+            show_shortcuts: false,
         }
     }
 
@@ -403,6 +405,12 @@ impl OutcomeApp {
                     self.theme_applied = None;
                 }
             });
+            ui.menu_button("Help", |ui| {
+                if ui.button("Keyboard shortcuts").clicked() {
+                    self.show_shortcuts = true;
+                }
+                ui.label(format!("Outcome Explorer {}", env!("CARGO_PKG_VERSION")));
+            });
         });
     }
 
@@ -471,6 +479,37 @@ impl OutcomeApp {
             && dialogs::problems(ui, &r.title, &r.intro, &r.lines)
         {
             self.report = None;
+        }
+        if self.show_shortcuts {
+            let rows: Vec<(String, &str)> = [
+                (NEW, "New project"),
+                (OPEN, "Open…"),
+                (SAVE, "Save"),
+                (SAVE_AS, "Save As…"),
+                (UNDO, "Undo"),
+                (REDO, "Redo"),
+                (QUIT, "Quit"),
+            ]
+            .iter()
+            .map(|(k, what)| (ui.ctx().format_shortcut(k), *what))
+            .chain([(
+                "Ctrl+1 / 2 / 3".to_string(),
+                "Wheel / Trends / Action plans",
+            )])
+            .collect();
+            egui::Window::new("Keyboard shortcuts")
+                .open(&mut self.show_shortcuts)
+                .collapsible(false)
+                .resizable(false)
+                .show(ui.ctx(), |ui| {
+                    egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
+                        for (keys, what) in rows {
+                            ui.label(RichText::new(keys).monospace());
+                            ui.label(what);
+                            ui.end_row();
+                        }
+                    });
+                });
         }
     }
 
