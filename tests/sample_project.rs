@@ -1,0 +1,392 @@
+//! The bundled sample project (`sample-data/luton-2040.ron`) loads cleanly, is in canonical
+//! form, and holds the Luton 2040 programme as the source documents give it.
+
+use outcome_explorer::file;
+use outcome_explorer::model::{Direction, Period, Project, Rag, Unit, ValueStatus};
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+fn sample_path() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data/luton-2040.ron")
+}
+
+fn sample() -> Project {
+    match file::load(&sample_path()) {
+        Ok(p) => p,
+        Err(e) => panic!("the sample project does not load:\n{e}"),
+    }
+}
+
+fn period(s: &str) -> Period {
+    s.parse().unwrap()
+}
+
+/// The value of `measure` at `at`, or a panic naming what is missing.
+fn value_at(p: &Project, measure: &str, at: &str) -> f64 {
+    let m = p
+        .measure(measure)
+        .unwrap_or_else(|| panic!("no measure {measure:?}"));
+    m.observations
+        .iter()
+        .find(|o| o.period == period(at))
+        .unwrap_or_else(|| panic!("{measure:?} has no observation for {at}"))
+        .value
+}
+
+#[test]
+fn sample_loads_without_problems() {
+    let p = sample();
+    assert_eq!(p.programme.title, "Luton 2040");
+    assert_eq!(p.programme.organisation, "Luton Borough Council");
+    assert_eq!(p.programme.horizon_year, 2040);
+    assert_eq!(
+        p.programme.vision,
+        "a healthy, fair and sustainable town where everyone can thrive and no-one has to live in poverty"
+    );
+}
+
+#[test]
+fn sample_is_in_canonical_form() {
+    let text = std::fs::read_to_string(sample_path()).unwrap();
+    assert!(text.starts_with("#![enable(implicit_some)]"));
+    let canonical = file::to_text(&sample());
+    assert!(
+        canonical == text,
+        "sample-data/luton-2040.ron is not in canonical form: load it and write it back with file::to_text"
+    );
+}
+
+#[test]
+fn wheel_has_five_priorities_seven_needs_and_its_outcomes() {
+    let p = sample();
+    assert_eq!(p.priorities.len(), 5);
+    let needs: Vec<&str> = p.needs.iter().map(|n| n.name.as_str()).collect();
+    assert_eq!(
+        needs,
+        [
+            "Health",
+            "A good place to live",
+            "Education and learning",
+            "Fairness",
+            "Safety",
+            "Money",
+            "Community and culture"
+        ]
+    );
+    assert!(p.outcomes.len() >= 27, "{} outcomes", p.outcomes.len());
+    assert!(p.voices.len() >= 39, "{} voices", p.voices.len());
+    assert!(p.voices.iter().all(|v| v.text.starts_with("We ")));
+
+    // Every priority and every need carries at least one outcome.
+    for pr in &p.priorities {
+        assert!(
+            p.outcomes.iter().any(|o| o.priority == pr.id),
+            "priority {:?} has no outcome",
+            pr.id
+        );
+    }
+    for n in &p.needs {
+        assert!(
+            p.outcomes.iter().any(|o| o.need == n.id),
+            "need {:?} has no outcome",
+            n.id
+        );
+    }
+    // Every outcome answers at least one resident voice.
+    for o in &p.outcomes {
+        assert!(!o.voices.is_empty(), "outcome {:?} answers no voice", o.id);
+    }
+}
+
+#[test]
+fn colours_are_distinct() {
+    let p = sample();
+    let pri: HashSet<_> = p.priorities.iter().map(|x| x.colour).collect();
+    assert_eq!(pri.len(), p.priorities.len(), "priority colours repeat");
+    let need: HashSet<_> = p.needs.iter().map(|x| x.colour).collect();
+    assert_eq!(need.len(), p.needs.len(), "need colours repeat");
+}
+
+#[test]
+fn ids_are_unique_and_references_resolve() {
+    let p = sample();
+    fn unique<'a>(kind: &str, ids: impl Iterator<Item = &'a str>) -> HashSet<&'a str> {
+        let mut seen = HashSet::new();
+        for id in ids {
+            assert!(seen.insert(id), "duplicate {kind} id {id:?}");
+        }
+        seen
+    }
+    let sources = unique("source", p.sources.iter().map(|x| x.id.as_str()));
+    let priorities = unique("priority", p.priorities.iter().map(|x| x.id.as_str()));
+    let needs = unique("need", p.needs.iter().map(|x| x.id.as_str()));
+    let outcomes = unique("outcome", p.outcomes.iter().map(|x| x.id.as_str()));
+    let voices = unique("voice", p.voices.iter().map(|x| x.id.as_str()));
+    let measures = unique("measure", p.measures.iter().map(|x| x.id.as_str()));
+    unique("plan", p.action_plans.iter().map(|x| x.id.as_str()));
+    unique("pledge", p.pledges.iter().map(|x| x.id.as_str()));
+    unique("mission", p.missions.iter().map(|x| x.id.as_str()));
+
+    for o in &p.outcomes {
+        assert!(priorities.contains(o.priority.as_str()), "{:?}", o.id);
+        assert!(needs.contains(o.need.as_str()), "{:?}", o.id);
+        assert!(
+            o.voices.iter().all(|v| voices.contains(v.as_str())),
+            "{:?}",
+            o.id
+        );
+        assert!(
+            o.measures.iter().all(|m| measures.contains(m.as_str())),
+            "{:?}",
+            o.id
+        );
+    }
+    for plan in &p.action_plans {
+        let refs = unique(
+            "action reference",
+            plan.actions.iter().map(|a| a.reference.as_str()),
+        );
+        assert_eq!(refs.len(), plan.actions.len());
+        for a in &plan.actions {
+            assert!(
+                a.outcomes.iter().all(|o| outcomes.contains(o.as_str())),
+                "{} {}",
+                plan.id,
+                a.reference
+            );
+        }
+    }
+    for pl in &p.pledges {
+        assert!(
+            pl.outcomes.iter().all(|o| outcomes.contains(o.as_str())),
+            "{:?}",
+            pl.id
+        );
+        if let Some(s) = &pl.source {
+            assert!(sources.contains(s.as_str()), "{:?}", pl.id);
+        }
+    }
+    for mi in &p.missions {
+        assert!(
+            mi.outcomes.iter().all(|o| outcomes.contains(o.as_str())),
+            "{:?}",
+            mi.id
+        );
+    }
+}
+
+#[test]
+fn every_figure_cites_an_existing_source() {
+    let p = sample();
+    let sources: HashSet<&str> = p.sources.iter().map(|s| s.id.as_str()).collect();
+    for m in &p.measures {
+        let comparator_obs = m.comparators.iter().flat_map(|c| &c.observations);
+        for o in m.observations.iter().chain(comparator_obs) {
+            let s = o
+                .source
+                .as_deref()
+                .unwrap_or_else(|| panic!("{:?} {:?} has no source", m.id, o.period));
+            assert!(sources.contains(s), "{:?} cites unknown source {s:?}", m.id);
+            assert_ne!(
+                o.status,
+                ValueStatus::Illustrative,
+                "{:?} {:?} is not a real figure",
+                m.id,
+                o.period
+            );
+        }
+        for t in &m.targets {
+            let s = t
+                .source
+                .as_deref()
+                .unwrap_or_else(|| panic!("{:?} target {} has no source", m.id, t.year));
+            assert!(sources.contains(s), "{:?} cites unknown source {s:?}", m.id);
+        }
+    }
+}
+
+#[test]
+fn values_fit_their_units_and_targets_follow_the_data() {
+    let p = sample();
+    for m in &p.measures {
+        let all = m
+            .observations
+            .iter()
+            .chain(m.comparators.iter().flat_map(|c| &c.observations));
+        for o in all {
+            assert!(o.value.is_finite() && o.value >= 0.0, "{:?}", m.id);
+            if m.unit == Unit::Percent {
+                assert!(o.value <= 100.0, "{:?} {} > 100%", m.id, o.value);
+            }
+        }
+        let first = m.observations.iter().map(|o| o.period.start()).min();
+        for t in &m.targets {
+            if let Some(first) = first {
+                assert!(
+                    t.year > chrono::Datelike::year(&first),
+                    "{:?} target {} is not after its first observation",
+                    m.id,
+                    t.year
+                );
+            }
+        }
+        // One value per period in a series.
+        let periods: HashSet<_> = m.observations.iter().map(|o| o.period).collect();
+        assert_eq!(periods.len(), m.observations.len(), "{:?}", m.id);
+    }
+}
+
+#[test]
+fn headline_measures_hold_the_key_figures() {
+    let p = sample();
+    let mut headline: Vec<(u32, &str)> = p
+        .measures
+        .iter()
+        .filter_map(|m| m.headline.map(|h| (h, m.id.as_str())))
+        .collect();
+    headline.sort();
+    assert_eq!(
+        headline,
+        [
+            (1, "destitution-rate"),
+            (2, "ta-households"),
+            (3, "child-poverty-ahc")
+        ]
+    );
+
+    // Destitution: 12.1% (2023) to 9.9% (2024) of households; none by 2040.
+    let d = p.measure("destitution-rate").unwrap();
+    assert_eq!(d.unit, Unit::Percent);
+    assert_eq!(d.direction, Direction::LowerIsBetter);
+    assert_eq!(value_at(&p, "destitution-rate", "2023"), 12.1);
+    assert_eq!(value_at(&p, "destitution-rate", "2024"), 9.9);
+    assert!(d.targets.iter().any(|t| t.year == 2040 && t.value == 0.0));
+    // The 7,020 estimate is its own series, with the people/households disagreement noted.
+    let dh = p.measure("destitution-households").unwrap();
+    assert_eq!(dh.observations[0].value, 7020.0);
+    assert!(dh.observations[0].note.contains("people"));
+
+    // Households in temporary accommodation (government snapshot).
+    let ta = p.measure("ta-households").unwrap();
+    assert_eq!(ta.unit, Unit::Households);
+    assert_eq!(value_at(&p, "ta-households", "2022-09-30"), 1070.0);
+    assert_eq!(value_at(&p, "ta-households", "2023-09-30"), 984.0);
+    assert_eq!(value_at(&p, "ta-households", "2024-03-31"), 1078.0);
+    assert!(
+        ta.targets
+            .iter()
+            .any(|t| t.year == 2027 && t.value == 500.0)
+    );
+    let halve = ta.targets.iter().find(|t| t.year == 2025).unwrap();
+    assert_eq!(halve.value, 984.0 / 2.0);
+    assert!(halve.note.contains("984"));
+    // The FOI count is kept apart from the snapshot.
+    assert_eq!(value_at(&p, "ta-households-foi", "2023/24"), 602.0);
+    assert_eq!(value_at(&p, "ta-children", "2024-03-31"), 2050.0);
+
+    // Child poverty after housing costs: 45% to 39.5%, the 39% reading kept in the note.
+    assert_eq!(value_at(&p, "child-poverty-ahc", "2019"), 45.0);
+    let cp = p.measure("child-poverty-ahc").unwrap();
+    let latest = cp.observations.last().unwrap();
+    assert_eq!(latest.value, 39.5);
+    assert!(latest.note.contains("39 per cent"));
+    // Before housing costs is a different measure.
+    assert_eq!(value_at(&p, "child-poverty-bhc-relative", "2021/22"), 29.1);
+    assert_eq!(value_at(&p, "child-poverty-bhc-absolute", "2021/22"), 22.0);
+}
+
+#[test]
+fn other_measures_hold_the_documents_figures() {
+    let p = sample();
+    assert_eq!(value_at(&p, "resident-happiness", "2023"), 64.0);
+    assert_eq!(value_at(&p, "satisfaction-place-to-live", "2022"), 73.0);
+    assert_eq!(value_at(&p, "satisfaction-place-to-live", "2023"), 59.0);
+    assert_eq!(value_at(&p, "positive-about-future", "2023"), 40.0);
+    assert_eq!(value_at(&p, "managing-well-financially", "2023"), 34.0);
+    assert_eq!(value_at(&p, "smoking-prevalence", "2024"), 14.1);
+    assert_eq!(value_at(&p, "unemployment-rate", "2023-06"), 4.8);
+    assert_eq!(value_at(&p, "new-homes", "2022-03-31"), 1275.0);
+    let neet = p.measure("neet-16-17").unwrap();
+    assert_eq!(neet.observations[0].value, 3.7);
+    let comparators: Vec<f64> = neet
+        .comparators
+        .iter()
+        .map(|c| c.observations[0].value)
+        .collect();
+    assert_eq!(comparators, [4.2, 5.2]);
+}
+
+#[test]
+fn peer_challenge_plan_has_ten_recommendations_with_january_2025_rag() {
+    let p = sample();
+    let plan = p.plan("cpc-2024").expect("plan cpc-2024");
+    let refs: Vec<&str> = plan.actions.iter().map(|a| a.reference.as_str()).collect();
+    assert_eq!(
+        refs,
+        ["R1", "R2", "R3", "R4", "R5", "R6", "R7", "R8", "R9", "R10"]
+    );
+    for a in &plan.actions {
+        assert!(
+            !a.theme.is_empty() && !a.title.is_empty(),
+            "{}",
+            a.reference
+        );
+        assert!(
+            !a.key_actions.is_empty(),
+            "{} has no key actions",
+            a.reference
+        );
+        assert!(!a.progress.is_empty(), "{} has no progress", a.reference);
+        assert!(a.last_updated.is_some(), "{}", a.reference);
+    }
+    let rag = |r: &str| plan.actions.iter().find(|a| a.reference == r).unwrap().rag;
+    // "Orange" in the Progress Review and the return-visit slides.
+    assert_eq!(rag("R4"), Rag::Amber);
+    assert_eq!(rag("R6"), Rag::Amber);
+    for r in ["R1", "R2", "R3", "R5", "R7", "R8", "R9", "R10"] {
+        assert_eq!(rag(r), Rag::Green, "{r}");
+    }
+}
+
+#[test]
+fn deliverables_plan_holds_every_row_of_the_table() {
+    let p = sample();
+    let plan = p.plan("deliverables-2040").expect("plan deliverables-2040");
+    // The Position Paper speaks of 50 deliverables (25 by 2025, 25 by 2028), but its table
+    // as extracted holds 45 rows: all 25 for 2025 and 20 for 2028. None are invented.
+    let by = |year: i32| {
+        plan.actions
+            .iter()
+            .filter(|a| a.due.map(|d| chrono::Datelike::year(&d)) == Some(year))
+            .count()
+    };
+    assert_eq!(by(2025), 25);
+    assert_eq!(by(2028), 20);
+    assert_eq!(plan.actions.len(), 45);
+    assert!(plan.note.contains("45"));
+    let themes: HashSet<&str> = plan.actions.iter().map(|a| a.theme.as_str()).collect();
+    assert_eq!(themes.len(), 5);
+    for a in &plan.actions {
+        assert!(!a.outcomes.is_empty(), "{} links no outcome", a.reference);
+    }
+}
+
+#[test]
+fn missions_and_pledges() {
+    let p = sample();
+    let names: Vec<&str> = p.missions.iter().map(|m| m.name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "Better Off Luton",
+            "Generosity",
+            "Keeping the Luton Pound In Luton",
+            "Reducing Smoking",
+            "Trusted Adults",
+            "Green Corridors"
+        ]
+    );
+    assert!(p.missions.iter().all(|m| !m.outcomes.is_empty()));
+    assert!(p.pledges.iter().any(|pl| pl.partner == "Active Luton"));
+    assert!(p.pledges.iter().all(|pl| !pl.outcomes.is_empty()));
+}
