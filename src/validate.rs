@@ -211,12 +211,11 @@ impl Validator {
         ids: &[String],
         known: &HashSet<&str>,
     ) {
-        let mut seen: HashSet<&str> = HashSet::with_capacity(ids.len());
         for id in ids {
             self.reference(path, what, id, known);
-            if !seen.insert(id) {
-                self.push(path(), format!("{what} {id:?} is listed more than once"));
-            }
+        }
+        for id in repeated(ids) {
+            self.push(path(), format!("{what} {id:?} is listed more than once"));
         }
     }
 
@@ -434,6 +433,20 @@ impl Validator {
     }
 }
 
+/// Entries that repeat an earlier one. Lists are usually short (an action's
+/// outcomes), so short ones are compared directly rather than hashed.
+fn repeated(ids: &[String]) -> Vec<&String> {
+    if ids.len() <= 16 {
+        (1..ids.len())
+            .filter(|&k| ids[..k].contains(&ids[k]))
+            .map(|k| &ids[k])
+            .collect()
+    } else {
+        let mut seen: HashSet<&str> = HashSet::with_capacity(ids.len());
+        ids.iter().filter(|id| !seen.insert(id.as_str())).collect()
+    }
+}
+
 /// Pairs `(later, earlier)` of observation indexes with the same period.
 fn duplicate_periods(observations: &[Observation]) -> Vec<(usize, usize)> {
     // Series are usually in time order: when every period starts after the one
@@ -444,39 +457,47 @@ fn duplicate_periods(observations: &[Observation]) -> Vec<(usize, usize)> {
     if in_order {
         return Vec::new();
     }
-    let mut first: HashMap<Period, usize> = HashMap::with_capacity(observations.len());
+    // Otherwise sort by key (cheaper than hashing) and look for runs of equal
+    // periods; the first of each run in file order is the original.
+    let mut order: Vec<(PeriodKey, usize)> = observations
+        .iter()
+        .enumerate()
+        .map(|(k, o)| (period_key(&o.period), k))
+        .collect();
+    order.sort_unstable();
     let mut out = Vec::new();
-    for (k, o) in observations.iter().enumerate() {
-        match first.get(&o.period) {
-            Some(&j) => out.push((k, j)),
-            None => {
-                first.insert(o.period, k);
-            }
-        }
+    for run in order.chunk_by(|a, b| a.0 == b.0) {
+        let j = run[0].1;
+        out.extend(run[1..].iter().map(|&(_, k)| (k, j)));
     }
+    out.sort_unstable();
     out
 }
 
-/// A cheap key that orders periods by their first day, then by kind and length; equal
-/// periods have equal keys. Written without `Period::start` so that it cannot panic on
-/// an out-of-range quarter or month made in code rather than read from a file.
-fn period_key(p: &Period) -> (i32, u32, u32, u8) {
+/// Year, month and day a period starts on, then its kind and quarter.
+type PeriodKey = (i32, u32, u32, u8, u32);
+
+/// A cheap key that orders periods by their first day, then by kind. Two periods
+/// have equal keys exactly when they are equal. Written without `Period::start` so
+/// that it cannot panic on an out-of-range quarter made in code rather than read
+/// from a file.
+fn period_key(p: &Period) -> PeriodKey {
     let quarter_month = |q: u32| q.saturating_sub(1).saturating_mul(3).saturating_add(1);
     match *p {
-        Period::Date(d) => (d.year(), d.month(), d.day(), 0),
-        Period::Month { year, month } => (year, month, 1, 1),
-        Period::Quarter { year, quarter } => (year, quarter_month(quarter), 1, 2),
-        Period::Year(y) => (y, 1, 1, 3),
-        Period::FinancialYear(y) => (y, 4, 1, 4),
+        Period::Date(d) => (d.year(), d.month(), d.day(), 0, 0),
+        Period::Month { year, month } => (year, month, 1, 1, 0),
+        Period::Quarter { year, quarter } => (year, quarter_month(quarter), 1, 2, quarter),
+        Period::Year(y) => (y, 1, 1, 3, 0),
+        Period::FinancialYear(y) => (y, 4, 1, 4, 0),
         Period::FinancialQuarter {
             start_year,
             quarter,
         } => {
             let m = quarter_month(quarter).saturating_add(3);
             if m > 12 {
-                (start_year.saturating_add(1), m - 12, 1, 5)
+                (start_year.saturating_add(1), m - 12, 1, 5, quarter)
             } else {
-                (start_year, m, 1, 5)
+                (start_year, m, 1, 5, quarter)
             }
         }
     }

@@ -195,6 +195,18 @@ fn reference_lists_do_not_repeat() {
             "outcome \"afford-home\" is listed more than once"
         )]
     );
+    // Long lists are checked by hashing: the same message.
+    let issues = issues_after(|p| {
+        p.outcomes[0].measures = (0..20).map(|_| "satisfied".to_string()).collect();
+    });
+    assert_eq!(issues.len(), 19);
+    assert_eq!(
+        issues[0],
+        issue(
+            "outcomes \"afford-home\"",
+            "measure \"satisfied\" is listed more than once"
+        )
+    );
 }
 
 #[test]
