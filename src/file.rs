@@ -226,6 +226,8 @@ pub fn io_reason(e: &std::io::Error) -> String {
         K::StorageFull => "the disk is full",
         K::ReadOnlyFilesystem => "the disk is read-only",
         K::QuotaExceeded => "the disk quota is exceeded",
+        K::NotADirectory => "part of the path is a file, not a folder",
+        K::IsADirectory => "the path is a folder, not a file",
         _ => "",
     };
     if why.is_empty() {

@@ -618,19 +618,12 @@ fn bad_date_in_file_names_line_and_column() {
 // --- speed -------------------------------------------------------------------------
 
 #[test]
-fn large_project_is_valid_and_fast() {
+fn large_project_is_valid() {
+    // Its speed is measured in the benchmarks (`load/large`), not asserted here.
     let p = large_project();
     assert_eq!(p.observation_count(), 500_000);
     assert_eq!(p.action_count(), 20_000);
-    let start = std::time::Instant::now();
-    let issues = validate(&p);
-    let took = start.elapsed();
-    assert_eq!(issues, vec![]);
-    // The budget applies to optimised builds (`cargo test --release`).
-    if !cfg!(debug_assertions) {
-        assert!(took.as_millis() < 50, "validate took {took:?}");
-    }
-    eprintln!("validate(large project) took {took:?}");
+    assert_eq!(validate(&p), vec![]);
 }
 
 #[test]

@@ -122,10 +122,11 @@ impl std::str::FromStr for Period {
 }
 
 impl Period {
-    /// The first day the period covers.
+    /// The first day the period covers. (A period built in code with an impossible
+    /// month or quarter is clamped into range rather than panicking.)
     pub fn start(&self) -> NaiveDate {
-        let ymd = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default();
-        match *self {
+        let ymd = |y, m: u32, d| NaiveDate::from_ymd_opt(y, m.clamp(1, 12), d).unwrap_or_default();
+        match self.clamped() {
             Period::Date(d) => d,
             Period::Month { year, month } => ymd(year, month, 1),
             Period::Quarter { year, quarter } => ymd(year, (quarter - 1) * 3 + 1, 1),
@@ -142,6 +143,27 @@ impl Period {
                     ymd(start_year, m, 1)
                 }
             }
+        }
+    }
+
+    fn clamped(self) -> Period {
+        match self {
+            Period::Month { year, month } => Period::Month {
+                year,
+                month: month.clamp(1, 12),
+            },
+            Period::Quarter { year, quarter } => Period::Quarter {
+                year,
+                quarter: quarter.clamp(1, 4),
+            },
+            Period::FinancialQuarter {
+                start_year,
+                quarter,
+            } => Period::FinancialQuarter {
+                start_year,
+                quarter: quarter.clamp(1, 4),
+            },
+            other => other,
         }
     }
 
@@ -307,6 +329,31 @@ mod tests {
         assert!((p("2023/24").decimal_year() - 2024.0).abs() < 0.26);
         assert_eq!(p("2024-01-01").decimal_year(), 2024.0);
         assert!(p("2023/24").decimal_year() > p("2023").decimal_year());
+    }
+
+    #[test]
+    fn impossible_periods_built_in_code_do_not_panic() {
+        assert_eq!(
+            Period::Quarter {
+                year: 2024,
+                quarter: 0
+            }
+            .start(),
+            NaiveDate::from_ymd_opt(2024, 1, 1).unwrap()
+        );
+        assert_eq!(
+            Period::Month {
+                year: 2024,
+                month: 13
+            }
+            .end(),
+            NaiveDate::from_ymd_opt(2024, 12, 31).unwrap()
+        );
+        let _ = Period::FinancialQuarter {
+            start_year: 2024,
+            quarter: 9,
+        }
+        .decimal_year();
     }
 
     #[test]
