@@ -219,7 +219,7 @@ pub fn preview(
         let rec = match rec {
             Ok(r) => r,
             Err(e) => {
-                let line = e.position().map(|p| p.line()).unwrap_or(0);
+                let line = e.position().map(|p| p.line() + 1).unwrap_or(0);
                 out.rejected.push(Rejected {
                     line,
                     reference: String::new(),
@@ -228,7 +228,8 @@ pub fn preview(
                 continue;
             }
         };
-        let line = rec.position().map(|p| p.line()).unwrap_or(0);
+        // The reader counts lines from the record's start, one behind a spreadsheet's row number.
+        let line = rec.position().map(|p| p.line() + 1).unwrap_or(0);
         if rec.iter().all(|c| c.trim().is_empty()) {
             continue;
         }

@@ -534,7 +534,7 @@ impl ActionsView {
                     .collect::<Vec<_>>()
                     .join(", ")
             };
-            ui.label("RAG");
+            let l = ui.label("RAG");
             egui::ComboBox::from_id_salt("filter-rag")
                 .selected_text(rag_text_sel)
                 .show_ui(ui, |ui| {
@@ -548,7 +548,9 @@ impl ActionsView {
                             }
                         }
                     }
-                });
+                })
+                .response
+                .labelled_by(l.id);
             let owners: Vec<String> = {
                 let mut v: Vec<String> = p
                     .actions
@@ -560,7 +562,7 @@ impl ActionsView {
                 v.dedup();
                 v
             };
-            ui.label("Owner");
+            let l = ui.label("Owner");
             egui::ComboBox::from_id_salt("filter-owner")
                 .selected_text(
                     self.filter
@@ -574,8 +576,10 @@ impl ActionsView {
                     for o in owners {
                         ui.selectable_value(&mut self.filter.owner, Some(o.clone()), o);
                     }
-                });
-            ui.label("Theme");
+                })
+                .response
+                .labelled_by(l.id);
+            let l = ui.label("Theme");
             egui::ComboBox::from_id_salt("filter-theme")
                 .selected_text(
                     self.filter
@@ -589,8 +593,10 @@ impl ActionsView {
                     for t in plan_table::themes(p) {
                         ui.selectable_value(&mut self.filter.theme, Some(t.clone()), t);
                     }
-                });
-            ui.label("Outcome");
+                })
+                .response
+                .labelled_by(l.id);
+            let l = ui.label("Outcome");
             egui::ComboBox::from_id_salt("filter-outcome")
                 .selected_text(
                     self.filter
@@ -608,7 +614,9 @@ impl ActionsView {
                             format!("{} — {}", o.id, o.name),
                         );
                     }
-                });
+                })
+                .response
+                .labelled_by(l.id);
             ui.checkbox(&mut self.filter.overdue, "Overdue");
             let mut within = self.filter.due_within.is_some();
             if ui.checkbox(&mut within, "Due in the next").changed() {
@@ -791,6 +799,9 @@ impl ActionsView {
 
     fn table(&mut self, ui: &mut Ui, doc: &mut Document, plan: usize) {
         let cols = self.columns();
+        self.row_buttons(ui, doc, plan);
+        // The buttons may have changed the plan: bring the rows up to date first.
+        self.refresh_cache(doc, plan);
         let rows = self
             .cache
             .as_ref()
@@ -803,10 +814,8 @@ impl ActionsView {
             } else {
                 ui.label("No actions match the filters. Clear them to see every action.");
             }
-            self.row_buttons(ui, doc, plan);
             return;
         }
-        self.row_buttons(ui, doc, plan);
         let scroll_row = self
             .scroll_to
             .take()
@@ -895,6 +904,7 @@ impl ActionsView {
                         let a = &actions[i];
                         row.set_selected(selected == Some(i));
                         for c in &cols {
+                            let mut inner_click = false;
                             let (_, resp) = row.col(|ui| {
                                 let is_edit = editing
                                     .as_ref()
@@ -941,9 +951,11 @@ impl ActionsView {
                                         egui::StrokeKind::Inside,
                                     );
                                 }
-                                cell(ui, a, *c, today, outcomes, &mut rag_set, i);
+                                if cell(ui, a, *c, today, outcomes, &mut rag_set, i) {
+                                    inner_click = true;
+                                }
                             });
-                            if resp.clicked() {
+                            if resp.clicked() || std::mem::take(&mut inner_click) {
                                 clicked = Some((i, *c));
                             }
                             if resp.double_clicked() {
@@ -1252,8 +1264,8 @@ impl ActionsView {
 
         ui.add_space(6.0);
         ui.horizontal(|ui| {
-            ui.label("RAG");
-            egui::ComboBox::new(("rag-picker", index), "RAG rating")
+            let l = ui.label("RAG rating");
+            egui::ComboBox::from_id_salt(("rag-picker", index))
                 .selected_text(rag_text(a.rag))
                 .show_ui(ui, |ui| {
                     for r in Rag::ALL {
@@ -1262,7 +1274,9 @@ impl ActionsView {
                             changed = Some(("rag", "Change RAG"));
                         }
                     }
-                });
+                })
+                .response
+                .labelled_by(l.id);
         });
         ui.horizontal(|ui| {
             ui.label("Due");
@@ -1272,6 +1286,7 @@ impl ActionsView {
                     egui_extras::DatePickerButton::new(&mut d)
                         .id_salt("due-date-picker")
                         .format("%-d %b %Y")
+                        .show_icon(false)
                         .calendar_week(false),
                 );
                 if r.changed()
@@ -1377,7 +1392,8 @@ impl ActionsView {
             new.outcomes.remove(k);
             changed = Some(("outcomes", "Unlink outcome"));
         }
-        egui::ComboBox::new(("link-outcome", index), "Link an outcome")
+        let l = ui.label("Link an outcome");
+        egui::ComboBox::from_id_salt(("link-outcome", index))
             .selected_text("Choose…")
             .width(width - 120.0)
             .show_ui(ui, |ui| {
@@ -1393,7 +1409,9 @@ impl ActionsView {
                         changed = Some(("outcomes", "Link outcome"));
                     }
                 }
-            });
+            })
+            .response
+            .labelled_by(l.id);
         if let Some(m) = self.editor.error("outcomes") {
             ui.label(RichText::new(format!("⚠ {m}")).color(red(ui)));
         }
@@ -1661,20 +1679,25 @@ fn cell(
     outcomes: &[crate::model::Outcome],
     rag_set: &mut Option<(usize, Rag)>,
     index: usize,
-) {
-    let wrap = |ui: &mut Ui, text: String| {
+) -> bool {
+    let mut clicked = false;
+    let mut wrap = |ui: &mut Ui, text: String| {
         let r = ui.add(
             egui::Label::new(text.clone())
                 .wrap()
                 .sense(egui::Sense::click()),
         );
+        clicked |= r.clicked();
         if !text.is_empty() {
             r.on_hover_text(text);
         }
     };
     match c {
         Column::Reference => {
-            ui.label(RichText::new(&a.reference).strong());
+            let r = ui.add(
+                egui::Label::new(RichText::new(&a.reference).strong()).sense(egui::Sense::click()),
+            );
+            clicked |= r.clicked();
         }
         Column::Theme => wrap(ui, a.theme.clone()),
         Column::Title => wrap(ui, a.title.clone()),
@@ -1736,9 +1759,11 @@ fn cell(
                     .wrap()
                     .sense(egui::Sense::click()),
             );
+            clicked |= r.clicked();
             if !names.is_empty() {
                 r.on_hover_text(names.join("\n"));
             }
         }
     }
+    clicked
 }

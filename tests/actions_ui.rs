@@ -1,0 +1,260 @@
+//! The Action plans view driven through the real app with egui_kittest.
+
+use chrono::NaiveDate;
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use outcome_explorer::document::Document;
+use outcome_explorer::model::{Action, ActionPlan, Outcome, Project, Rag};
+use outcome_explorer::plan_table::{Column, Sort};
+use outcome_explorer::ui::OutcomeApp;
+use outcome_explorer::ui::nav::View;
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).unwrap()
+}
+
+fn fixture() -> Project {
+    let mut p = Project::default();
+    p.outcomes.push(Outcome {
+        id: "o-homes".into(),
+        name: "Everyone has a decent home".into(),
+        ..Default::default()
+    });
+    let mk = |r: &str, title: &str, owner: &str, due: Option<NaiveDate>, rag: Rag| Action {
+        reference: r.into(),
+        theme: "Place".into(),
+        title: title.into(),
+        owner: owner.into(),
+        due,
+        rag,
+        key_actions: vec![format!("Key action for {r}")],
+        ..Default::default()
+    };
+    p.action_plans.push(ActionPlan {
+        id: "cpc".into(),
+        title: "Peer challenge 2024".into(),
+        start: Some(d(2024, 3, 1)),
+        actions: vec![
+            mk(
+                "R1",
+                "Housing delivery plan",
+                "Director of Place",
+                Some(d(2025, 3, 1)),
+                Rag::Amber,
+            ),
+            mk(
+                "R2",
+                "Member development",
+                "",
+                Some(d(2025, 9, 1)),
+                Rag::NotStarted,
+            ),
+            mk(
+                "R10",
+                "Financial management",
+                "Chief Finance Officer",
+                None,
+                Rag::Green,
+            ),
+        ],
+        ..Default::default()
+    });
+    p.action_plans.push(ActionPlan {
+        id: "roadmap".into(),
+        title: "Luton 2040 road map".into(),
+        ..Default::default()
+    });
+    p
+}
+
+fn harness(dir: &tempfile::TempDir) -> (Harness<'static, OutcomeApp>, std::path::PathBuf) {
+    let path = dir.path().join("plan.ron");
+    outcome_explorer::file::save(&fixture(), &path).unwrap();
+    let mut app = OutcomeApp::new(Document::new(fixture(), Some(path.clone())));
+    app.view = View::Actions;
+    app.actions.today = d(2025, 6, 1);
+    let h = Harness::builder()
+        .with_size(egui::vec2(1280., 800.))
+        .build_ui_state(|ui, app: &mut OutcomeApp| app.ui_root(ui), app);
+    (h, path)
+}
+
+#[test]
+fn edit_owner_change_rag_undo_redo_and_save() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut h, path) = harness(&dir);
+    h.run();
+    h.get_by_label("R2").click();
+    h.run();
+    assert_eq!(h.state().actions.selected(), Some(1));
+
+    let owner = h.get_by_role_and_label(Role::TextInput, "Owner");
+    owner.focus();
+    owner.type_text("Head of Democratic Services");
+    h.run();
+    h.key_press(egui::Key::Enter);
+    h.run();
+    let a = &h.state().doc.project().action_plans[0].actions[1];
+    assert_eq!(a.owner, "Head of Democratic Services");
+    assert_eq!(
+        a.last_updated,
+        Some(d(2025, 6, 1)),
+        "the row is stamped today"
+    );
+    assert!(h.state().doc.is_dirty());
+
+    h.get_by_role_and_label(Role::ComboBox, "RAG rating")
+        .click();
+    h.run();
+    h.get_by_role_and_label(Role::Button, "✖ Red").click();
+    h.run();
+    assert_eq!(
+        h.state().doc.project().action_plans[0].actions[1].rag,
+        Rag::Red
+    );
+
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert_eq!(
+        h.state().doc.project().action_plans[0].actions[1].rag,
+        Rag::NotStarted
+    );
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Y);
+    h.run();
+    assert_eq!(
+        h.state().doc.project().action_plans[0].actions[1].rag,
+        Rag::Red
+    );
+
+    assert!(h.state_mut().save());
+    h.run();
+    let on_disk = outcome_explorer::file::load(&path).unwrap();
+    let a = &on_disk.action_plans[0].actions[1];
+    assert_eq!(a.rag, Rag::Red);
+    assert_eq!(a.owner, "Head of Democratic Services");
+    assert!(!h.state().doc.is_dirty());
+}
+
+#[test]
+fn a_bad_date_is_refused_at_the_cell_with_a_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut h, _) = harness(&dir);
+    h.run();
+    h.state_mut().actions.select_row(Some(0));
+    h.run();
+    // Move the cursor to the Due column and edit it in place.
+    for _ in 0..3 {
+        h.key_press(egui::Key::ArrowRight);
+        h.run();
+    }
+    h.key_press(egui::Key::Enter);
+    h.run();
+    let cell = h.get_by_role_and_label(Role::TextInput, "Edit due of R1");
+    cell.focus();
+    cell.type_text("x");
+    h.run();
+    h.key_press(egui::Key::Enter);
+    h.run();
+    h.run();
+    assert_eq!(
+        h.state().doc.project().action_plans[0].actions[0].due,
+        Some(d(2025, 3, 1)),
+        "nothing changed"
+    );
+    assert!(!h.state().doc.is_dirty());
+    h.get_by_label_contains("not a date");
+}
+
+#[test]
+fn filter_and_sort_through_the_view() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut h, _) = harness(&dir);
+    h.run();
+    assert_eq!(h.state().actions.visible_rows(), &[0, 1, 2]);
+    h.get_by_label("Overdue").click();
+    h.run();
+    h.run();
+    assert_eq!(h.state().actions.visible_rows(), &[0]);
+    h.get_by_label_contains("Overdue  ✖");
+    h.get_by_label("Clear all filters").click();
+    h.run();
+    h.run();
+    assert_eq!(h.state().actions.visible_rows(), &[0, 1, 2]);
+
+    let search = h.get_by_role_and_label(Role::TextInput, "Search");
+    search.focus();
+    search.type_text("finance");
+    h.run();
+    h.run();
+    assert_eq!(h.state().actions.visible_rows(), &[2]);
+    h.state_mut().actions.filter = Default::default();
+    h.run();
+
+    h.get_by_label("Reference").click();
+    h.run();
+    h.run();
+    assert_eq!(
+        h.state().actions.sort,
+        Some(Sort {
+            column: Column::Reference,
+            descending: false
+        })
+    );
+    assert_eq!(h.state().actions.visible_rows(), &[0, 1, 2]);
+    h.get_by_label("Reference ▲").click();
+    h.run();
+    h.run();
+    assert_eq!(h.state().actions.visible_rows(), &[2, 1, 0]);
+}
+
+#[test]
+fn add_duplicate_move_and_delete_rows_undo_as_steps() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut h, _) = harness(&dir);
+    h.run();
+    h.get_by_label("Add row").click();
+    h.run();
+    let refs = |h: &Harness<'_, OutcomeApp>| -> Vec<String> {
+        h.state().doc.project().action_plans[0]
+            .actions
+            .iter()
+            .map(|a| a.reference.clone())
+            .collect()
+    };
+    assert_eq!(refs(&h), ["R1", "R2", "R10", "R11"]);
+    h.state_mut().actions.select_row(Some(0));
+    h.run();
+    h.get_by_label("Duplicate").click();
+    h.run();
+    assert_eq!(refs(&h), ["R1", "R12", "R2", "R10", "R11"]);
+    h.get_by_label("Move down").click();
+    h.run();
+    assert_eq!(refs(&h), ["R1", "R2", "R12", "R10", "R11"]);
+    h.get_by_label("Delete").click();
+    h.run();
+    assert_eq!(refs(&h), ["R1", "R2", "R10", "R11"]);
+    for _ in 0..4 {
+        h.state_mut().undo();
+    }
+    h.run();
+    assert_eq!(refs(&h), ["R1", "R2", "R10"]);
+}
+
+#[test]
+fn focus_action_selects_plan_and_row() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut h, _) = harness(&dir);
+    h.state_mut().actions.filter.overdue = true;
+    h.state_mut().actions.focus_action("cpc", "R10");
+    h.run();
+    h.run();
+    assert_eq!(h.state().actions.plan_id(), Some("cpc"));
+    assert_eq!(h.state().actions.selected(), Some(2));
+    assert_eq!(
+        h.state().actions.visible_rows(),
+        &[0, 1, 2],
+        "filters that hid it are cleared"
+    );
+    h.get_by_label("Edit R10");
+}
