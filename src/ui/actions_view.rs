@@ -363,21 +363,24 @@ impl ActionsView {
                 });
         }
         self.refresh_cache(doc, plan);
-        self.header(ui, doc, plan, nav);
-        self.filter_bar(ui, doc, plan);
-        self.summary_strip(ui);
-        if let Some(m) = &self.message {
-            let mut clear = false;
-            ui.horizontal(|ui| {
-                ui.label(RichText::new(format!("⚠ {m}")).color(red(ui)));
-                clear = ui.small_button("Dismiss").clicked();
-            });
-            if clear {
-                self.message = None;
+        egui::CentralPanel::no_frame().show(ui, |ui| {
+            ui.add_space(4.0);
+            self.header(ui, doc, plan);
+            self.filter_bar(ui, doc, plan);
+            self.summary_strip(ui);
+            if let Some(m) = &self.message {
+                let mut clear = false;
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(RichText::new(format!("⚠ {m}")).color(red(ui)));
+                    clear = ui.small_button("Dismiss").clicked();
+                });
+                if clear {
+                    self.message = None;
+                }
             }
-        }
-        self.keyboard(ui, doc, plan);
-        self.table(ui, doc, plan);
+            self.keyboard(ui, doc, plan);
+            self.table(ui, doc, plan, nav);
+        });
         self.dialogs(ui, doc, nav);
     }
 
@@ -460,48 +463,8 @@ impl ActionsView {
         });
     }
 
-    fn header(&mut self, ui: &mut Ui, doc: &mut Document, plan: usize, nav: &mut Nav) {
-        let p = &doc.project().action_plans[plan];
-        ui.horizontal(|ui| {
-            ui.heading(&p.title);
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                if ui.button("Import CSV…").clicked()
-                    && let Some(path) = rfd::FileDialog::new()
-                        .add_filter("CSV", &["csv"])
-                        .pick_file()
-                {
-                    match std::fs::read(&path) {
-                        Ok(bytes) => {
-                            let name = path
-                                .file_name()
-                                .map(|n| n.to_string_lossy().into_owned())
-                                .unwrap_or_default();
-                            self.start_import(doc, &name, &bytes);
-                        }
-                        Err(e) => {
-                            nav.error = Some(format!(
-                                "Could not read {}: {}",
-                                path.display(),
-                                crate::file::io_reason(&e)
-                            ))
-                        }
-                    }
-                }
-                if ui.button("Export CSV…").clicked() {
-                    let p = &doc.project().action_plans[plan];
-                    if let Some(path) = rfd::FileDialog::new()
-                        .add_filter("CSV", &["csv"])
-                        .set_file_name(format!("{}.csv", p.id))
-                        .save_file()
-                    {
-                        match crate::file::write_atomic(&path, &csv_io::export(p)) {
-                            Ok(()) => nav.status = Some(format!("Exported {}", path.display())),
-                            Err(e) => nav.error = Some(e.to_string()),
-                        }
-                    }
-                }
-            });
-        });
+    fn header(&mut self, ui: &mut Ui, doc: &mut Document, plan: usize) {
+        ui.heading(&doc.project().action_plans[plan].title);
         let p = &doc.project().action_plans[plan];
         let mut sub = Vec::new();
         if !p.origin.is_empty() {
@@ -664,10 +627,11 @@ impl ActionsView {
         let Some(c) = &self.cache else { return };
         let line = |ui: &mut Ui, title: &str, s: &Summary| {
             ui.horizontal_wrapped(|ui| {
+                ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Extend);
                 ui.label(RichText::new(format!("{title}: {} actions", s.total)).strong());
                 for r in Rag::ALL {
-                    rag_badge(ui, r);
                     ui.label(RichText::new(s.count(r).to_string()).strong());
+                    rag_badge(ui, r);
                     ui.add_space(6.0);
                 }
                 ui.label(RichText::new(format!("· {} overdue", s.overdue)).color(
@@ -797,9 +761,9 @@ impl ActionsView {
         )
     }
 
-    fn table(&mut self, ui: &mut Ui, doc: &mut Document, plan: usize) {
+    fn table(&mut self, ui: &mut Ui, doc: &mut Document, plan: usize, nav: &mut Nav) {
         let cols = self.columns();
-        self.row_buttons(ui, doc, plan);
+        self.row_buttons(ui, doc, plan, nav);
         // The buttons may have changed the plan: bring the rows up to date first.
         self.refresh_cache(doc, plan);
         let rows = self
@@ -822,7 +786,7 @@ impl ActionsView {
             .and_then(|i| rows.iter().position(|r| *r == i));
         let selected = self.selected;
         let expand_all = self.expand_all;
-        let actions = doc.project().action_plans[plan].actions.clone();
+        let actions = &doc.project().action_plans[plan].actions;
         let heights: Vec<f32> = rows
             .iter()
             .map(|&i| {
@@ -1021,9 +985,49 @@ impl ActionsView {
         }
     }
 
-    fn row_buttons(&mut self, ui: &mut Ui, doc: &mut Document, plan: usize) {
+    fn csv_buttons(&mut self, ui: &mut Ui, doc: &Document, plan: usize, nav: &mut Nav) {
+        if ui.button("Import CSV…").clicked()
+            && let Some(path) = rfd::FileDialog::new()
+                .add_filter("CSV", &["csv"])
+                .pick_file()
+        {
+            match std::fs::read(&path) {
+                Ok(bytes) => {
+                    let name = path
+                        .file_name()
+                        .map(|n| n.to_string_lossy().into_owned())
+                        .unwrap_or_default();
+                    self.start_import(doc, &name, &bytes);
+                }
+                Err(e) => {
+                    nav.error = Some(format!(
+                        "Could not read {}: {}",
+                        path.display(),
+                        crate::file::io_reason(&e)
+                    ))
+                }
+            }
+        }
+        if ui.button("Export CSV…").clicked() {
+            let p = &doc.project().action_plans[plan];
+            if let Some(path) = rfd::FileDialog::new()
+                .add_filter("CSV", &["csv"])
+                .set_file_name(format!("{}.csv", p.id))
+                .save_file()
+            {
+                match crate::file::write_atomic(&path, &csv_io::export(p)) {
+                    Ok(()) => nav.status = Some(format!("Exported {}", path.display())),
+                    Err(e) => nav.error = Some(e.to_string()),
+                }
+            }
+        }
+    }
+
+    fn row_buttons(&mut self, ui: &mut Ui, doc: &mut Document, plan: usize, nav: &mut Nav) {
         let len = doc.project().action_plans[plan].actions.len();
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
+            self.csv_buttons(ui, doc, plan, nav);
+            ui.separator();
             if ui.button("Add row").clicked() {
                 let p = &doc.project().action_plans[plan];
                 let a = Action {
