@@ -179,6 +179,7 @@ pub fn preview(
     if text.contains('\0') {
         return Err(ImportError::NotCsv("it holds binary data".into()));
     }
+    let body = text;
     let mut r = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -219,7 +220,7 @@ pub fn preview(
         let rec = match rec {
             Ok(r) => r,
             Err(e) => {
-                let line = e.position().map(|p| p.line() + 1).unwrap_or(0);
+                let line = e.position().map(|p| line_of(body, p.byte())).unwrap_or(0);
                 out.rejected.push(Rejected {
                     line,
                     reference: String::new(),
@@ -228,8 +229,7 @@ pub fn preview(
                 continue;
             }
         };
-        // The reader counts lines from the record's start, one behind a spreadsheet's row number.
-        let line = rec.position().map(|p| p.line() + 1).unwrap_or(0);
+        let line = rec.position().map(|p| line_of(body, p.byte())).unwrap_or(0);
         if rec.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
@@ -339,6 +339,21 @@ pub fn preview(
         }
     }
     Ok(out)
+}
+
+/// The 1-based line of the file on which the record at `byte` starts. The reader may
+/// place a record's start before the previous record's line break, so skip over it.
+fn line_of(text: &str, byte: u64) -> u64 {
+    let mut b = (byte as usize).min(text.len());
+    let rest = text.as_bytes();
+    while b < rest.len() && (rest[b] == b'\r' || rest[b] == b'\n') {
+        if rest[b] == b'\n' {
+            b += 1;
+            break;
+        }
+        b += 1;
+    }
+    1 + text.as_bytes()[..b].iter().filter(|c| **c == b'\n').count() as u64
 }
 
 fn opt_date(v: &str) -> Result<Option<NaiveDate>, String> {

@@ -308,3 +308,58 @@ fn ten_thousand_rows_lay_out_only_what_is_visible() {
     // every row would take seconds.
     assert!(per_frame < 400.0, "{per_frame} ms per frame");
 }
+
+#[test]
+fn a_duplicate_reference_is_refused_with_a_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut h, _) = harness(&dir);
+    h.state_mut().actions.select_row(Some(0));
+    h.run();
+    let field = h.get_by_role_and_label(Role::TextInput, "Reference");
+    field.focus();
+    field.type_text("0"); // "R1" becomes "R10", which R10 already has
+    h.run();
+    h.key_press(egui::Key::Enter);
+    h.run();
+    h.run();
+    assert_eq!(
+        h.state().doc.project().action_plans[0].actions[0].reference,
+        "R1"
+    );
+    assert!(!h.state().doc.is_dirty());
+    h.get_by_label_contains("already used in this plan");
+}
+
+#[test]
+fn csv_import_previews_then_applies_as_one_undoable_step() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut h, _) = harness(&dir);
+    h.run();
+    let header = outcome_explorer::csv_io::headers().join(",");
+    let csv = format!(
+        "{header}\nR1,Place,Housing delivery plan,Key action for R1,Director of Place,2025-03-01,Green,,,o-homes\nR20,Place,New,,,2025-12-01,Red,,,\nR21,Place,Bad,,,someday,Red,,,\n"
+    );
+    {
+        let app = h.state_mut();
+        let doc = app.doc.clone();
+        app.actions.start_import(&doc, "update.csv", csv.as_bytes());
+    }
+    h.run();
+    h.get_by_label("1 added, 1 changed, 0 unchanged, 1 rejected");
+    h.get_by_label_contains("line 4 (R21): Due:");
+    assert_eq!(
+        h.state().doc.project().action_plans[0].actions.len(),
+        3,
+        "nothing changes before confirming"
+    );
+    h.get_by_label("Import 2 rows, skip 1 rejected").click();
+    h.run();
+    let acts = &h.state().doc.project().action_plans[0].actions;
+    assert_eq!(acts.len(), 4);
+    assert_eq!(acts[0].rag, Rag::Green);
+    assert_eq!(acts[0].outcomes, ["o-homes"]);
+    assert_eq!(acts[3].reference, "R20");
+    h.state_mut().undo();
+    h.run();
+    assert_eq!(h.state().doc.project(), &fixture());
+}

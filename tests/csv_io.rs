@@ -233,3 +233,18 @@ proptest! {
         let _ = Edit::Batch(vec![]);
     }
 }
+
+#[test]
+fn line_numbers_match_the_spreadsheet_with_either_line_ending() {
+    let p = fixture();
+    for eol in ["\n", "\r\n"] {
+        let text = [
+            csv_io::headers().join(","),
+            "R1,,\"two\nlines\",,,,Green,,,".to_string(),
+            "R5,,Bad,,,never,Green,,,".to_string(),
+        ]
+        .join(eol);
+        let pv = csv_io::preview(&p, "cpc", text.as_bytes(), today()).unwrap();
+        assert_eq!(pv.rejected[0].line, 4, "{eol:?}");
+    }
+}
