@@ -20,8 +20,9 @@ use egui::{Color32, Key, RichText, Ui};
 use egui_extras::{Column as TableColumn, TableBuilder};
 
 /// Rows are this many text lines high unless expanded.
-const ROW_LINES: f32 = 3.0;
-const LINE_H: f32 = 18.0;
+const ROW_LINES: usize = 3;
+/// Height of the header row.
+const HEADER_H: f32 = 28.0;
 
 /// A cell being edited in place.
 #[derive(Debug, Clone)]
@@ -630,6 +631,10 @@ impl ActionsView {
                 ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Extend);
                 ui.label(RichText::new(format!("{title}: {} actions", s.total)).strong());
                 for r in Rag::ALL {
+                    // A framed badge cannot wrap by itself: start a new line when it would not fit.
+                    if ui.available_size_before_wrap().x < 150.0 {
+                        ui.end_row();
+                    }
                     ui.label(RichText::new(s.count(r).to_string()).strong());
                     rag_badge(ui, r);
                     ui.add_space(6.0);
@@ -688,6 +693,7 @@ impl ActionsView {
         });
         let pos = rows.iter().position(|r| *r == sel);
         if up || down {
+            self.flush_editor(doc, plan);
             let next = match pos {
                 Some(p) if up => p.saturating_sub(1),
                 Some(p) => (p + 1).min(rows.len().saturating_sub(1)),
@@ -710,6 +716,43 @@ impl ActionsView {
         if enter {
             self.begin_cell_edit(doc, plan, sel, self.cursor);
         }
+    }
+
+    /// Apply what was typed in the row editor but not yet applied (the field still had
+    /// focus) before another row is selected, so that nothing typed is lost.
+    fn flush_editor(&mut self, doc: &mut Document, plan: usize) {
+        let Some((p, i, _)) = self.editor.key else {
+            return;
+        };
+        let Some(a) = doc
+            .project()
+            .action_plans
+            .get(p)
+            .and_then(|x| x.actions.get(i))
+        else {
+            return;
+        };
+        if p != plan {
+            return;
+        }
+        let mut new = a.clone();
+        new.reference = self.editor.reference.trim().to_string();
+        new.theme = self.editor.theme.clone();
+        new.owner = self.editor.owner.trim().to_string();
+        new.title = self.editor.title.clone();
+        new.key_actions = self
+            .editor
+            .key_actions
+            .iter()
+            .filter(|k| !k.trim().is_empty())
+            .cloned()
+            .collect();
+        if new != *a
+            && let Err(m) = self.commit(doc, plan, i, new, "Edit")
+        {
+            self.message = Some(format!("Your last edit was not applied: {m}"));
+        }
+        self.editor.key = None;
     }
 
     fn begin_cell_edit(&mut self, doc: &Document, plan: usize, index: usize, column: Column) {
@@ -787,13 +830,15 @@ impl ActionsView {
         let selected = self.selected;
         let expand_all = self.expand_all;
         let actions = &doc.project().action_plans[plan].actions;
+        let line_h = ui.text_style_height(&egui::TextStyle::Body);
+        let compact = ROW_LINES as f32 * line_h + 8.0;
         let heights: Vec<f32> = rows
             .iter()
             .map(|&i| {
                 if expand_all || Some(i) == selected {
-                    expanded_height(&actions[i])
+                    expanded_height(&actions[i], line_h)
                 } else {
-                    ROW_LINES * LINE_H + 8.0
+                    compact
                 }
             })
             .collect();
@@ -835,7 +880,7 @@ impl ActionsView {
                 if let Some(r) = scroll_row {
                     tb = tb.scroll_to_row(r, Some(egui::Align::Center));
                 }
-                tb.header(LINE_H + 10.0, |mut header| {
+                tb.header(HEADER_H, |mut header| {
                     for c in &cols {
                         header.col(|ui| {
                             let arrow = match sort {
@@ -915,7 +960,22 @@ impl ActionsView {
                                         egui::StrokeKind::Inside,
                                     );
                                 }
-                                if cell(ui, a, *c, today, outcomes, &mut rag_set, i) {
+                                if cell(
+                                    ui,
+                                    a,
+                                    *c,
+                                    &CellCtx {
+                                        today,
+                                        outcomes,
+                                        index: i,
+                                        max_rows: if expand_all || selected == Some(i) {
+                                            usize::MAX
+                                        } else {
+                                            ROW_LINES
+                                        },
+                                    },
+                                    &mut rag_set,
+                                ) {
                                     inner_click = true;
                                 }
                             });
@@ -943,6 +1003,9 @@ impl ActionsView {
             };
         }
         if let Some((i, c)) = clicked {
+            if self.selected != Some(i) {
+                self.flush_editor(doc, plan);
+            }
             self.selected = Some(i);
             self.cursor = c;
             self.show_editor = true;
@@ -1659,7 +1722,7 @@ impl ActionsView {
     }
 }
 
-fn expanded_height(a: &Action) -> f32 {
+fn expanded_height(a: &Action, line_h: f32) -> f32 {
     let lines = [
         a.key_actions.len().max(1) + a.key_actions.iter().map(|k| k.len() / 40).sum::<usize>(),
         1 + a.title.len() / 45,
@@ -1671,26 +1734,41 @@ fn expanded_height(a: &Action) -> f32 {
     .into_iter()
     .max()
     .unwrap_or(1) as f32;
-    (lines.max(ROW_LINES) * LINE_H + 8.0).min(600.0)
+    (lines.max(ROW_LINES as f32) * line_h + 8.0).min(600.0)
 }
 
 /// Paint one cell (not being edited).
+/// What a cell needs besides its action and column.
+struct CellCtx<'a> {
+    today: NaiveDate,
+    outcomes: &'a [crate::model::Outcome],
+    /// The action's index in the plan.
+    index: usize,
+    max_rows: usize,
+}
+
 fn cell(
     ui: &mut Ui,
     a: &Action,
     c: Column,
-    today: NaiveDate,
-    outcomes: &[crate::model::Outcome],
+    cx: &CellCtx<'_>,
     rag_set: &mut Option<(usize, Rag)>,
-    index: usize,
 ) -> bool {
+    let (today, outcomes, index, max_rows) = (cx.today, cx.outcomes, cx.index, cx.max_rows);
     let mut clicked = false;
     let mut wrap = |ui: &mut Ui, text: String| {
-        let r = ui.add(
-            egui::Label::new(text.clone())
-                .wrap()
-                .sense(egui::Sense::click()),
+        // At most `max_rows` lines, ending in "…" when cut, so no line is half shown.
+        let mut job = egui::text::LayoutJob::single_section(
+            text.clone(),
+            egui::TextFormat {
+                font_id: egui::TextStyle::Body.resolve(ui.style()),
+                color: ui.visuals().text_color(),
+                ..Default::default()
+            },
         );
+        job.wrap.max_rows = max_rows;
+        job.wrap.overflow_character = Some('…');
+        let r = ui.add(egui::Label::new(job).wrap().sense(egui::Sense::click()));
         clicked |= r.clicked();
         if !text.is_empty() {
             r.on_hover_text(text);
