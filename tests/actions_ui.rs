@@ -363,3 +363,74 @@ fn csv_import_previews_then_applies_as_one_undoable_step() {
     h.run();
     assert_eq!(h.state().doc.project(), &fixture());
 }
+
+#[test]
+fn progress_notes_are_dated_today_and_outcomes_come_from_a_picker() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut h, _) = harness(&dir);
+    h.state_mut().actions.select_row(Some(1));
+    h.run();
+    let note = h.get_by_role_and_label(Role::TextInput, "New progress note");
+    note.focus();
+    note.type_text("Induction programme agreed");
+    h.run();
+    h.get_by_label("Add note").click();
+    h.run();
+    let a = &h.state().doc.project().action_plans[0].actions[1];
+    assert_eq!(a.progress.len(), 1);
+    assert_eq!(a.progress[0].date, d(2025, 6, 1));
+    assert_eq!(a.progress[0].text, "Induction programme agreed");
+
+    h.get_by_role_and_label(Role::ComboBox, "Link an outcome")
+        .scroll_to_me();
+    h.run();
+    h.get_by_role_and_label(Role::ComboBox, "Link an outcome")
+        .click();
+    h.run();
+    h.get_by_label("o-homes — Everyone has a decent home")
+        .click();
+    h.run();
+    let a = &h.state().doc.project().action_plans[0].actions[1];
+    assert_eq!(a.outcomes, ["o-homes"]);
+    h.state_mut().undo();
+    h.state_mut().undo();
+    h.run();
+    assert_eq!(h.state().doc.project(), &fixture());
+}
+
+#[test]
+fn escape_cancels_an_edit_in_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut h, _) = harness(&dir);
+    h.state_mut().actions.select_row(Some(0));
+    h.run();
+    h.key_press(egui::Key::Enter); // the cursor starts on Title
+    h.run();
+    let cell = h.get_by_role_and_label(Role::TextInput, "Edit title of R1");
+    cell.focus();
+    cell.type_text(" (draft)");
+    h.run();
+    h.key_press(egui::Key::Escape);
+    h.run();
+    h.run();
+    assert_eq!(
+        h.state().doc.project().action_plans[0].actions[0].title,
+        "Housing delivery plan"
+    );
+    assert!(
+        h.query_by_label("Edit title of R1").is_none(),
+        "the cell is no longer being edited"
+    );
+    h.key_press(egui::Key::Enter);
+    h.run();
+    let cell = h.get_by_role_and_label(Role::TextInput, "Edit title of R1");
+    cell.focus();
+    cell.type_text(" now");
+    h.run();
+    h.key_press(egui::Key::Enter);
+    h.run();
+    assert_eq!(
+        h.state().doc.project().action_plans[0].actions[0].title,
+        "Housing delivery plan now"
+    );
+}

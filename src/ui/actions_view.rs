@@ -1237,6 +1237,78 @@ impl ActionsView {
         let esc = ui.input(|i| i.key_pressed(Key::Escape));
         let width = ui.available_width() - 10.0;
 
+        ui.add_space(6.0);
+        ui.horizontal(|ui| {
+            let l = ui.label("RAG rating");
+            egui::ComboBox::from_id_salt(("rag-picker", index))
+                .selected_text(rag_text(a.rag))
+                .show_ui(ui, |ui| {
+                    for r in Rag::ALL {
+                        if ui.selectable_label(a.rag == r, rag_text(r)).clicked() {
+                            new.rag = r;
+                            changed = Some(("rag", "Change RAG"));
+                        }
+                    }
+                })
+                .response
+                .labelled_by(l.id);
+        });
+        ui.horizontal(|ui| {
+            ui.label("Due");
+            let mut d = jiff_date(a.due.unwrap_or(self.today));
+            if a.due.is_some() {
+                let r = ui.add(
+                    egui_extras::DatePickerButton::new(&mut d)
+                        .id_salt("due-date-picker")
+                        .format("%-d %b %Y")
+                        .show_icon(false)
+                        .calendar_week(false),
+                );
+                if r.changed()
+                    && let Some(nd) = from_jiff(d)
+                {
+                    new.due = Some(nd);
+                    changed = Some(("due", "Change due date"));
+                }
+                if ui.button("No due date").clicked() {
+                    new.due = None;
+                    changed = Some(("due", "Clear due date"));
+                }
+            } else if ui.button("Set a due date").clicked() {
+                new.due = Some(self.today);
+                changed = Some(("due", "Set due date"));
+            }
+        });
+        if let Some(m) = self.editor.error("due") {
+            ui.label(RichText::new(format!("⚠ {m}")).color(red(ui)));
+        }
+
+        ui.add_space(6.0);
+        ui.label(RichText::new("New progress note").strong());
+        let r = ui.add(
+            egui::TextEdit::multiline(&mut self.editor.new_note)
+                .hint_text(format!("a note dated today, {}", format::date(self.today)))
+                .desired_rows(2)
+                .desired_width(width),
+        );
+        r.widget_info(|| {
+            egui::WidgetInfo::labeled(egui::Role::TextInput, true, "New progress note")
+        });
+        if ui
+            .add_enabled(
+                !self.editor.new_note.trim().is_empty(),
+                egui::Button::new("Add note"),
+            )
+            .clicked()
+        {
+            new.progress.push(ProgressNote {
+                date: self.today,
+                text: self.editor.new_note.trim().to_string(),
+            });
+            self.editor.new_note.clear();
+            changed = Some(("progress", "Add progress note"));
+        }
+        ui.add_space(6.0);
         // Single-line text fields: applied when the field loses focus (Enter or Tab); Esc cancels.
         let fields: [(&'static str, &'static str); 3] = [
             ("Reference", "reference"),
@@ -1328,53 +1400,6 @@ impl ActionsView {
         new.theme = self.editor.theme.clone();
         new.owner = self.editor.owner.trim().to_string();
         new.title = self.editor.title.clone();
-
-        ui.add_space(6.0);
-        ui.horizontal(|ui| {
-            let l = ui.label("RAG rating");
-            egui::ComboBox::from_id_salt(("rag-picker", index))
-                .selected_text(rag_text(a.rag))
-                .show_ui(ui, |ui| {
-                    for r in Rag::ALL {
-                        if ui.selectable_label(a.rag == r, rag_text(r)).clicked() {
-                            new.rag = r;
-                            changed = Some(("rag", "Change RAG"));
-                        }
-                    }
-                })
-                .response
-                .labelled_by(l.id);
-        });
-        ui.horizontal(|ui| {
-            ui.label("Due");
-            let mut d = jiff_date(a.due.unwrap_or(self.today));
-            if a.due.is_some() {
-                let r = ui.add(
-                    egui_extras::DatePickerButton::new(&mut d)
-                        .id_salt("due-date-picker")
-                        .format("%-d %b %Y")
-                        .show_icon(false)
-                        .calendar_week(false),
-                );
-                if r.changed()
-                    && let Some(nd) = from_jiff(d)
-                {
-                    new.due = Some(nd);
-                    changed = Some(("due", "Change due date"));
-                }
-                if ui.button("No due date").clicked() {
-                    new.due = None;
-                    changed = Some(("due", "Clear due date"));
-                }
-            } else if ui.button("Set a due date").clicked() {
-                new.due = Some(self.today);
-                changed = Some(("due", "Set due date"));
-            }
-        });
-        if let Some(m) = self.editor.error("due") {
-            ui.label(RichText::new(format!("⚠ {m}")).color(red(ui)));
-        }
-
         ui.add_space(6.0);
         ui.label(RichText::new("Key actions").strong());
         let mut remove_key = None;
@@ -1484,29 +1509,9 @@ impl ActionsView {
         }
 
         ui.add_space(6.0);
-        ui.label(RichText::new("Progress notes").strong());
-        let r = ui.add(
-            egui::TextEdit::multiline(&mut self.editor.new_note)
-                .hint_text(format!("a note dated today, {}", format::date(self.today)))
-                .desired_rows(2)
-                .desired_width(width),
-        );
-        r.widget_info(|| {
-            egui::WidgetInfo::labeled(egui::Role::TextInput, true, "New progress note")
-        });
-        if ui
-            .add_enabled(
-                !self.editor.new_note.trim().is_empty(),
-                egui::Button::new("Add note"),
-            )
-            .clicked()
-        {
-            new.progress.push(ProgressNote {
-                date: self.today,
-                text: self.editor.new_note.trim().to_string(),
-            });
-            self.editor.new_note.clear();
-            changed = Some(("progress", "Add progress note"));
+        ui.label(RichText::new("Progress so far").strong());
+        if a.progress.is_empty() {
+            ui.label(RichText::new("No notes yet.").color(theme::muted(ui)));
         }
         let mut notes: Vec<&ProgressNote> = a.progress.iter().collect();
         notes.sort_by_key(|n| std::cmp::Reverse(n.date));
