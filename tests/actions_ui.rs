@@ -434,3 +434,24 @@ fn escape_cancels_an_edit_in_place() {
         "Housing delivery plan now"
     );
 }
+
+#[test]
+fn tab_and_arrows_move_between_cells() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut h, _) = harness(&dir);
+    h.state_mut().actions.select_row(Some(0));
+    h.run();
+    assert_eq!(h.state().actions.cursor(), Column::Title);
+    h.key_press(egui::Key::Tab);
+    h.run();
+    assert_eq!(h.state().actions.cursor(), Column::KeyActions);
+    h.key_press_modifiers(egui::Modifiers::SHIFT, egui::Key::Tab);
+    h.run();
+    assert_eq!(h.state().actions.cursor(), Column::Title);
+    h.key_press(egui::Key::ArrowDown);
+    h.run();
+    assert_eq!(h.state().actions.selected(), Some(1));
+    h.key_press(egui::Key::ArrowUp);
+    h.run();
+    assert_eq!(h.state().actions.selected(), Some(0));
+}

@@ -120,6 +120,11 @@ pub struct ActionsView {
     plan_dialog: Option<PlanDialog>,
     message: Option<String>,
     due_days_text: u32,
+    /// Each plan's summary for the list, keyed on (revision, today, soon days).
+    list_cache: Option<((u64, NaiveDate, u32), Vec<Summary>)>,
+    /// At the end of the last frame a row was selected and no widget had keyboard focus,
+    /// so Tab moves between cells rather than between widgets.
+    table_active: bool,
 }
 
 impl Default for ActionsView {
@@ -144,6 +149,8 @@ impl Default for ActionsView {
             plan_dialog: None,
             message: None,
             due_days_text: 30,
+            list_cache: None,
+            table_active: false,
         }
     }
 }
@@ -194,6 +201,11 @@ impl ActionsView {
             self.selected = None;
             self.editing = None;
         }
+    }
+
+    /// The column of the keyboard cursor in the selected row.
+    pub fn cursor(&self) -> Column {
+        self.cursor
     }
 
     /// The selected row (its index in the plan).
@@ -319,6 +331,38 @@ impl ActionsView {
     }
 
     pub fn ui(&mut self, ui: &mut Ui, doc: &mut Document, nav: &mut Nav) {
+        let tab = ui.input(|i| {
+            i.events.iter().any(|e| {
+                matches!(
+                    e,
+                    egui::Event::Key {
+                        key: Key::Tab,
+                        pressed: true,
+                        ..
+                    }
+                )
+            })
+        });
+        if tab
+            && self.table_active
+            && self.editing.is_none()
+            && self.import.is_none()
+            && self.plan_dialog.is_none()
+        {
+            // egui has already handed focus to the first widget drawn this frame (the menu):
+            // take it back, so that Tab moves the cell cursor instead.
+            ui.ctx().memory_mut(|m| {
+                if let Some(id) = m.focused() {
+                    m.surrender_focus(id);
+                }
+                m.move_focus(egui::FocusDirection::None);
+            });
+        }
+        self.ui_inner(ui, doc, nav);
+        self.table_active = self.selected.is_some() && ui.ctx().memory(|m| m.focused().is_none());
+    }
+
+    fn ui_inner(&mut self, ui: &mut Ui, doc: &mut Document, nav: &mut Nav) {
         if let Some((plan, reference)) = self.focus.take()
             && let Some(p) = doc.project().plan(&plan)
         {
@@ -392,8 +436,22 @@ impl ActionsView {
         let today = self.today;
         let soon = self.soon_days;
         let mut choose = None;
-        for p in &doc.project().action_plans {
-            let s = plan_table::summarise(&p.actions, 0..p.actions.len(), today, soon);
+        let key = (doc.revision(), today, soon);
+        if self.list_cache.as_ref().is_none_or(|(k, _)| *k != key) {
+            let sums = doc
+                .project()
+                .action_plans
+                .iter()
+                .map(|p| plan_table::summarise(&p.actions, 0..p.actions.len(), today, soon))
+                .collect();
+            self.list_cache = Some((key, sums));
+        }
+        let sums = self
+            .list_cache
+            .as_ref()
+            .map(|(_, s)| s.clone())
+            .unwrap_or_default();
+        for (p, s) in doc.project().action_plans.iter().zip(sums) {
             let selected = self.plan.as_deref() == Some(p.id.as_str());
             let r = ui.add(
                 egui::Button::selectable(selected, RichText::new(&p.title).strong())
