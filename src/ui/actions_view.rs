@@ -399,8 +399,9 @@ impl ActionsView {
         {
             egui::Panel::right("action-row-editor")
                 .resizable(true)
-                .default_size(370.0)
+                .default_size(350.0)
                 .min_size(280.0)
+                .max_size(460.0)
                 .show(ui, |ui| {
                     egui::ScrollArea::vertical()
                         .id_salt("row-editor-scroll")
@@ -1528,7 +1529,6 @@ impl ActionsView {
                     .outcome(o)
                     .map(|x| x.name.as_str())
                     .unwrap_or("(not in this project)");
-                ui.label(format!("{o} — {name}"));
                 if ui
                     .small_button("✖")
                     .on_hover_text("Unlink this outcome")
@@ -1536,6 +1536,8 @@ impl ActionsView {
                 {
                     remove_outcome = Some(k);
                 }
+                ui.add(egui::Label::new(name).wrap())
+                    .on_hover_text(o.as_str());
             });
         }
         if let Some(k) = remove_outcome {
