@@ -653,15 +653,6 @@ impl ActionsView {
             if r.changed() && self.filter.due_within.is_some() {
                 self.filter.due_within = Some(self.due_days_text);
             }
-            ui.menu_button("Columns", |ui| {
-                for c in Column::ALL {
-                    let mut on = !self.hidden.contains(&c);
-                    if ui.checkbox(&mut on, c.label()).changed() {
-                        self.set_column_visible(c, on);
-                    }
-                }
-            });
-            ui.checkbox(&mut self.expand_all, "Expand rows");
         });
         let parts = self.filter.parts();
         if !parts.is_empty() {
@@ -1148,6 +1139,16 @@ impl ActionsView {
     fn row_buttons(&mut self, ui: &mut Ui, doc: &mut Document, plan: usize, nav: &mut Nav) {
         let len = doc.project().action_plans[plan].actions.len();
         ui.horizontal_wrapped(|ui| {
+            ui.menu_button("Columns", |ui| {
+                for c in Column::ALL {
+                    let mut on = !self.hidden.contains(&c);
+                    if ui.checkbox(&mut on, c.label()).changed() {
+                        self.set_column_visible(c, on);
+                    }
+                }
+            });
+            ui.checkbox(&mut self.expand_all, "Expand rows");
+            ui.separator();
             self.csv_buttons(ui, doc, plan, nav);
             ui.separator();
             if ui.button("Add row").clicked() {
