@@ -1863,11 +1863,8 @@ fn cell(
                 ui.label(format::opt_date(a.due));
                 if plan_table::is_overdue(a, today) {
                     let days = (today - a.due.unwrap_or(today)).num_days();
-                    ui.label(
-                        RichText::new(format!("⚠ overdue {days} d"))
-                            .small()
-                            .color(red(ui)),
-                    );
+                    ui.label(RichText::new("⚠ overdue").small().color(red(ui)))
+                        .on_hover_text(format!("{days} days past its due date"));
                 }
             });
         }
