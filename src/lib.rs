@@ -15,6 +15,7 @@ pub mod format;
 pub mod history;
 pub mod model;
 pub mod palette;
+pub mod plan_table;
 pub mod status;
 pub mod synthetic;
 pub mod ui;

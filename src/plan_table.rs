@@ -1,0 +1,625 @@
+//! Pure table logic for action plans: columns, filtering, sorting, summaries and the
+//! checks an edited row must pass. No egui here; the Action plans view and the CSV
+//! import both use it.
+
+use crate::model::{Action, ActionPlan, Id, Project, Rag};
+use chrono::NaiveDate;
+use std::cmp::Ordering;
+
+/// The table's columns, in display order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Column {
+    Reference,
+    Theme,
+    Title,
+    KeyActions,
+    Owner,
+    Due,
+    Rag,
+    Progress,
+    LastUpdated,
+    Outcomes,
+}
+
+impl Column {
+    pub const ALL: [Column; 10] = [
+        Column::Reference,
+        Column::Theme,
+        Column::Title,
+        Column::KeyActions,
+        Column::Owner,
+        Column::Due,
+        Column::Rag,
+        Column::Progress,
+        Column::LastUpdated,
+        Column::Outcomes,
+    ];
+
+    /// The column's heading (also the CSV header).
+    pub fn label(self) -> &'static str {
+        match self {
+            Column::Reference => "Reference",
+            Column::Theme => "Theme",
+            Column::Title => "Title",
+            Column::KeyActions => "Key actions",
+            Column::Owner => "Owner",
+            Column::Due => "Due",
+            Column::Rag => "RAG",
+            Column::Progress => "Latest progress",
+            Column::LastUpdated => "Last updated",
+            Column::Outcomes => "Outcomes",
+        }
+    }
+}
+
+/// Which column the rows are sorted by, and which way. `None` in the view means file order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Sort {
+    pub column: Column,
+    pub descending: bool,
+}
+
+/// The filters in force. The default shows every row.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+pub struct Filter {
+    /// Words that must all appear somewhere in the row (case-insensitive).
+    pub text: String,
+    /// Ratings to show; empty means all.
+    pub rags: Vec<Rag>,
+    pub owner: Option<String>,
+    pub theme: Option<String>,
+    pub outcome: Option<Id>,
+    pub overdue: bool,
+    /// Only rows due between today and today + N days (and not complete).
+    pub due_within: Option<u32>,
+}
+
+/// One filter in force, so the view can show it as a chip and clear it alone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FilterPart {
+    Text,
+    Rag,
+    Owner,
+    Theme,
+    Outcome,
+    Overdue,
+    DueWithin,
+}
+
+impl Filter {
+    pub fn is_active(&self) -> bool {
+        *self != Filter::default()
+    }
+
+    /// The filters in force, each described in words ("Owner: Chief Executive").
+    pub fn parts(&self) -> Vec<(FilterPart, String)> {
+        let mut v = Vec::new();
+        if !self.text.trim().is_empty() {
+            v.push((FilterPart::Text, format!("Text: “{}”", self.text.trim())));
+        }
+        if !self.rags.is_empty() {
+            let words: Vec<&str> = self.rags.iter().map(|r| r.label()).collect();
+            v.push((FilterPart::Rag, format!("RAG: {}", words.join(" or "))));
+        }
+        if let Some(o) = &self.owner {
+            v.push((FilterPart::Owner, format!("Owner: {o}")));
+        }
+        if let Some(t) = &self.theme {
+            v.push((FilterPart::Theme, format!("Theme: {t}")));
+        }
+        if let Some(o) = &self.outcome {
+            v.push((FilterPart::Outcome, format!("Outcome: {o}")));
+        }
+        if self.overdue {
+            v.push((FilterPart::Overdue, "Overdue".into()));
+        }
+        if let Some(n) = self.due_within {
+            v.push((FilterPart::DueWithin, format!("Due in the next {n} days")));
+        }
+        v
+    }
+
+    pub fn clear(&mut self, part: FilterPart) {
+        match part {
+            FilterPart::Text => self.text.clear(),
+            FilterPart::Rag => self.rags.clear(),
+            FilterPart::Owner => self.owner = None,
+            FilterPart::Theme => self.theme = None,
+            FilterPart::Outcome => self.outcome = None,
+            FilterPart::Overdue => self.overdue = false,
+            FilterPart::DueWithin => self.due_within = None,
+        }
+    }
+
+    /// Does `a` pass every filter on `today`?
+    pub fn matches(&self, a: &Action, today: NaiveDate) -> bool {
+        if !self.rags.is_empty() && !self.rags.contains(&a.rag) {
+            return false;
+        }
+        if let Some(o) = &self.owner
+            && a.owner != *o
+        {
+            return false;
+        }
+        if let Some(t) = &self.theme
+            && a.theme != *t
+        {
+            return false;
+        }
+        if let Some(o) = &self.outcome
+            && !a.outcomes.contains(o)
+        {
+            return false;
+        }
+        if self.overdue && !is_overdue(a, today) {
+            return false;
+        }
+        if let Some(n) = self.due_within
+            && !is_due_within(a, today, n)
+        {
+            return false;
+        }
+        let text = self.text.trim();
+        if !text.is_empty() {
+            let hay = searchable(a);
+            return text
+                .to_lowercase()
+                .split_whitespace()
+                .all(|w| hay.contains(w));
+        }
+        true
+    }
+}
+
+fn searchable(a: &Action) -> String {
+    let mut s = String::new();
+    for part in [&a.reference, &a.theme, &a.title, &a.owner] {
+        s.push_str(part);
+        s.push('\n');
+    }
+    for k in &a.key_actions {
+        s.push_str(k);
+        s.push('\n');
+    }
+    for p in &a.progress {
+        s.push_str(&p.text);
+        s.push('\n');
+    }
+    for o in &a.outcomes {
+        s.push_str(o);
+        s.push('\n');
+    }
+    s.push_str(a.rag.label());
+    s.to_lowercase()
+}
+
+/// Past its due date and not complete.
+pub fn is_overdue(a: &Action, today: NaiveDate) -> bool {
+    a.rag != Rag::Complete && a.due.is_some_and(|d| d < today)
+}
+
+/// Due between today and `days` from now (inclusive) and not complete.
+pub fn is_due_within(a: &Action, today: NaiveDate, days: u32) -> bool {
+    a.rag != Rag::Complete
+        && a.due
+            .is_some_and(|d| d >= today && (d - today).num_days() <= i64::from(days))
+}
+
+/// The latest progress note (by date, then the later in the list).
+pub fn latest_progress(a: &Action) -> Option<&crate::model::ProgressNote> {
+    a.progress
+        .iter()
+        .enumerate()
+        .max_by_key(|(i, p)| (p.date, *i))
+        .map(|(_, p)| p)
+}
+
+/// Compare references so that "R2" comes before "R10" and "2.3" before "2.10".
+pub fn natural_cmp(a: &str, b: &str) -> Ordering {
+    let (mut x, mut y) = (a.chars().peekable(), b.chars().peekable());
+    loop {
+        match (x.peek().copied(), y.peek().copied()) {
+            (None, None) => return Ordering::Equal,
+            (None, Some(_)) => return Ordering::Less,
+            (Some(_), None) => return Ordering::Greater,
+            (Some(c), Some(d)) if c.is_ascii_digit() && d.is_ascii_digit() => {
+                let mut n = String::new();
+                while let Some(c) = x.peek().copied().filter(char::is_ascii_digit) {
+                    n.push(c);
+                    x.next();
+                }
+                let mut m = String::new();
+                while let Some(c) = y.peek().copied().filter(char::is_ascii_digit) {
+                    m.push(c);
+                    y.next();
+                }
+                let (n, m) = (n.trim_start_matches('0'), m.trim_start_matches('0'));
+                let o = n.len().cmp(&m.len()).then_with(|| n.cmp(m));
+                if o != Ordering::Equal {
+                    return o;
+                }
+            }
+            (Some(c), Some(d)) => {
+                let o = c.to_lowercase().cmp(d.to_lowercase());
+                if o != Ordering::Equal {
+                    return o;
+                }
+                x.next();
+                y.next();
+            }
+        }
+    }
+}
+
+/// Compare two actions on one column. Empty values sort last in ascending order.
+pub fn compare(a: &Action, b: &Action, column: Column) -> Ordering {
+    fn text(a: &str, b: &str) -> Ordering {
+        match (a.is_empty(), b.is_empty()) {
+            (true, false) => Ordering::Greater,
+            (false, true) => Ordering::Less,
+            _ => natural_cmp(a, b),
+        }
+    }
+    fn opt<T: Ord>(a: Option<T>, b: Option<T>) -> Ordering {
+        match (a, b) {
+            (Some(a), Some(b)) => a.cmp(&b),
+            (Some(_), None) => Ordering::Less,
+            (None, Some(_)) => Ordering::Greater,
+            (None, None) => Ordering::Equal,
+        }
+    }
+    match column {
+        Column::Reference => natural_cmp(&a.reference, &b.reference),
+        Column::Theme => text(&a.theme, &b.theme),
+        Column::Title => text(&a.title, &b.title),
+        Column::KeyActions => a.key_actions.len().cmp(&b.key_actions.len()),
+        Column::Owner => text(&a.owner, &b.owner),
+        Column::Due => opt(a.due, b.due),
+        Column::Rag => a.rag.cmp(&b.rag),
+        Column::Progress => opt(
+            latest_progress(a).map(|p| p.date),
+            latest_progress(b).map(|p| p.date),
+        ),
+        Column::LastUpdated => opt(a.last_updated, b.last_updated),
+        Column::Outcomes => text(&a.outcomes.join(", "), &b.outcomes.join(", ")),
+    }
+}
+
+/// Indices of the plan's actions that pass `filter`, in `sort` order (file order if none).
+/// The sort is stable, so ties keep file order.
+pub fn visible_rows(
+    actions: &[Action],
+    filter: &Filter,
+    sort: Option<Sort>,
+    today: NaiveDate,
+) -> Vec<usize> {
+    let mut rows: Vec<usize> = (0..actions.len())
+        .filter(|&i| filter.matches(&actions[i], today))
+        .collect();
+    if let Some(s) = sort {
+        rows.sort_by(|&i, &j| {
+            let o = compare(&actions[i], &actions[j], s.column);
+            if s.descending { o.reverse() } else { o }
+        });
+    }
+    rows
+}
+
+/// Counts for the summary strip.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Summary {
+    pub total: usize,
+    /// Indexed like [`Rag::ALL`].
+    pub by_rag: [usize; 5],
+    pub overdue: usize,
+    pub due_soon: usize,
+}
+
+impl Summary {
+    pub fn count(&self, rag: Rag) -> usize {
+        self.by_rag[Rag::ALL.iter().position(|r| *r == rag).unwrap_or(0)]
+    }
+}
+
+/// Summarise `rows` of `actions` (due soon = within `soon_days`).
+pub fn summarise(
+    actions: &[Action],
+    rows: impl IntoIterator<Item = usize>,
+    today: NaiveDate,
+    soon_days: u32,
+) -> Summary {
+    let mut s = Summary::default();
+    for i in rows {
+        let a = &actions[i];
+        s.total += 1;
+        if let Some(k) = Rag::ALL.iter().position(|r| *r == a.rag) {
+            s.by_rag[k] += 1;
+        }
+        s.overdue += is_overdue(a, today) as usize;
+        s.due_soon += is_due_within(a, today, soon_days) as usize;
+    }
+    s
+}
+
+/// Every owner named in any plan, sorted and without repeats (for suggestions).
+pub fn owners(project: &Project) -> Vec<String> {
+    let mut v: Vec<String> = project
+        .action_plans
+        .iter()
+        .flat_map(|p| p.actions.iter().map(|a| a.owner.clone()))
+        .filter(|o| !o.trim().is_empty())
+        .collect();
+    v.sort_by(|a, b| natural_cmp(a, b));
+    v.dedup();
+    v
+}
+
+/// The themes used in a plan, sorted and without repeats.
+pub fn themes(plan: &ActionPlan) -> Vec<String> {
+    let mut v: Vec<String> = plan
+        .actions
+        .iter()
+        .map(|a| a.theme.clone())
+        .filter(|t| !t.trim().is_empty())
+        .collect();
+    v.sort_by(|a, b| natural_cmp(a, b));
+    v.dedup();
+    v
+}
+
+/// A reference not yet used in the plan, following the plan's pattern ("R11" after "R10").
+pub fn next_reference(plan: &ActionPlan) -> String {
+    let last = plan
+        .actions
+        .iter()
+        .map(|a| a.reference.as_str())
+        .max_by(|a, b| natural_cmp(a, b))
+        .unwrap_or("");
+    let digits = last.len() - last.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    let (prefix, num) = last.split_at(last.len() - digits);
+    let mut n: u64 = num.parse().unwrap_or(0);
+    let prefix = if last.is_empty() { "A" } else { prefix };
+    loop {
+        n += 1;
+        let candidate = format!("{prefix}{n}");
+        if !plan.actions.iter().any(|a| a.reference == candidate) {
+            return candidate;
+        }
+    }
+}
+
+/// Which field a problem is in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Reference,
+    Title,
+    Due,
+    Outcomes,
+}
+
+/// Why an edited row is refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RowError {
+    pub field: Field,
+    pub message: String,
+}
+
+/// Check a row before it goes into `plan` at `index` (`None` for a new row).
+pub fn check_action(
+    project: &Project,
+    plan: &ActionPlan,
+    index: Option<usize>,
+    a: &Action,
+) -> Vec<RowError> {
+    let mut errs = Vec::new();
+    let err = |field, message: String| RowError { field, message };
+    if a.reference.trim().is_empty() {
+        errs.push(err(Field::Reference, "the reference is empty".into()));
+    } else if plan
+        .actions
+        .iter()
+        .enumerate()
+        .any(|(i, b)| Some(i) != index && b.reference == a.reference)
+    {
+        errs.push(err(
+            Field::Reference,
+            format!("reference “{}” is already used in this plan", a.reference),
+        ));
+    }
+    if let (Some(due), Some(start)) = (a.due, plan.start)
+        && due < start
+    {
+        errs.push(err(
+            Field::Due,
+            format!(
+                "due date {} is before the plan's start, {}",
+                crate::format::date(due),
+                crate::format::date(start)
+            ),
+        ));
+    }
+    for o in &a.outcomes {
+        if project.outcome(o).is_none() {
+            errs.push(err(Field::Outcomes, format!("there is no outcome “{o}”")));
+        }
+    }
+    errs
+}
+
+/// Read a date typed by a person: `2025-01-31`, `31 Jan 2025`, `31 January 2025` or `31/01/2025`.
+pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    let t = s.trim();
+    for f in ["%Y-%m-%d", "%d %b %Y", "%d %B %Y", "%d/%m/%Y"] {
+        if let Ok(d) = NaiveDate::parse_from_str(t, f) {
+            return Ok(d);
+        }
+    }
+    Err(format!(
+        "“{t}” is not a date (write it as 2025-01-31 or 31 Jan 2025)"
+    ))
+}
+
+/// Read a RAG word: the label in any case ("Amber", "not started"), or R / A / G.
+pub fn parse_rag(s: &str) -> Result<Rag, String> {
+    let t = s.trim().to_lowercase();
+    let t = t.as_str();
+    if t.is_empty() {
+        return Ok(Rag::NotStarted);
+    }
+    for r in Rag::ALL {
+        if r.label().to_lowercase() == t || format!("{r:?}").to_lowercase() == t {
+            return Ok(r);
+        }
+    }
+    match t {
+        "r" => Ok(Rag::Red),
+        "a" => Ok(Rag::Amber),
+        "g" => Ok(Rag::Green),
+        "done" | "completed" | "c" => Ok(Rag::Complete),
+        _ => Err(format!(
+            "“{}” is not a RAG rating (use Not started, Red, Amber, Green or Complete)",
+            s.trim()
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    fn act(r: &str, rag: Rag, due: Option<NaiveDate>, owner: &str) -> Action {
+        Action {
+            reference: r.into(),
+            title: format!("Title {r}"),
+            rag,
+            due,
+            owner: owner.into(),
+            ..Default::default()
+        }
+    }
+
+    fn sample() -> Vec<Action> {
+        vec![
+            act("R10", Rag::Green, Some(d(2025, 3, 1)), "CEX"),
+            act("R2", Rag::Red, Some(d(2024, 6, 1)), "DCS"),
+            act("R1", Rag::Complete, Some(d(2024, 1, 1)), "CEX"),
+            act("R3", Rag::Amber, None, ""),
+        ]
+    }
+
+    #[test]
+    fn natural_order_of_references() {
+        assert_eq!(natural_cmp("R2", "R10"), Ordering::Less);
+        assert_eq!(natural_cmp("2.10", "2.3"), Ordering::Greater);
+        assert_eq!(natural_cmp("r1", "R1"), Ordering::Equal);
+    }
+
+    #[test]
+    fn sorts_by_reference_due_and_rag_with_empties_last() {
+        let a = sample();
+        let today = d(2025, 1, 1);
+        let by = |column, descending| {
+            visible_rows(
+                &a,
+                &Filter::default(),
+                Some(Sort { column, descending }),
+                today,
+            )
+        };
+        assert_eq!(by(Column::Reference, false), vec![2, 1, 3, 0]);
+        assert_eq!(by(Column::Reference, true), vec![0, 3, 1, 2]);
+        assert_eq!(by(Column::Due, false), vec![2, 1, 0, 3]);
+        assert_eq!(by(Column::Rag, false), vec![1, 3, 0, 2]);
+        assert_eq!(by(Column::Owner, false), vec![0, 2, 1, 3]);
+        assert_eq!(
+            visible_rows(&a, &Filter::default(), None, today),
+            vec![0, 1, 2, 3]
+        );
+    }
+
+    #[test]
+    fn filters_combine_and_describe_themselves() {
+        let mut a = sample();
+        a[1].key_actions = vec!["Refresh the Medium Term Financial Strategy".into()];
+        let today = d(2025, 1, 1);
+        let f = Filter {
+            text: "medium".into(),
+            ..Default::default()
+        };
+        assert_eq!(visible_rows(&a, &f, None, today), vec![1]);
+        let f = Filter {
+            overdue: true,
+            ..Default::default()
+        };
+        // R1 is complete, so not overdue; R2 is.
+        assert_eq!(visible_rows(&a, &f, None, today), vec![1]);
+        let f = Filter {
+            due_within: Some(60),
+            ..Default::default()
+        };
+        assert_eq!(visible_rows(&a, &f, None, today), vec![0]);
+        let mut f = Filter {
+            rags: vec![Rag::Red, Rag::Green],
+            owner: Some("CEX".into()),
+            ..Default::default()
+        };
+        assert_eq!(visible_rows(&a, &f, None, today), vec![0]);
+        assert_eq!(f.parts().len(), 2);
+        assert_eq!(f.parts()[0].1, "RAG: Red or Green");
+        f.clear(FilterPart::Owner);
+        assert_eq!(visible_rows(&a, &f, None, today), vec![0, 1]);
+        f.clear(FilterPart::Rag);
+        assert!(!f.is_active());
+    }
+
+    #[test]
+    fn summary_counts_rag_overdue_and_due_soon() {
+        let a = sample();
+        let s = summarise(&a, 0..a.len(), d(2025, 1, 1), 60);
+        assert_eq!(s.total, 4);
+        assert_eq!(s.count(Rag::Red), 1);
+        assert_eq!(s.count(Rag::Complete), 1);
+        assert_eq!(s.overdue, 1);
+        assert_eq!(s.due_soon, 1);
+    }
+
+    #[test]
+    fn checks_refuse_duplicates_early_dates_and_unknown_outcomes() {
+        let mut p = Project::default();
+        p.outcomes.push(crate::model::Outcome {
+            id: "o1".into(),
+            ..Default::default()
+        });
+        let plan = ActionPlan {
+            id: "p".into(),
+            start: Some(d(2024, 3, 1)),
+            actions: sample(),
+            ..Default::default()
+        };
+        let mut a = plan.actions[0].clone();
+        assert!(check_action(&p, &plan, Some(0), &a).is_empty());
+        assert_eq!(check_action(&p, &plan, None, &a)[0].field, Field::Reference);
+        a.due = Some(d(2024, 1, 1));
+        a.outcomes = vec!["o1".into(), "nope".into()];
+        let e = check_action(&p, &plan, Some(0), &a);
+        assert_eq!(e.len(), 2);
+        assert!(e[0].message.contains("before the plan's start, 1 Mar 2024"));
+        assert!(e[1].message.contains("nope"));
+        assert_eq!(next_reference(&plan), "R11");
+    }
+
+    #[test]
+    fn parses_dates_and_rag_words() {
+        assert_eq!(parse_date("2025-01-31"), Ok(d(2025, 1, 31)));
+        assert_eq!(parse_date("31 Jan 2025"), Ok(d(2025, 1, 31)));
+        assert_eq!(parse_date(" 31/01/2025 "), Ok(d(2025, 1, 31)));
+        assert!(parse_date("soon").unwrap_err().contains("not a date"));
+        assert_eq!(parse_rag("amber"), Ok(Rag::Amber));
+        assert_eq!(parse_rag("Not started"), Ok(Rag::NotStarted));
+        assert!(parse_rag("Purple").is_err());
+    }
+}

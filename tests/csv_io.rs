@@ -1,0 +1,250 @@
+//! CSV export and import of action plans: round trips, and rows that are refused with a reason.
+
+use chrono::NaiveDate;
+use outcome_explorer::csv_io::{self, ImportError};
+use outcome_explorer::history::Edit;
+use outcome_explorer::model::{Action, ActionPlan, Outcome, ProgressNote, Project, Rag};
+use proptest::prelude::*;
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).unwrap()
+}
+
+fn today() -> NaiveDate {
+    d(2025, 6, 1)
+}
+
+fn project_with(plan: ActionPlan) -> Project {
+    let mut p = Project::default();
+    for id in ["o-homes", "o-jobs", "o-health"] {
+        p.outcomes.push(Outcome {
+            id: id.into(),
+            name: format!("Outcome {id}"),
+            ..Default::default()
+        });
+    }
+    p.action_plans.push(plan);
+    p
+}
+
+fn fixture() -> Project {
+    project_with(ActionPlan {
+        id: "cpc".into(),
+        title: "Peer challenge".into(),
+        start: Some(d(2024, 3, 1)),
+        actions: vec![
+            Action {
+                reference: "R1".into(),
+                theme: "Place".into(),
+                title: "Affordable housing, \"fast\"".into(),
+                key_actions: vec!["One, with a comma".into(), "Two".into()],
+                owner: "Director of Place".into(),
+                due: Some(d(2025, 3, 31)),
+                rag: Rag::Amber,
+                progress: vec![ProgressNote {
+                    date: d(2025, 1, 10),
+                    text: "Board agreed: go".into(),
+                }],
+                last_updated: Some(d(2025, 1, 10)),
+                outcomes: vec!["o-homes".into(), "o-jobs".into()],
+            },
+            Action {
+                reference: "R2".into(),
+                title: "Second".into(),
+                ..Default::default()
+            },
+        ],
+        ..Default::default()
+    })
+}
+
+fn csv_text(rows: &[&str]) -> Vec<u8> {
+    let mut s = csv_io::headers().join(",");
+    for r in rows {
+        s.push_str("\r\n");
+        s.push_str(r);
+    }
+    s.into_bytes()
+}
+
+#[test]
+fn export_writes_bom_iso_dates_and_joined_cells() {
+    let p = fixture();
+    let text = String::from_utf8(csv_io::export(&p.action_plans[0])).unwrap();
+    assert!(text.starts_with('\u{feff}'));
+    assert!(text.contains("2025-03-31"));
+    assert!(text.contains("\"One, with a comma\nTwo\""));
+    assert!(text.contains("2025-01-10: Board agreed: go"));
+    assert!(text.contains("\"o-homes, o-jobs\""));
+    assert!(text.contains("Amber"));
+}
+
+#[test]
+fn import_adds_changes_and_leaves_the_rest() {
+    let p = fixture();
+    let bytes = csv_text(&[
+        "R1,Place,\"Affordable housing, \"\"fast\"\"\",\"One, with a comma\nTwo\",Director of Place,2025-03-31,Green,2025-01-10: Board agreed: go,2025-01-10,\"o-homes, o-jobs\"",
+        "R2,,Second,,,,Not started,,,",
+        "R3,People,A new one,,HR,31 Dec 2025,red,,,o-health",
+    ]);
+    let pv = csv_io::preview(&p, "cpc", &bytes, today()).unwrap();
+    assert_eq!(pv.unchanged, 1, "{pv:?}");
+    assert_eq!(pv.changed.len(), 1);
+    assert_eq!(pv.changed[0].1.rag, Rag::Green);
+    assert_eq!(
+        pv.changed[0].1.last_updated,
+        Some(today()),
+        "a changed row is stamped"
+    );
+    assert_eq!(pv.added.len(), 1);
+    assert_eq!(pv.added[0].due, Some(d(2025, 12, 31)));
+    assert!(pv.rejected.is_empty());
+    let mut q = p.clone();
+    let mut h = outcome_explorer::history::History::default();
+    h.apply(&mut q, "Import", pv.edit(0, 2)).unwrap();
+    assert_eq!(q.action_plans[0].actions.len(), 3);
+    assert_eq!(q.action_plans[0].actions[0].rag, Rag::Green);
+    assert!(h.undo(&mut q), "the whole import undoes as one step");
+    assert_eq!(q, p);
+}
+
+#[test]
+fn bad_rows_are_rejected_with_reasons() {
+    let p = fixture();
+    let bytes = csv_text(&[
+        "R5,,Bad date,,,next week,Green,,,",
+        "R6,,Bad rag,,,,Purple,,,",
+        "R7,,Bad outcome,,,,Green,,,o-nowhere",
+        "R8,,Too few cells",
+        "R9,,Early,,,2020-01-01,Green,,,",
+        "R9,,Twice,,,,Green,,,",
+        ",,No reference,,,,Green,,,",
+        "R10,,Good,,,,Green,,,",
+    ]);
+    let pv = csv_io::preview(&p, "cpc", &bytes, today()).unwrap();
+    let why: Vec<String> = pv.rejected.iter().map(|r| r.to_string()).collect();
+    assert_eq!(pv.rejected.len(), 7, "{why:#?}");
+    assert!(
+        why[0].contains("line 2 (R5)") && why[0].contains("not a date"),
+        "{why:#?}"
+    );
+    assert!(why[1].contains("R6") && why[1].contains("not a RAG rating"));
+    assert!(why[2].contains("R7") && why[2].contains("no outcome “o-nowhere”"));
+    assert!(why[3].contains("R8") && why[3].contains("has 3 cells where the header has 10"));
+    assert!(why[4].contains("R9") && why[4].contains("before the plan's start"));
+    assert!(why[5].contains("more than once"));
+    assert!(why[6].contains("reference is empty"));
+    assert_eq!(pv.added.len(), 1);
+    assert_eq!(pv.added[0].reference, "R10");
+}
+
+#[test]
+fn whole_files_that_cannot_be_imported() {
+    let p = fixture();
+    assert_eq!(
+        csv_io::preview(&p, "cpc", b"", today()),
+        Err(ImportError::Empty)
+    );
+    assert_eq!(
+        csv_io::preview(&p, "cpc", "\u{feff}\r\n".as_bytes(), today()),
+        Err(ImportError::Empty)
+    );
+    let png = [0x89u8, b'P', b'N', b'G', 0, 0, 0xff, 0xfe];
+    assert!(matches!(
+        csv_io::preview(&p, "cpc", &png, today()),
+        Err(ImportError::NotCsv(_))
+    ));
+    let prose = b"Dear director,\nplease find attached the plan.";
+    let e = csv_io::preview(&p, "cpc", prose, today()).unwrap_err();
+    assert!(e.to_string().contains("no “Reference” column"), "{e}");
+    assert!(matches!(
+        csv_io::preview(&p, "nope", &csv_text(&[]), today()),
+        Err(ImportError::NoPlan(_))
+    ));
+}
+
+fn text() -> impl Strategy<Value = String> {
+    "[A-Za-z0-9 ,.;:'\"&£()é-]{0,30}"
+}
+
+fn line() -> impl Strategy<Value = String> {
+    "[A-Za-z0-9,.;:'\"&£()é-][A-Za-z0-9 ,.;:'\"&£()é-]{0,30}"
+}
+
+fn date() -> impl Strategy<Value = NaiveDate> {
+    (2024i32..2030, 1u32..13, 1u32..29).prop_map(|(y, m, dd)| d(y, m, dd))
+}
+
+fn action() -> impl Strategy<Value = Action> {
+    (
+        (text(), text(), prop::collection::vec(line(), 0..4), text()),
+        (
+            prop::option::of(date()),
+            prop::sample::select(Rag::ALL.to_vec()),
+            prop::collection::vec((date(), text()), 0..3),
+            prop::option::of(date()),
+            prop::sample::subsequence(vec!["o-homes", "o-jobs", "o-health"], 0..3),
+        ),
+    )
+        .prop_map(
+            |((theme, title, key_actions, owner), (due, rag, progress, last_updated, outcomes))| {
+                Action {
+                    reference: String::new(),
+                    theme,
+                    title,
+                    key_actions,
+                    owner,
+                    due,
+                    rag,
+                    progress: progress
+                        .into_iter()
+                        .map(|(date, text)| ProgressNote { date, text })
+                        .collect(),
+                    last_updated,
+                    outcomes: outcomes.into_iter().map(String::from).collect(),
+                }
+            },
+        )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+    #[test]
+    fn export_then_import_changes_nothing(actions in prop::collection::vec(action(), 0..12)) {
+        let actions: Vec<Action> = actions
+            .into_iter()
+            .enumerate()
+            .map(|(i, mut a)| { a.reference = format!("R{}", i + 1); a })
+            .collect();
+        let p = project_with(ActionPlan {
+            id: "plan".into(),
+            title: "Plan".into(),
+            actions,
+            ..Default::default()
+        });
+        let bytes = csv_io::export(&p.action_plans[0]);
+        let pv = csv_io::preview(&p, "plan", &bytes, today()).unwrap();
+        prop_assert!(pv.rejected.is_empty(), "{:?}", pv.rejected);
+        prop_assert!(pv.is_noop(), "{:?}", pv);
+        prop_assert_eq!(pv.unchanged, p.action_plans[0].actions.len());
+        let mut q = p.clone();
+        pv.edit(0, q.action_plans[0].actions.len()).apply(&mut q).unwrap();
+        prop_assert_eq!(q, p);
+        let _ = Edit::Batch(vec![]);
+    }
+}
+
+#[test]
+fn line_numbers_match_the_spreadsheet_with_either_line_ending() {
+    let p = fixture();
+    for eol in ["\n", "\r\n"] {
+        let text = [
+            csv_io::headers().join(","),
+            "R1,,\"two\nlines\",,,,Green,,,".to_string(),
+            "R5,,Bad,,,never,Green,,,".to_string(),
+        ]
+        .join(eol);
+        let pv = csv_io::preview(&p, "cpc", text.as_bytes(), today()).unwrap();
+        assert_eq!(pv.rejected[0].line, 4, "{eol:?}");
+    }
+}
