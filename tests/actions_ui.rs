@@ -16,9 +16,21 @@ fn d(y: i32, m: u32, day: u32) -> NaiveDate {
 
 fn fixture() -> Project {
     let mut p = Project::default();
+    p.priorities.push(outcome_explorer::model::Priority {
+        id: "place".into(),
+        name: "A good place to live".into(),
+        ..Default::default()
+    });
+    p.needs.push(outcome_explorer::model::AreaOfNeed {
+        id: "homes".into(),
+        name: "Homes".into(),
+        ..Default::default()
+    });
     p.outcomes.push(Outcome {
         id: "o-homes".into(),
         name: "Everyone has a decent home".into(),
+        priority: "place".into(),
+        need: "homes".into(),
         ..Default::default()
     });
     let mk = |r: &str, title: &str, owner: &str, due: Option<NaiveDate>, rag: Rag| Action {
@@ -286,27 +298,22 @@ fn ten_thousand_rows_lay_out_only_what_is_visible() {
         .with_size(egui::vec2(1280., 800.))
         .build_ui_state(|ui, app: &mut OutcomeApp| app.ui_root(ui), app);
     h.run();
-    let t = std::time::Instant::now();
-    let frames = 20;
-    for _ in 0..frames {
-        h.step();
-    }
-    let per_frame = t.elapsed().as_secs_f64() * 1000.0 / frames as f64;
-    let t = std::time::Instant::now();
+    // Speed is measured in the benchmarks (frame/actions/*); here we check the cause of
+    // speed: only the rows in view are laid out, not all 10,000.
+    let laid_out = h.query_all_by_label_contains("Deliverable number").count();
+    assert!(laid_out > 0 && laid_out < 100, "{laid_out} rows laid out");
     h.state_mut().actions.sort = Some(Sort {
         column: Column::Due,
         descending: true,
     });
     h.state_mut().actions.filter.text = "wrap".into();
-    h.step();
-    let resort = t.elapsed().as_secs_f64() * 1000.0;
-    println!(
-        "10,000 rows: {per_frame:.1} ms per frame (debug, cached), {resort:.1} ms for a frame that re-filters and re-sorts"
-    );
+    h.run();
     assert_eq!(h.state().actions.visible_rows().len(), 10_000);
-    // Generous bound for an unoptimised build on a shared machine: a frame that laid out
-    // every row would take seconds.
-    assert!(per_frame < 400.0, "{per_frame} ms per frame");
+    let laid_out = h.query_all_by_label_contains("Deliverable number").count();
+    assert!(
+        laid_out > 0 && laid_out < 100,
+        "{laid_out} rows laid out after sorting"
+    );
 }
 
 #[test]
