@@ -1,0 +1,459 @@
+//! Measuring, wrapping and fitting label text into annular segments (no egui).
+//!
+//! Widths come from a [`TextMeasurer`]: the window passes one built from the
+//! fonts it actually draws with; exports use [`Estimate`], a deliberately
+//! generous approximation of the bundled Ubuntu font, so text never spills.
+
+use std::f32::consts::{FRAC_PI_2, PI, TAU};
+
+/// Character advance widths in ems (width at font size 1).
+pub trait TextMeasurer {
+    fn em(&self, c: char) -> f32;
+
+    /// Width of `s` at font size `size`.
+    fn width(&self, s: &str, size: f32) -> f32 {
+        s.chars().map(|c| self.em(c)).sum::<f32>() * size
+    }
+}
+
+/// A generous estimate of Ubuntu's advance widths (a little wider than the real font).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Estimate;
+
+impl TextMeasurer for Estimate {
+    fn em(&self, c: char) -> f32 {
+        match c {
+            ' ' => 0.25,
+            'i' | 'j' | 'l' | '\'' | '.' | ',' | ':' | ';' | '!' | '|' => 0.27,
+            'f' | 't' | 'r' | 'I' | '(' | ')' | '[' | ']' | '-' | '/' => 0.40,
+            'm' | 'w' => 0.85,
+            'M' | 'W' => 0.92,
+            'a'..='z' => 0.56,
+            'A'..='Z' => 0.70,
+            '0'..='9' => 0.58,
+            '…' => 0.85,
+            '–' | '—' => 0.80,
+            c if c.is_ascii() => 0.62,
+            // CJK, Hangul, Kana and other wide scripts.
+            c if ('\u{1100}'..='\u{115f}').contains(&c)
+                || ('\u{2e80}'..='\u{a4cf}').contains(&c)
+                || ('\u{ac00}'..='\u{d7a3}').contains(&c)
+                || ('\u{f900}'..='\u{faff}').contains(&c)
+                || ('\u{ff00}'..='\u{ff60}').contains(&c) =>
+            {
+                1.0
+            }
+            _ => 0.70,
+        }
+    }
+}
+
+/// Where a label's lines sit: centred on `centre` (relative to the wheel's centre),
+/// baseline turned by `angle` radians (clockwise, screen coordinates).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Label {
+    pub lines: Vec<String>,
+    pub centre: [f32; 2],
+    pub angle: f32,
+    pub size: f32,
+    pub line_height: f32,
+    /// True when the text was cut short with an ellipsis (show the full text on hover).
+    pub truncated: bool,
+}
+
+impl Label {
+    /// Centre of each line, first line first.
+    pub fn line_centres(&self) -> Vec<[f32; 2]> {
+        let n = self.lines.len() as f32;
+        let (s, c) = self.angle.sin_cos();
+        let v = [-s, c];
+        (0..self.lines.len())
+            .map(|i| {
+                let off = (i as f32 - (n - 1.0) / 2.0) * self.line_height;
+                [self.centre[0] + v[0] * off, self.centre[1] + v[1] * off]
+            })
+            .collect()
+    }
+
+    /// The four corners of each line's box (given its measured width), for overlap tests.
+    pub fn line_boxes(&self, m: &dyn TextMeasurer) -> Vec<[[f32; 2]; 4]> {
+        let (s, c) = self.angle.sin_cos();
+        let u = [c, s];
+        let v = [-s, c];
+        self.line_centres()
+            .iter()
+            .zip(&self.lines)
+            .map(|(p, l)| {
+                let hw = m.width(l, self.size) / 2.0;
+                let hh = self.line_height / 2.0;
+                let corner =
+                    |a: f32, b: f32| [p[0] + u[0] * a + v[0] * b, p[1] + u[1] * a + v[1] * b];
+                [
+                    corner(-hw, -hh),
+                    corner(hw, -hh),
+                    corner(hw, hh),
+                    corner(-hw, hh),
+                ]
+            })
+            .collect()
+    }
+}
+
+/// Greedy word wrap to `max_w` at `size`; words longer than a line are broken
+/// between characters (which also wraps scripts without spaces).
+pub fn wrap(text: &str, max_w: f32, size: f32, m: &dyn TextMeasurer) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut cur = String::new();
+    let mut cur_w = 0.0;
+    let space = m.em(' ') * size;
+    for word in text.split_whitespace() {
+        let w = m.width(word, size);
+        let extra = if cur.is_empty() { w } else { space + w };
+        if cur_w + extra <= max_w {
+            if !cur.is_empty() {
+                cur.push(' ');
+            }
+            cur.push_str(word);
+            cur_w += extra;
+            continue;
+        }
+        if !cur.is_empty() {
+            lines.push(std::mem::take(&mut cur));
+            cur_w = 0.0;
+        }
+        if w <= max_w {
+            cur.push_str(word);
+            cur_w = w;
+        } else {
+            for ch in word.chars() {
+                let cw = m.em(ch) * size;
+                if cur_w + cw > max_w && !cur.is_empty() {
+                    lines.push(std::mem::take(&mut cur));
+                    cur_w = 0.0;
+                }
+                cur.push(ch);
+                cur_w += cw;
+            }
+        }
+    }
+    if !cur.is_empty() {
+        lines.push(cur);
+    }
+    lines
+}
+
+/// Cut `line` so that it and an ellipsis fit in `max_w`; None if not even one character does.
+pub fn ellipsize(line: &str, max_w: f32, size: f32, m: &dyn TextMeasurer) -> Option<String> {
+    let ell = m.em('…') * size;
+    let mut w = ell;
+    let mut out = String::new();
+    for ch in line.chars() {
+        let cw = m.em(ch) * size;
+        if w + cw > max_w {
+            break;
+        }
+        out.push(ch);
+        w += cw;
+    }
+    let out = out.trim_end().to_string();
+    if out.chars().count() < 2 {
+        return None;
+    }
+    Some(out + "…")
+}
+
+/// Which way text runs in a segment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Orientation {
+    /// Along the radius.
+    Radial,
+    /// Across the radius (along the ring).
+    Tangential,
+}
+
+/// The annular sector a label must stay inside (angles clockwise from 12 o'clock).
+#[derive(Debug, Clone, Copy)]
+pub struct Sector {
+    pub start: f32,
+    pub end: f32,
+    pub r0: f32,
+    pub r1: f32,
+}
+
+/// Padding between a label and its segment's edges, in pixels.
+pub const PAD: f32 = 3.0;
+
+fn polar(r: f32, theta: f32) -> [f32; 2] {
+    [r * theta.sin(), -r * theta.cos()]
+}
+
+/// Largest line length for a block of `thickness` in `sec` with `o`.
+fn max_line(sec: &Sector, o: Orientation, thickness: f32) -> f32 {
+    let dtheta = sec.end - sec.start;
+    let half = dtheta / 2.0;
+    let full = dtheta >= TAU - 1e-3;
+    let rout = sec.r1 - PAD;
+    match o {
+        Orientation::Radial => {
+            if !full {
+                // Thickness across the angle at the inner end.
+                let ra = sec.r0 + PAD;
+                let avail = if half >= FRAC_PI_2 * 0.9 {
+                    f32::INFINITY
+                } else {
+                    2.0 * (ra * half.tan() - PAD)
+                };
+                if thickness > avail {
+                    return 0.0;
+                }
+            }
+            let rm = (sec.r0 + sec.r1) / 2.0;
+            let outer = (rout * rout - thickness * thickness / 4.0).max(0.0).sqrt() - rm;
+            let inner = rm - sec.r0 - PAD;
+            (2.0 * outer.min(inner)).max(0.0)
+        }
+        Orientation::Tangential => {
+            let rm = (sec.r0 + sec.r1) / 2.0;
+            if thickness > sec.r1 - sec.r0 - 2.0 * PAD {
+                return 0.0;
+            }
+            let ra = rm - thickness / 2.0;
+            let rb = rm + thickness / 2.0;
+            let radial = 2.0 * (rout * rout - rb * rb).max(0.0).sqrt();
+            let angular = if full || half >= FRAC_PI_2 * 0.9 {
+                f32::INFINITY
+            } else {
+                2.0 * (ra * half.tan() - PAD)
+            };
+            radial.min(angular).max(0.0)
+        }
+    }
+}
+
+fn placed(
+    sec: &Sector,
+    o: Orientation,
+    lines: Vec<String>,
+    size: f32,
+    lh: f32,
+    truncated: bool,
+) -> Label {
+    let full = sec.end - sec.start >= TAU - 1e-3;
+    let theta = if full {
+        0.0
+    } else {
+        ((sec.start + sec.end) / 2.0).rem_euclid(TAU)
+    };
+    let rm = (sec.r0 + sec.r1) / 2.0;
+    let angle = match o {
+        Orientation::Radial => {
+            if theta <= PI {
+                theta - FRAC_PI_2
+            } else {
+                theta + FRAC_PI_2
+            }
+        }
+        Orientation::Tangential => {
+            if !(FRAC_PI_2..=3.0 * FRAC_PI_2).contains(&theta) {
+                theta
+            } else {
+                theta - PI
+            }
+        }
+    };
+    Label {
+        lines,
+        centre: polar(rm, theta),
+        angle,
+        size,
+        line_height: lh,
+        truncated,
+    }
+}
+
+/// What to try when fitting a label.
+#[derive(Debug, Clone)]
+pub struct FitSpec<'a> {
+    pub orientations: &'a [Orientation],
+    /// Font sizes to try, largest first; the last is also used for an ellipsised label.
+    pub sizes: &'a [f32],
+    pub max_lines: usize,
+}
+
+/// Fit `text` into `sec`: the first orientation and size (in the spec's order) at
+/// which the whole text fits wrapped; otherwise the text cut with an ellipsis at the
+/// smallest size; None when not even that fits.
+pub fn fit(text: &str, sec: &Sector, spec: &FitSpec, m: &dyn TextMeasurer) -> Option<Label> {
+    let text = text.trim();
+    if text.is_empty() {
+        return None;
+    }
+    for &size in spec.sizes {
+        let lh = size * 1.2;
+        for &o in spec.orientations {
+            for n in 1..=spec.max_lines {
+                let len = max_line(sec, o, n as f32 * lh);
+                if len < size * 1.5 {
+                    break;
+                }
+                let lines = wrap(text, len, size, m);
+                if lines.len() <= n {
+                    return Some(placed(sec, o, lines, size, lh, false));
+                }
+            }
+        }
+    }
+    // Ellipsised: the orientation that allows the most text.
+    let size = *spec.sizes.last()?;
+    let lh = size * 1.2;
+    let mut best: Option<(f32, Orientation, usize)> = None;
+    for &o in spec.orientations {
+        for n in 1..=spec.max_lines {
+            let len = max_line(sec, o, n as f32 * lh);
+            if len < size * 2.0 {
+                break;
+            }
+            let capacity = len * n as f32;
+            if best.is_none_or(|b| capacity > b.0) {
+                best = Some((capacity, o, n));
+            }
+        }
+    }
+    let (_, o, n) = best?;
+    let len = max_line(sec, o, n as f32 * lh);
+    let mut lines = wrap(text, len, size, m);
+    lines.truncate(n);
+    let last = lines.pop()?;
+    // The last visible line plus whatever followed it, cut to fit.
+    let last = ellipsize(&(last + " …"), len, size, m).or_else(|| ellipsize("……", len, size, m))?;
+    let last = last.trim_end_matches(" …").to_string();
+    let last = if last.ends_with('…') {
+        last
+    } else {
+        last + "…"
+    };
+    if m.width(&last, size) > len {
+        return None;
+    }
+    lines.push(last);
+    Some(placed(sec, o, lines, size, lh, true))
+}
+
+/// Fit text horizontally inside a disc of radius `r` centred on the origin.
+pub fn fit_disc(text: &str, r: f32, sizes: &[f32], m: &dyn TextMeasurer) -> Option<Label> {
+    let text = text.trim();
+    if text.is_empty() {
+        return None;
+    }
+    for &size in sizes {
+        let lh = size * 1.2;
+        let max_n = ((2.0 * (r - PAD)) / lh).floor() as usize;
+        for n in 1..=max_n.min(12) {
+            let t = n as f32 * lh;
+            let w = 2.0 * ((r - PAD).powi(2) - (t / 2.0).powi(2)).max(0.0).sqrt() - 2.0 * PAD;
+            if w < size * 2.0 {
+                continue;
+            }
+            let lines = wrap(text, w, size, m);
+            if lines.len() <= n {
+                return Some(Label {
+                    lines,
+                    centre: [0.0, 0.0],
+                    angle: 0.0,
+                    size,
+                    line_height: lh,
+                    truncated: false,
+                });
+            }
+        }
+    }
+    // Cut short at the smallest size.
+    let size = *sizes.last()?;
+    let lh = size * 1.2;
+    let n = (((2.0 * (r - PAD)) / lh).floor() as usize).clamp(1, 12);
+    let t = n as f32 * lh;
+    let w = 2.0 * ((r - PAD).powi(2) - (t / 2.0).powi(2)).max(0.0).sqrt() - 2.0 * PAD;
+    let mut lines = wrap(text, w, size, m);
+    lines.truncate(n);
+    let last = lines.pop()?;
+    lines.push(ellipsize(&(last + " …"), w, size, m)?);
+    Some(Label {
+        lines,
+        centre: [0.0, 0.0],
+        angle: 0.0,
+        size,
+        line_height: lh,
+        truncated: true,
+    })
+}
+
+/// Is the point (x, y) inside `sec` (with a small tolerance)?
+pub fn inside(sec: &Sector, p: [f32; 2]) -> bool {
+    let r = (p[0] * p[0] + p[1] * p[1]).sqrt();
+    if r < sec.r0 - 0.5 || r > sec.r1 + 0.5 {
+        return false;
+    }
+    if sec.end - sec.start >= TAU - 1e-3 {
+        return true;
+    }
+    let theta = p[0].atan2(-p[1]).rem_euclid(TAU);
+    let rel = (theta - sec.start).rem_euclid(TAU);
+    let tol = 0.5 / r.max(1.0);
+    rel <= sec.end - sec.start + tol || rel >= TAU - tol
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrap_keeps_every_word_and_breaks_long_ones() {
+        let m = Estimate;
+        let lines = wrap("We want enough nutritious food to eat", 80.0, 12.0, &m);
+        assert!(lines.len() > 1);
+        assert_eq!(lines.join(" "), "We want enough nutritious food to eat");
+        for l in &lines {
+            assert!(m.width(l, 12.0) <= 80.0, "{l}");
+        }
+        let cjk = wrap("卢顿二零四零年愿景每个人都有体面的家", 50.0, 12.0, &m);
+        assert!(cjk.len() > 1);
+        for l in &cjk {
+            assert!(m.width(l, 12.0) <= 50.0);
+        }
+    }
+
+    #[test]
+    fn fitted_labels_stay_inside_their_sector() {
+        let m = Estimate;
+        let spec = FitSpec {
+            orientations: &[Orientation::Tangential, Orientation::Radial],
+            sizes: &[14.0, 11.0],
+            max_lines: 3,
+        };
+        for (i, text) in [
+            "Health",
+            "Every child has the best start in life and is safe, healthy and happy",
+            "Supercalifragilisticexpialidociousness-of-the-town",
+        ]
+        .iter()
+        .enumerate()
+        {
+            for k in 0..12 {
+                let start = k as f32 * 0.5;
+                let sec = Sector {
+                    start,
+                    end: start + 0.3 + i as f32 * 0.2,
+                    r0: 100.0,
+                    r1: 220.0,
+                };
+                if let Some(l) = fit(text, &sec, &spec, &m) {
+                    for b in l.line_boxes(&m) {
+                        for c in b {
+                            assert!(inside(&sec, c), "{text} {k} {c:?} {l:?}");
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
