@@ -42,7 +42,7 @@ impl ColourMode {
     pub fn legend_title(self) -> &'static str {
         match self {
             ColourMode::Priority => "Coloured by priority",
-            ColourMode::Status => "Outcome status: off track if any of its measures is",
+            ColourMode::Status => "Outcome status (off track if any of its measures is off track)",
             ColourMode::Rag => "Worst RAG of the actions linked to each outcome",
             ColourMode::Coverage => "Actions and pledges contributing to each outcome",
         }

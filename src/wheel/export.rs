@@ -229,7 +229,7 @@ pub fn svg(project: &Project, state: &ViewState, opts: &ExportOptions) -> String
         },
         &m,
     );
-    let mut sub = format!("Outcomes wheel · {}", state.colour.label().to_lowercase());
+    let mut sub = format!("Outcomes wheel · coloured by {}", state.colour.label());
     if !geometry_probe.breadcrumb.is_empty() {
         let _ = write!(
             sub,
@@ -279,7 +279,8 @@ pub fn svg(project: &Project, state: &ViewState, opts: &ExportOptions) -> String
         w - 2.0 * margin
     };
     let row = body * 1.6;
-    let legend_title_lines = text::wrap(&geometry_probe.legend_title, legend_w, body, &m);
+    // Bold text is wider than the estimate's regular weight.
+    let legend_title_lines = text::wrap(&geometry_probe.legend_title, legend_w / 1.12, body, &m);
     let cols = if wide { 1 } else { 2 };
     let rows = legend.len().div_ceil(cols);
     let legend_h = legend_title_lines.len() as f32 * body * 1.3 + rows as f32 * row + body;
@@ -295,8 +296,25 @@ pub fn svg(project: &Project, state: &ViewState, opts: &ExportOptions) -> String
     };
     let (x0, y0, x1, y1) = wheel_box;
     let radius = ((x1 - x0).min(y1 - y0) / 2.0).max(40.0);
-    let (cx, cy) = ((x0 + x1) / 2.0, (y0 + y1) / 2.0);
-    let g = build(project, state, &BuildOptions::new(radius), &m);
+    let (mut cx, cy) = ((x0 + x1) / 2.0, (y0 + y1) / 2.0);
+    let mut legend_at = legend_at;
+    if wide {
+        // Keep wheel and legend together, centred as a pair.
+        let gap = margin * 1.5;
+        let pair = 2.0 * radius + gap + legend_w;
+        let left = margin + ((w - 2.0 * margin) - pair).max(0.0) / 2.0;
+        cx = left + radius;
+        legend_at.0 = left + 2.0 * radius + gap;
+    }
+    let g = build(
+        project,
+        state,
+        &BuildOptions {
+            markers: false,
+            ..BuildOptions::new(radius)
+        },
+        &m,
+    );
     draw_geometry(&mut doc, &g, cx, cy, opts.selected.as_deref());
 
     // Legend.
@@ -326,7 +344,7 @@ pub fn svg(project: &Project, state: &ViewState, opts: &ExportOptions) -> String
             e.pattern,
         );
         let label = e.label.clone();
-        let avail = col_w - body * 1.8;
+        let avail = (col_w - body * 1.8).min(w - margin - (x + body * 1.6));
         let label = if m.width(&label, body) > avail {
             text::ellipsize(&label, avail, body, &m).unwrap_or(label)
         } else {

@@ -216,6 +216,9 @@ pub struct BuildOptions {
     pub window: Option<(f32, f32)>,
     /// Scale for font sizes (1 = window at 100%).
     pub text_scale: f32,
+    /// Prefix outcome labels with their status symbol (✔ ✖ ?); exports rely on the
+    /// patterns instead, as the bundled export font lacks the symbols.
+    pub markers: bool,
 }
 
 impl BuildOptions {
@@ -225,6 +228,7 @@ impl BuildOptions {
             labels: true,
             window: None,
             text_scale: 1.0,
+            markers: true,
         }
     }
 }
@@ -442,9 +446,9 @@ pub fn build(
     let r = opts.radius.max(10.0);
     let has_voices = nodes.iter().any(|n| n.ring == Ring::Voice);
     let fr: [f32; 6] = if has_voices {
-        [0.0, 0.20, 0.31, 0.42, 0.68, 1.0]
+        [0.0, 0.21, 0.35, 0.47, 0.71, 1.0]
     } else {
-        [0.0, 0.24, 0.38, 0.52, 1.0, 1.0]
+        [0.0, 0.25, 0.40, 0.54, 1.0, 1.0]
     };
     let radii = fr.map(|f| f * r);
 
@@ -607,7 +611,7 @@ pub fn build(
             if chord < sizes[ri][1] * 1.1 && !matches!(s.ring, Ring::Outcome | Ring::Voice) {
                 continue;
             }
-            let text = if s.marker.is_empty() || s.ring != Ring::Outcome {
+            let text = if !opts.markers || s.marker.is_empty() || s.ring != Ring::Outcome {
                 s.name.clone()
             } else {
                 format!("{} {}", s.marker, s.name)

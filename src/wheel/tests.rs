@@ -296,13 +296,9 @@ fn five_hundred_outcomes_lay_out_inside_their_segments() {
     zoomed.focus.as_mut().unwrap().sub = Some("n0".into());
     check_labels(&p, &zoomed, 420.0);
     let g = geometry(&p, &zoomed, 420.0);
-    assert!(
-        g.ring(Ring::Outcome)
-            .iter()
-            .filter(|s| s.label.is_some())
-            .count()
-            > 20
-    );
+    let outs = g.ring(Ring::Outcome);
+    assert!(outs.len() >= 10);
+    assert!(outs.iter().all(|s| s.label.is_some()));
 }
 
 #[test]

@@ -280,6 +280,65 @@ pub struct FitSpec<'a> {
     pub max_lines: usize,
 }
 
+/// Text without spaces in a wide script (Chinese, Japanese…) may break between any characters.
+fn breaks_anywhere(text: &str) -> bool {
+    !text.contains(char::is_whitespace) && text.chars().any(|c| c >= '\u{2e80}')
+}
+
+/// Word wrap that refuses to break inside a word (None if a word is too long),
+/// except for scripts written without spaces.
+pub fn wrap_words(text: &str, max_w: f32, size: f32, m: &dyn TextMeasurer) -> Option<Vec<String>> {
+    if !breaks_anywhere(text) && text.split_whitespace().any(|w| m.width(w, size) > max_w) {
+        return None;
+    }
+    Some(wrap(text, max_w, size, m))
+}
+
+/// At most `n` lines of `text` in `max_w`, the last cut with an ellipsis if the text
+/// does not fit; None if too little would show to be useful.
+pub fn wrap_truncated(
+    text: &str,
+    max_w: f32,
+    n: usize,
+    size: f32,
+    m: &dyn TextMeasurer,
+) -> Option<Vec<String>> {
+    let anywhere = breaks_anywhere(text);
+    let tokens: Vec<String> = if anywhere {
+        text.chars().map(String::from).collect()
+    } else {
+        text.split_whitespace().map(String::from).collect()
+    };
+    let sep = if anywhere { "" } else { " " };
+    let mut lines: Vec<String> = Vec::new();
+    let mut cur = String::new();
+    for w in &tokens {
+        let candidate = if cur.is_empty() {
+            w.clone()
+        } else {
+            format!("{cur}{sep}{w}")
+        };
+        if m.width(&candidate, size) <= max_w {
+            cur = candidate;
+            continue;
+        }
+        if lines.len() + 1 < n && !cur.is_empty() && m.width(w, size) <= max_w {
+            lines.push(std::mem::replace(&mut cur, w.clone()));
+            continue;
+        }
+        // The last line, or a word too long for any line: cut here.
+        let cut = ellipsize(&(candidate + " x"), max_w, size, m)?;
+        lines.push(cut);
+        let shown: usize = lines.iter().map(|l| l.chars().count()).sum::<usize>() - 1;
+        let total = text.chars().count();
+        return (shown >= 10.min(total / 2)).then_some(lines);
+    }
+    if !cur.is_empty() {
+        lines.push(cur);
+    }
+    Some(lines)
+}
+
 /// Fit `text` into `sec`: the first orientation and size (in the spec's order) at
 /// which the whole text fits wrapped; otherwise the text cut with an ellipsis at the
 /// smallest size; None when not even that fits.
@@ -296,46 +355,33 @@ pub fn fit(text: &str, sec: &Sector, spec: &FitSpec, m: &dyn TextMeasurer) -> Op
                 if len < size * 1.5 {
                     break;
                 }
-                let lines = wrap(text, len, size, m);
-                if lines.len() <= n {
+                if let Some(lines) = wrap_words(text, len, size, m)
+                    && lines.len() <= n
+                {
                     return Some(placed(sec, o, lines, size, lh, false));
                 }
             }
         }
     }
-    // Ellipsised: the orientation that allows the most text.
+    // Ellipsised: the orientation and line count that show the most text.
     let size = *spec.sizes.last()?;
     let lh = size * 1.2;
-    let mut best: Option<(f32, Orientation, usize)> = None;
+    let mut best: Option<(usize, Orientation, Vec<String>)> = None;
     for &o in spec.orientations {
         for n in 1..=spec.max_lines {
             let len = max_line(sec, o, n as f32 * lh);
             if len < size * 2.0 {
                 break;
             }
-            let capacity = len * n as f32;
-            if best.is_none_or(|b| capacity > b.0) {
-                best = Some((capacity, o, n));
+            if let Some(lines) = wrap_truncated(text, len, n, size, m) {
+                let shown: usize = lines.iter().map(|l| l.chars().count()).sum();
+                if best.as_ref().is_none_or(|b| shown > b.0) {
+                    best = Some((shown, o, lines));
+                }
             }
         }
     }
-    let (_, o, n) = best?;
-    let len = max_line(sec, o, n as f32 * lh);
-    let mut lines = wrap(text, len, size, m);
-    lines.truncate(n);
-    let last = lines.pop()?;
-    // The last visible line plus whatever followed it, cut to fit.
-    let last = ellipsize(&(last + " …"), len, size, m).or_else(|| ellipsize("……", len, size, m))?;
-    let last = last.trim_end_matches(" …").to_string();
-    let last = if last.ends_with('…') {
-        last
-    } else {
-        last + "…"
-    };
-    if m.width(&last, size) > len {
-        return None;
-    }
-    lines.push(last);
+    let (_, o, lines) = best?;
     Some(placed(sec, o, lines, size, lh, true))
 }
 
@@ -373,10 +419,7 @@ pub fn fit_disc(text: &str, r: f32, sizes: &[f32], m: &dyn TextMeasurer) -> Opti
     let n = (((2.0 * (r - PAD)) / lh).floor() as usize).clamp(1, 12);
     let t = n as f32 * lh;
     let w = 2.0 * ((r - PAD).powi(2) - (t / 2.0).powi(2)).max(0.0).sqrt() - 2.0 * PAD;
-    let mut lines = wrap(text, w, size, m);
-    lines.truncate(n);
-    let last = lines.pop()?;
-    lines.push(ellipsize(&(last + " …"), w, size, m)?);
+    let lines = wrap_truncated(text, w, n, size, m)?;
     Some(Label {
         lines,
         centre: [0.0, 0.0],
