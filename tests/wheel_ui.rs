@@ -102,3 +102,26 @@ fn the_search_box_highlights_matching_segments() {
         vec!["Net Zero".to_string()]
     );
 }
+
+#[test]
+fn a_large_wheel_is_cached_between_frames() {
+    // 500 outcomes and 2,000+ voices: the first frame lays out, later frames reuse it.
+    let app = OutcomeApp::new(Document::new(fixture::project(5, 7, 500, 4), None));
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .with_max_steps(60)
+        .build_ui_state(|ui, app: &mut OutcomeApp| app.ui_root(ui), app);
+    let t = std::time::Instant::now();
+    h.run();
+    let first = t.elapsed();
+    let t = std::time::Instant::now();
+    for _ in 0..10 {
+        h.step();
+    }
+    let later = t.elapsed() / 10;
+    eprintln!("large wheel (debug build): first frames {first:?}, then {later:?} per frame");
+    h.get_by_role_and_label(Role::Button, "Child-friendly town")
+        .click();
+    h.run();
+    assert!(h.state().wheel.state().focus.is_some());
+}

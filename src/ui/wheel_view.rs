@@ -441,7 +441,8 @@ impl WheelView {
         if let Some(id) = self.selected.clone() {
             egui::Panel::right("wheel-details")
                 .resizable(true)
-                .default_size(360.0)
+                .default_size(380.0)
+                .size_range(280.0..=(ui.available_width() * 0.5).max(300.0))
                 .show(ui, |ui| self.details(ui, doc.project(), &id, nav));
         }
 
@@ -611,8 +612,11 @@ impl WheelView {
             return;
         }
         // Leave room for the legend on the left on wide areas.
+        // The legend gets its own column so it never covers the wheel.
         let legend_w = if rect.width() > rect.height() + 260.0 {
             250.0
+        } else if rect.width() >= 520.0 {
+            210.0
         } else {
             0.0
         };
@@ -938,9 +942,11 @@ impl WheelView {
                 rect.height() - 8.0,
             ),
         );
-        ui.scope_builder(egui::UiBuilder::new().max_rect(legend_rect), |ui| {
-            self.legend(ui, g);
-        });
+        if legend_w > 0.0 {
+            ui.scope_builder(egui::UiBuilder::new().max_rect(legend_rect), |ui| {
+                self.legend(ui, g);
+            });
+        }
 
         let to_activate = clicked.or(if activate_kb { kb } else { None });
         let seg = to_activate.map(|i| g.segments[i].clone());

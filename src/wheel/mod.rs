@@ -466,12 +466,14 @@ pub fn build(
     };
 
     let ts = opts.text_scale * (r / 420.0).clamp(0.85, 1.5);
-    let sizes: [[f32; 2]; 5] = [
-        [20.0 * ts, 15.0 * ts],
-        [16.0 * ts, 13.0 * ts],
-        [14.0 * ts, 12.0 * ts],
-        [13.0 * ts, 11.0 * ts],
-        [12.0 * ts, 10.5 * ts],
+    // Larger sizes first (used when zoomed in and there is room), then the normal one,
+    // then the smallest that stays readable when projected.
+    let sizes: [[f32; 3]; 5] = [
+        [22.0 * ts, 20.0 * ts, 15.0 * ts],
+        [20.0 * ts, 16.0 * ts, 13.0 * ts],
+        [18.0 * ts, 14.0 * ts, 12.0 * ts],
+        [16.0 * ts, 13.0 * ts, 11.0 * ts],
+        [15.0 * ts, 12.0 * ts, 10.5 * ts],
     ];
     let specs: [(&[Orientation], usize); 5] = [
         (&[Orientation::Tangential], 6),
@@ -600,15 +602,16 @@ pub fn build(
         }
     }
 
+    let zoomed = focus.is_some() && opts.window.is_none();
     if opts.labels {
         for s in segments.iter_mut() {
             let ri = s.ring.index();
             // Skip hopeless slivers early.
             let chord = (s.end - s.start) * s.r0;
-            if chord < sizes[ri][1] * 1.1 && s.r1 - s.r0 < sizes[ri][1] * 1.1 {
+            if chord < sizes[ri][2] * 1.1 && s.r1 - s.r0 < sizes[ri][2] * 1.1 {
                 continue;
             }
-            if chord < sizes[ri][1] * 1.1 && !matches!(s.ring, Ring::Outcome | Ring::Voice) {
+            if chord < sizes[ri][2] * 1.1 && !matches!(s.ring, Ring::Outcome | Ring::Voice) {
                 continue;
             }
             let text = if !opts.markers || s.marker.is_empty() || s.ring != Ring::Outcome {
@@ -618,7 +621,8 @@ pub fn build(
             };
             let spec = FitSpec {
                 orientations: specs[ri].0,
-                sizes: &sizes[ri],
+                // Calm, even sizes on the whole wheel; bigger text when zoomed in.
+                sizes: if zoomed { &sizes[ri] } else { &sizes[ri][1..] },
                 max_lines: specs[ri].1,
             };
             s.label = text::fit(&text, &s.sector(), &spec, m);
