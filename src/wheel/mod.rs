@@ -664,10 +664,10 @@ pub fn build(
     if state.colour == ColourMode::Priority && state.grouping == Grouping::NeedThenPriority {
         // Outcomes are tinted by priority in this arrangement.
         legend.extend(p.priorities.iter().map(|x| LegendEntry {
-            colour: x.colour.lighten(0.55),
+            colour: x.colour,
             pattern: Pattern::Solid,
             marker: "",
-            label: format!("Outcomes of {}", x.name),
+            label: x.name.clone(),
         }));
     }
     Geometry {
@@ -682,7 +682,10 @@ pub fn build(
         legend_title: match state.colour {
             ColourMode::Priority => match state.grouping {
                 Grouping::PriorityThenNeed => "Priorities".to_string(),
-                Grouping::NeedThenPriority => "Areas of need (inner ring)".to_string(),
+                Grouping::NeedThenPriority => {
+                    "Areas of need (inner ring), then priorities (their outcomes lighter)"
+                        .to_string()
+                }
             },
             m => m.legend_title().to_string(),
         },
