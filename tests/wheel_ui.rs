@@ -125,3 +125,21 @@ fn a_large_wheel_is_cached_between_frames() {
     h.run();
     assert!(h.state().wheel.state().focus.is_some());
 }
+
+#[test]
+fn the_inner_ring_can_be_areas_of_need() {
+    let mut h = harness();
+    h.get_by_label("Need → priority").click();
+    h.run();
+    assert_eq!(
+        h.state().wheel.state().grouping,
+        outcome_explorer::wheel::Grouping::NeedThenPriority
+    );
+    // Areas of need are now segments that zoom.
+    h.get_by_role_and_label(Role::Button, "Money").click();
+    h.run();
+    assert_eq!(h.state().wheel.state().focus.as_ref().unwrap().group, "n1");
+    h.get_by_label("Whole wheel").click();
+    h.run();
+    assert!(h.state().wheel.state().focus.is_none());
+}

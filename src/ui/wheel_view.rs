@@ -454,11 +454,10 @@ impl WheelView {
         let ctx = ui.ctx().clone();
         ui.horizontal_wrapped(|ui| {
             // Breadcrumb.
-            if self.state.focus.is_some() {
+            if let Some(f) = self.state.focus.clone() {
                 if ui.link("Whole wheel").clicked() {
                     self.set_focus(p, None, &ctx);
                 }
-                let f = self.state.focus.clone().unwrap();
                 let gname = p
                     .priority(&f.group)
                     .map(|x| x.name.clone())
@@ -814,6 +813,7 @@ impl WheelView {
 
         // One small named widget per segment (screen readers, keyboard, tests).
         let mut clicked: Option<usize> = None;
+        let mut seg_focused = false;
         let with_voices = g.ring(Ring::Voice).len() <= 400;
         for (i, s) in g.segments.iter().enumerate() {
             if s.ring == Ring::Voice && !with_voices {
@@ -825,14 +825,18 @@ impl WheelView {
                 ui.unique_id().with(("wheel-seg", &s.key)),
                 Sense::click(),
             );
-            let name = match s.kind {
-                SegmentKind::Pair { .. } => g.path(i).join(" › "),
-                SegmentKind::Voice { outcome, .. } => {
-                    format!("{} (resident voice, {})", s.name, p.outcomes[outcome].name)
-                }
-                _ => s.name.clone(),
-            };
-            r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
+            // Named only when asked (AccessKit on), so idle frames allocate nothing.
+            r.widget_info(|| {
+                let name = match s.kind {
+                    SegmentKind::Pair { .. } => g.path(i).join(" › "),
+                    SegmentKind::Voice { outcome, .. } => {
+                        format!("{} (resident voice, {})", s.name, p.outcomes[outcome].name)
+                    }
+                    _ => s.name.clone(),
+                };
+                egui::WidgetInfo::labeled(egui::Role::Button, true, name)
+            });
+            seg_focused |= r.has_focus();
             if r.clicked() {
                 clicked = Some(i);
             }
@@ -852,7 +856,9 @@ impl WheelView {
 
         // Keyboard.
         let mut activate_kb = false;
-        if !ctx.text_edit_focused() {
+        // Keys belong to the wheel unless another widget (a text box, a menu) has focus.
+        let keys_ours = ctx.memory(|m| m.focused()).is_none() || seg_focused || resp.has_focus();
+        if keys_ours && !ctx.text_edit_focused() {
             let (l, r, u, d, enter, esc) = ui.input_mut(|i| {
                 let mut k = |key| i.consume_key(egui::Modifiers::NONE, key);
                 (
