@@ -143,3 +143,27 @@ fn the_inner_ring_can_be_areas_of_need() {
     h.run();
     assert!(h.state().wheel.state().focus.is_none());
 }
+
+#[test]
+fn the_window_exports_the_wheel_as_shown() {
+    let mut h = harness();
+    h.get_by_role_and_label(Role::Button, "Child-friendly town")
+        .click();
+    h.run();
+    h.get_by_role_and_label(Role::Button, O4).click();
+    h.run();
+    let dir = tempfile::tempdir().unwrap();
+    let svg_path = dir.path().join("wheel.svg");
+    let app = h.state();
+    app.wheel
+        .export_to(app.doc.project(), &svg_path, 1080, 1080)
+        .unwrap();
+    let svg = std::fs::read_to_string(&svg_path).unwrap();
+    assert!(svg.contains("zoomed into Child-friendly town"));
+    assert!(svg.contains("stroke-width=\"3\""), "selection outlined");
+    let png_path = dir.path().join("wheel.png");
+    app.wheel
+        .export_to(app.doc.project(), &png_path, 1920, 1080)
+        .unwrap();
+    assert!(std::fs::metadata(&png_path).unwrap().len() > 10_000);
+}

@@ -79,6 +79,8 @@ struct Cache {
     key: CacheKey,
     geometry: Geometry,
     mesh: Arc<Mesh>,
+    /// Hatching and dots over the fills.
+    patterns: Vec<Shape>,
     /// Galleys of every label line, per segment (empty when it has none).
     galleys: Vec<Vec<Arc<Galley>>>,
     centre_galleys: Vec<Arc<Galley>>,
@@ -327,6 +329,22 @@ impl WheelView {
         }
     }
 
+    /// Write the wheel as shown (zoom, colour mode, selection) to `path` (.svg or .png).
+    pub fn export_to(
+        &self,
+        p: &Project,
+        path: &std::path::Path,
+        width: u32,
+        height: u32,
+    ) -> Result<(), String> {
+        let opts = ExportOptions {
+            width,
+            height,
+            selected: self.selected.as_ref().map(|id| format!("o:{id}")),
+        };
+        wheel::export::write(p, &self.state, &opts, path)
+    }
+
     /// The current view state (grouping, colour mode, zoom).
     pub fn state(&self) -> &ViewState {
         &self.state
@@ -559,12 +577,7 @@ impl WheelView {
                     } else {
                         path
                     };
-                    let opts = ExportOptions {
-                        width: self.export.width,
-                        height: self.export.height,
-                        selected: self.selected.as_ref().map(|id| format!("o:{id}")),
-                    };
-                    match wheel::export::write(p, &self.state, &opts, &path) {
+                    match self.export_to(p, &path, self.export.width, self.export.height) {
                         Ok(()) => nav.status = Some(format!("Exported {}", path.display())),
                         Err(e) => nav.error = Some(format!("Could not export the wheel: {e}")),
                     }
@@ -661,6 +674,10 @@ impl WheelView {
             let m = self.measurer(ctx, doc);
             let geometry = wheel::build(p, &self.state, &BuildOptions::new(radius), m.as_ref());
             let mesh = Arc::new(fill_mesh(&geometry, c));
+            let mut patterns = Vec::new();
+            for s in &geometry.segments {
+                pattern_shapes(s, c, &mut patterns);
+            }
             let painter = ui.painter();
             let galleys = geometry
                 .segments
@@ -700,6 +717,7 @@ impl WheelView {
                 key,
                 geometry,
                 mesh,
+                patterns,
                 galleys,
                 centre_galleys,
             });
@@ -722,11 +740,7 @@ impl WheelView {
 
         // Fills, patterns, separators.
         painter.add(Shape::Mesh(cache.mesh.clone()));
-        let mut shapes = Vec::new();
-        for s in &g.segments {
-            pattern_shapes(s, c, &mut shapes);
-        }
-        painter.extend(shapes);
+        painter.extend(cache.patterns.iter().cloned());
         let sep = Stroke::new(1.5, bg);
         for s in &g.segments {
             if s.end - s.start < std::f32::consts::TAU - 1e-3 {
