@@ -167,7 +167,12 @@ fn pattern_shapes(s: &Segment, c: Pos2, out: &mut Vec<Shape>) {
         Pattern::Solid => {}
         Pattern::Hatch => {
             // Slanted lines from the inner to the outer edge, every ~9 px along the middle.
-            let stroke = Stroke::new(2.0, Color32::from_white_alpha(150));
+            // Stripes that push the fill away from the text colour, so labels stay readable.
+            let stroke = if s.text_colour.luminance() > 0.5 {
+                Stroke::new(2.5, Color32::from_black_alpha(80))
+            } else {
+                Stroke::new(2.0, Color32::from_white_alpha(150))
+            };
             let step = 9.0 / rm;
             let slant = (s.r1 - s.r0) * 0.6 / rm;
             let mut t = s.start - slant;
@@ -192,7 +197,7 @@ fn pattern_shapes(s: &Segment, c: Pos2, out: &mut Vec<Shape>) {
             }
         }
         Pattern::Dots => {
-            let col = Color32::from_black_alpha(90);
+            let col = Color32::from_black_alpha(70);
             let mut r = s.r0 + 5.0;
             let mut row = 0;
             while r < s.r1 - 3.0 {

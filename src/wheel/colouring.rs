@@ -195,10 +195,10 @@ pub fn outcome_style(mode: ColourMode, f: &OutcomeFacts) -> (Colour, Pattern, &'
         ColourMode::Status => match f.status() {
             TrackStatus::OnTrack => (ON_TRACK, Pattern::Solid, "✔"),
             TrackStatus::OffTrack => (OFF_TRACK, Pattern::Hatch, "✖"),
-            TrackStatus::NoData => (NO_DATA, Pattern::Dots, "?"),
+            TrackStatus::NoData => (NO_DATA, Pattern::Dots, ""),
         },
         ColourMode::Rag => match f.worst_rag {
-            None => (NO_DATA, Pattern::Dots, "–"),
+            None => (NO_DATA, Pattern::Dots, ""),
             Some(r) => (
                 palette::rag_colour(r),
                 if r == Rag::Red {
@@ -249,7 +249,7 @@ pub fn legend(mode: ColourMode, groups: &[(String, Colour)]) -> Vec<LegendEntry>
             e(
                 NO_DATA,
                 Pattern::Dots,
-                "?",
+                "",
                 "No data or no measures (dotted)",
             ),
         ],
@@ -280,7 +280,7 @@ pub fn legend(mode: ColourMode, groups: &[(String, Colour)]) -> Vec<LegendEntry>
                 }
             })
             .collect();
-            v.push(e(NO_DATA, Pattern::Dots, "–", "No linked actions (dotted)"));
+            v.push(e(NO_DATA, Pattern::Dots, "", "No linked actions (dotted)"));
             v
         }
         ColourMode::Coverage => vec![

@@ -102,6 +102,7 @@ pub fn sector_path(cx: f32, cy: f32, start: f32, end: f32, r0: f32, r1: f32) -> 
 
 const DEFS: &str = r##"<defs>
 <pattern id="hatch" patternUnits="userSpaceOnUse" width="9" height="9" patternTransform="rotate(45)"><rect width="3" height="9" fill="#ffffff" fill-opacity="0.55"/></pattern>
+<pattern id="hatch-dark" patternUnits="userSpaceOnUse" width="9" height="9" patternTransform="rotate(45)"><rect width="3.5" height="9" fill="#000000" fill-opacity="0.3"/></pattern>
 <pattern id="dots" patternUnits="userSpaceOnUse" width="8" height="8"><circle cx="4" cy="4" r="1.4" fill="#1f2328" fill-opacity="0.45"/></pattern>
 </defs>"##;
 
@@ -139,6 +140,12 @@ pub fn draw_geometry(svg: &mut Svg, g: &Geometry, cx: f32, cy: f32, selected: Op
         let d = sector_path(cx, cy, s.start, s.end, s.r0, s.r1);
         svg.path(&d, Some(s.fill), Some(&white), "");
         if let Some(f) = pattern_fill(s.pattern) {
+            // Dark stripes under white text, light stripes under dark text.
+            let f = if s.pattern == Pattern::Hatch && s.text_colour.luminance() > 0.5 {
+                "url(#hatch-dark)"
+            } else {
+                f
+            };
             svg.path(&d, None, None, &format!(" style=\"fill:{f}\""));
         }
     }

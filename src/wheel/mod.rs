@@ -21,6 +21,9 @@ use std::f32::consts::TAU;
 use std::ops::Range;
 use text::{FitSpec, Orientation, Sector};
 
+/// The voice ring's fill when colouring by status, RAG or coverage.
+const VOICE_NEUTRAL: Colour = Colour::rgb(0xec, 0xee, 0xf1);
+
 /// Which of priority and area of need forms the inner ring.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Grouping {
@@ -523,14 +526,9 @@ pub fn build(
                 let (c, pat, mk) = colouring::outcome_style(mode, &facts[i]);
                 (c, pat, mk, facts[i].summary())
             }
-            (mode, SegmentKind::Voice { outcome, .. }) => {
-                let (c, _, _) = colouring::outcome_style(mode, &facts[outcome]);
-                (
-                    c.lighten(0.75),
-                    Pattern::Solid,
-                    "",
-                    facts[outcome].summary(),
-                )
+            (_, SegmentKind::Voice { outcome, .. }) => {
+                // Voices carry no status of their own: a calm neutral.
+                (VOICE_NEUTRAL, Pattern::Solid, "", facts[outcome].summary())
             }
             (_, kind) => {
                 let base = group_colour(kind);
