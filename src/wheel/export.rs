@@ -2,7 +2,7 @@
 //! all text as `<text>` elements. PNG goes through [`crate::export::write_image`].
 
 use super::text::{self, Estimate, TextMeasurer};
-use super::{BuildOptions, Geometry, Pattern, Ring, ViewState, build};
+use super::{BuildOptions, Geometry, Pattern, ViewState, build};
 use crate::export::svg::{Anchor, Stroke, Svg, TextStyle};
 use crate::model::{Colour, Project};
 use crate::palette;
@@ -162,7 +162,7 @@ pub fn draw_geometry(svg: &mut Svg, g: &Geometry, cx: f32, cy: f32, selected: Op
     }
     for s in &g.segments {
         if let Some(l) = &s.label {
-            label_text(svg, cx, cy, l, s.text_colour, s.ring == Ring::Group);
+            label_text(svg, cx, cy, l, s.text_colour, false);
         }
     }
     svg.circle(
@@ -287,7 +287,7 @@ pub fn svg(project: &Project, state: &ViewState, opts: &ExportOptions) -> String
     };
     let row = body * 1.6;
     // Bold text is wider than the estimate's regular weight.
-    let legend_title_lines = text::wrap(&geometry_probe.legend_title, legend_w / 1.12, body, &m);
+    let legend_title_lines = text::wrap(&geometry_probe.legend_title, legend_w / 1.2, body, &m);
     let cols = if wide { 1 } else { 2 };
     let rows = legend.len().div_ceil(cols);
     let legend_h = legend_title_lines.len() as f32 * body * 1.3 + rows as f32 * row + body;
