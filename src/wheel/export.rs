@@ -103,7 +103,7 @@ pub fn sector_path(cx: f32, cy: f32, start: f32, end: f32, r0: f32, r1: f32) -> 
 const DEFS: &str = r##"<defs>
 <pattern id="hatch" patternUnits="userSpaceOnUse" width="9" height="9" patternTransform="rotate(45)"><rect width="3" height="9" fill="#ffffff" fill-opacity="0.55"/></pattern>
 <pattern id="hatch-dark" patternUnits="userSpaceOnUse" width="9" height="9" patternTransform="rotate(45)"><rect width="3.5" height="9" fill="#000000" fill-opacity="0.3"/></pattern>
-<pattern id="dots" patternUnits="userSpaceOnUse" width="8" height="8"><circle cx="4" cy="4" r="1.4" fill="#1f2328" fill-opacity="0.45"/></pattern>
+<pattern id="dots" patternUnits="userSpaceOnUse" width="10" height="10"><circle cx="5" cy="5" r="1.4" fill="#1f2328" fill-opacity="0.3"/></pattern>
 </defs>"##;
 
 fn pattern_fill(pat: Pattern) -> Option<&'static str> {
