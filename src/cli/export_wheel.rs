@@ -1,9 +1,61 @@
-//! `outcome-explorer export wheel` (arrives with the wheel view).
+//! `outcome-explorer export wheel FILE --out wheel.svg|.png`: the outcomes wheel for slides.
 
-use super::WheelExportArgs;
+use super::{ColourBy, WheelExportArgs};
+use crate::wheel::{self, ColourMode, ViewState, export::ExportOptions};
 use std::process::ExitCode;
 
-pub fn run(_args: &WheelExportArgs) -> ExitCode {
-    eprintln!("export wheel is not available in this build yet");
-    ExitCode::FAILURE
+fn mode(c: ColourBy) -> ColourMode {
+    match c {
+        ColourBy::Priority => ColourMode::Priority,
+        ColourBy::Status => ColourMode::Status,
+        ColourBy::Rag => ColourMode::Rag,
+        ColourBy::Coverage => ColourMode::Coverage,
+    }
+}
+
+/// Export the wheel of the project in `args.file`; the message to print on success.
+pub fn export(args: &WheelExportArgs) -> Result<String, String> {
+    let project = crate::file::load(&args.file).map_err(|e| {
+        e.problems
+            .iter()
+            .map(|p| p.to_string())
+            .collect::<Vec<_>>()
+            .join("\n")
+    })?;
+    let colour = mode(args.colour_by);
+    let state = match &args.focus {
+        None => ViewState {
+            colour,
+            ..Default::default()
+        },
+        Some(id) => ViewState::focused_on(&project, id, colour).ok_or_else(|| {
+            format!("--focus {id}: there is no priority or area of need with that id")
+        })?,
+    };
+    if args.width < 200 || args.height < 200 || args.width > 16000 || args.height > 16000 {
+        return Err(format!(
+            "{}×{} is not a size the wheel can be drawn at (200 to 16000 pixels each way)",
+            args.width, args.height
+        ));
+    }
+    let opts = ExportOptions {
+        width: args.width,
+        height: args.height,
+        selected: None,
+    };
+    wheel::export::write(&project, &state, &opts, &args.out)?;
+    Ok(format!("Wrote {}", args.out.display()))
+}
+
+pub fn run(args: &WheelExportArgs) -> ExitCode {
+    match export(args) {
+        Ok(msg) => {
+            println!("{msg}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("{e}");
+            ExitCode::FAILURE
+        }
+    }
 }

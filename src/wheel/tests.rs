@@ -1,0 +1,350 @@
+use super::text::inside;
+use super::*;
+use crate::model::Priority;
+
+fn small() -> Project {
+    fixture::project(3, 4, 10, 2)
+}
+
+fn geometry(p: &Project, state: &ViewState, r: f32) -> Geometry {
+    build(p, state, &BuildOptions::new(r), &Estimate)
+}
+
+fn all_states(p: &Project) -> Vec<ViewState> {
+    let mut v = Vec::new();
+    for grouping in [Grouping::PriorityThenNeed, Grouping::NeedThenPriority] {
+        for colour in ColourMode::ALL {
+            v.push(ViewState {
+                grouping,
+                colour,
+                focus: None,
+            });
+        }
+    }
+    v.push(ViewState::focused_on(p, "p1", ColourMode::Status).unwrap());
+    v.push(ViewState::focused_on(p, "n2", ColourMode::Rag).unwrap());
+    v
+}
+
+#[test]
+fn inner_rings_cover_the_circle_exactly() {
+    let p = small();
+    for state in all_states(&p) {
+        let g = geometry(&p, &state, 400.0);
+        for ring in [Ring::Group, Ring::Subgroup, Ring::Outcome] {
+            let segs = g.ring(ring);
+            assert!(!segs.is_empty(), "{ring:?} {state:?}");
+            assert!(
+                segs[0].start.abs() < 1e-4,
+                "{ring:?} starts at {}",
+                segs[0].start
+            );
+            for w in segs.windows(2) {
+                assert!(
+                    (w[0].end - w[1].start).abs() < 1e-4,
+                    "{ring:?} gap or overlap"
+                );
+            }
+            assert!((segs.last().unwrap().end - TAU).abs() < 1e-3);
+        }
+    }
+}
+
+#[test]
+fn children_sit_inside_their_parents() {
+    let p = fixture::project(5, 7, 60, 3);
+    for state in all_states(&p) {
+        let g = geometry(&p, &state, 400.0);
+        for s in &g.segments {
+            if let Some(pi) = s.parent {
+                let parent = &g.segments[pi];
+                assert!(s.start >= parent.start - 1e-4 && s.end <= parent.end + 1e-4);
+                assert_eq!(parent.ring.index() + 1, s.ring.index());
+            } else {
+                assert_eq!(s.ring, Ring::Group);
+            }
+        }
+    }
+}
+
+#[test]
+fn every_outcome_sits_under_its_priority_and_need() {
+    let p = small();
+    for grouping in [Grouping::PriorityThenNeed, Grouping::NeedThenPriority] {
+        let g = geometry(
+            &p,
+            &ViewState {
+                grouping,
+                ..Default::default()
+            },
+            400.0,
+        );
+        assert_eq!(g.ring(Ring::Outcome).len(), p.outcomes.len());
+        for (i, s) in g.segments.iter().enumerate() {
+            if let SegmentKind::Outcome(oi) = s.kind {
+                let o = &p.outcomes[oi];
+                let pair = &g.segments[s.parent.unwrap()];
+                let SegmentKind::Pair { priority, need } = pair.kind else {
+                    panic!("parent of an outcome is not a pair")
+                };
+                assert_eq!(p.priorities[priority].id, o.priority);
+                assert_eq!(p.needs[need].id, o.need);
+                let top = &g.segments[pair.parent.unwrap()];
+                match (grouping, top.kind) {
+                    (Grouping::PriorityThenNeed, SegmentKind::Priority(k)) => {
+                        assert_eq!(p.priorities[k].id, o.priority)
+                    }
+                    (Grouping::NeedThenPriority, SegmentKind::Need(k)) => {
+                        assert_eq!(p.needs[k].id, o.need)
+                    }
+                    other => panic!("{other:?}"),
+                }
+                assert_eq!(g.path(i).len(), 3);
+            }
+        }
+    }
+}
+
+#[test]
+fn voices_appear_under_each_outcome_they_answer_and_gaps_stay_empty() {
+    let p = small();
+    let g = geometry(&p, &ViewState::default(), 400.0);
+    let voice_segs: usize = p.outcomes.iter().map(|o| o.voices.len()).sum();
+    assert_eq!(g.ring(Ring::Voice).len(), voice_segs);
+    // Outcome o3 has no voices: nothing in the voice ring over it.
+    let o3 = g.find_outcome("o3").unwrap();
+    let mid = g.segments[o3].mid_angle();
+    let r = (g.radii[4] + g.radii[5]) / 2.0;
+    assert_eq!(g.hit_test(r * mid.sin(), -r * mid.cos()), None);
+    // v0 is shared by o0 and o1.
+    let n = g
+        .ring(Ring::Voice)
+        .iter()
+        .filter(|s| matches!(s.kind, SegmentKind::Voice { voice: 0, .. }))
+        .count();
+    assert_eq!(n, 2);
+}
+
+#[test]
+fn hit_test_finds_the_segment_at_a_known_angle_and_radius() {
+    let p = small();
+    let g = geometry(&p, &ViewState::default(), 400.0);
+    assert_eq!(g.hit_test(0.0, 0.0), Some(Hit::Vision));
+    assert_eq!(g.hit_test(0.0, -401.0), None);
+    for (i, s) in g.segments.iter().enumerate() {
+        let [x, y] = s.anchor();
+        assert_eq!(g.hit_test(x, y), Some(Hit::Segment(i)), "{}", s.name);
+    }
+    // Just clockwise of 12 o'clock in the priority ring is the first priority.
+    let r = (g.radii[1] + g.radii[2]) / 2.0;
+    let t: f32 = 0.01;
+    let Some(Hit::Segment(i)) = g.hit_test(r * t.sin(), -r * t.cos()) else {
+        panic!()
+    };
+    assert_eq!(g.segments[i].kind, SegmentKind::Priority(0));
+    // Just anticlockwise of it is the last.
+    let Some(Hit::Segment(i)) = g.hit_test(r * (-t).sin(), -r * (-t).cos()) else {
+        panic!()
+    };
+    assert_eq!(g.segments[i].kind, SegmentKind::Priority(2));
+}
+
+#[test]
+fn zooming_fills_the_circle_with_the_focus() {
+    let p = small();
+    let state = ViewState::focused_on(&p, "p1", ColourMode::Priority).unwrap();
+    let g = geometry(&p, &state, 400.0);
+    let ring1 = g.ring(Ring::Group);
+    assert_eq!(ring1.len(), 1);
+    assert_eq!(ring1[0].kind, SegmentKind::Priority(1));
+    assert!((ring1[0].end - ring1[0].start - TAU).abs() < 1e-3);
+    assert_eq!(g.breadcrumb, vec!["Child-friendly town".to_string()]);
+    for s in g.ring(Ring::Outcome) {
+        let SegmentKind::Outcome(i) = s.kind else {
+            panic!()
+        };
+        assert_eq!(p.outcomes[i].priority, "p1");
+    }
+    let mut sub = state.clone();
+    sub.focus.as_mut().unwrap().sub = Some("n0".into());
+    let g = geometry(&p, &sub, 400.0);
+    assert_eq!(g.ring(Ring::Subgroup).len(), 1);
+    assert_eq!(g.breadcrumb.len(), 2);
+    assert!(ViewState::focused_on(&p, "nope", ColourMode::Priority).is_none());
+}
+
+#[test]
+fn keyboard_steps_move_within_and_between_rings() {
+    let p = small();
+    let g = geometry(&p, &ViewState::default(), 400.0);
+    let first = g.rings[1].start;
+    let next = g.neighbour(first, Step::Next).unwrap();
+    assert_eq!(g.segments[next].kind, SegmentKind::Priority(1));
+    assert_eq!(g.neighbour(first, Step::Prev), Some(g.rings[1].end - 1));
+    let out = g.neighbour(first, Step::Out).unwrap();
+    assert_eq!(g.segments[out].parent, Some(first));
+    assert_eq!(g.neighbour(out, Step::In), Some(first));
+}
+
+fn check_labels(p: &Project, state: &ViewState, r: f32) -> (usize, usize) {
+    let m = Estimate;
+    let g = geometry(p, state, r);
+    let mut boxes: Vec<(usize, [[f32; 2]; 4])> = Vec::new();
+    let mut labelled = 0;
+    for (i, s) in g.segments.iter().enumerate() {
+        if let Some(l) = &s.label {
+            labelled += 1;
+            for b in l.line_boxes(&m) {
+                for c in b {
+                    assert!(inside(&s.sector(), c), "label of {} spills: {c:?}", s.name);
+                }
+                boxes.push((i, b));
+            }
+            for line in &l.lines {
+                assert!(!line.is_empty());
+            }
+        }
+    }
+    // Labels of different segments never overlap (separating axis test on the boxes).
+    for (a, (ia, ba)) in boxes.iter().enumerate() {
+        for (ib, bb) in &boxes[a + 1..] {
+            if ia != ib {
+                assert!(
+                    !overlap(ba, bb),
+                    "labels of {} and {} overlap",
+                    g.segments[*ia].name,
+                    g.segments[*ib].name
+                );
+            }
+        }
+    }
+    (labelled, g.segments.len())
+}
+
+fn overlap(a: &[[f32; 2]; 4], b: &[[f32; 2]; 4]) -> bool {
+    for poly in [a, b] {
+        for k in 0..4 {
+            let p0 = poly[k];
+            let p1 = poly[(k + 1) % 4];
+            let n = [p1[1] - p0[1], p0[0] - p1[0]];
+            let proj = |q: &[[f32; 2]; 4]| {
+                let v: Vec<f32> = q.iter().map(|c| c[0] * n[0] + c[1] * n[1]).collect();
+                (
+                    v.iter().cloned().fold(f32::MAX, f32::min),
+                    v.iter().cloned().fold(f32::MIN, f32::max),
+                )
+            };
+            let (amin, amax) = proj(a);
+            let (bmin, bmax) = proj(b);
+            if amax <= bmin + 0.01 || bmax <= amin + 0.01 {
+                return false;
+            }
+        }
+    }
+    true
+}
+
+#[test]
+fn labels_stay_inside_segments_and_do_not_overlap() {
+    let p = small();
+    for state in all_states(&p) {
+        let (labelled, _) = check_labels(&p, &state, 380.0);
+        assert!(labelled > 10, "{state:?}: only {labelled} labels");
+    }
+}
+
+#[test]
+fn long_names_and_other_scripts_are_wrapped_or_cut_but_never_spill() {
+    let mut p = fixture::project(12, 7, 40, 1);
+    for (i, o) in p.outcomes.iter_mut().enumerate() {
+        o.name = if i % 3 == 0 {
+            "Every resident can get the health and care support they need, when they need it, close to home, in a way that works for them and their families".into()
+        } else if i % 3 == 1 {
+            "每个居民都能在需要时获得所需的医疗和护理支持".into()
+        } else {
+            "Überschreitungsbenachrichtigungsverfahrensordnungsänderung".into()
+        };
+    }
+    p.priorities[0].name =
+        "A priority with a very long name that cannot possibly fit in one line".into();
+    for state in all_states(&p) {
+        check_labels(&p, &state, 380.0);
+    }
+    let g = geometry(&p, &ViewState::default(), 380.0);
+    assert!(
+        g.segments
+            .iter()
+            .any(|s| s.label.as_ref().is_some_and(|l| l.truncated))
+    );
+}
+
+#[test]
+fn five_hundred_outcomes_lay_out_inside_their_segments() {
+    let p = fixture::project(5, 7, 500, 4);
+    assert!(p.voices.len() >= 2000);
+    let t = std::time::Instant::now();
+    let g = geometry(&p, &ViewState::default(), 420.0);
+    eprintln!(
+        "500 outcomes, {} segments: built in {:?}",
+        g.segments.len(),
+        t.elapsed()
+    );
+    assert_eq!(g.ring(Ring::Outcome).len(), 500);
+    check_labels(&p, &ViewState::default(), 420.0);
+    // Zoomed into one priority and one of its groups, the outcomes get labels.
+    let mut zoomed = ViewState::focused_on(&p, "p0", ColourMode::Priority).unwrap();
+    zoomed.focus.as_mut().unwrap().sub = Some("n0".into());
+    check_labels(&p, &zoomed, 420.0);
+    let g = geometry(&p, &zoomed, 420.0);
+    let outs = g.ring(Ring::Outcome);
+    assert!(outs.len() >= 10);
+    assert!(outs.iter().all(|s| s.label.is_some()));
+}
+
+#[test]
+fn three_priorities_and_twelve_priorities_both_work() {
+    for np in [3, 12] {
+        let p = fixture::project(np, 7, 5.max(np), 1);
+        let g = geometry(&p, &ViewState::default(), 380.0);
+        assert_eq!(g.ring(Ring::Group).len(), np);
+        // A priority with no outcomes still gets a segment.
+        check_labels(&p, &ViewState::default(), 380.0);
+    }
+    let mut p = small();
+    p.priorities.push(Priority {
+        id: "empty".into(),
+        name: "Empty".into(),
+        ..Default::default()
+    });
+    let g = geometry(&p, &ViewState::default(), 380.0);
+    let empty = g.ring(Ring::Group).last().unwrap();
+    assert!(empty.end - empty.start > 0.05);
+}
+
+#[test]
+fn search_finds_names_case_insensitively() {
+    let p = small();
+    let g = geometry(&p, &ViewState::default(), 380.0);
+    let hits = g.search("NET zero");
+    assert_eq!(hits.len(), 1);
+    assert!(g.search("  ").is_empty());
+}
+
+#[test]
+fn svg_export_has_title_vision_legend_and_parses() {
+    let p = small();
+    for (w, h) in [(1920, 1080), (1080, 1080)] {
+        for state in all_states(&p) {
+            let opts = export::ExportOptions {
+                width: w,
+                height: h,
+                selected: Some("o:o0".into()),
+            };
+            let svg = export::svg(&p, &state, &opts);
+            assert!(svg.contains(">Luton 2040</text>"));
+            assert!(svg.contains("Source: Luton Borough Council."));
+            let tree = resvg::usvg::Tree::from_str(&svg, &Default::default());
+            assert!(tree.is_ok(), "{state:?}");
+        }
+    }
+}

@@ -1,0 +1,513 @@
+//! Measuring, wrapping and fitting label text into annular segments (no egui).
+//!
+//! Widths come from a [`TextMeasurer`]: the window passes one built from the
+//! fonts it actually draws with; exports use [`Estimate`], a deliberately
+//! generous approximation of the bundled Ubuntu font, so text never spills.
+
+use std::f32::consts::{FRAC_PI_2, PI, TAU};
+
+/// Character advance widths in ems (width at font size 1).
+pub trait TextMeasurer {
+    fn em(&self, c: char) -> f32;
+
+    /// Width of `s` at font size `size`.
+    fn width(&self, s: &str, size: f32) -> f32 {
+        s.chars().map(|c| self.em(c)).sum::<f32>() * size
+    }
+}
+
+/// Advance widths of DejaVu Sans (the bundled export and window font) for ASCII
+/// 32–126, in ems, read from the font file.
+const DEJAVU_ASCII: [f32; 95] = [
+    0.3179, 0.401, 0.460, 0.838, 0.636, 0.950, 0.780, 0.275, 0.390, 0.390, 0.500, 0.838, 0.3179,
+    0.361, 0.3179, 0.337, 0.636, 0.636, 0.636, 0.636, 0.636, 0.636, 0.636, 0.636, 0.636, 0.636,
+    0.337, 0.337, 0.838, 0.838, 0.838, 0.531, 1.000, 0.684, 0.686, 0.698, 0.770, 0.632, 0.575,
+    0.775, 0.752, 0.295, 0.295, 0.656, 0.557, 0.863, 0.748, 0.787, 0.603, 0.787, 0.695, 0.635,
+    0.611, 0.732, 0.684, 0.989, 0.685, 0.611, 0.685, 0.390, 0.337, 0.390, 0.838, 0.500, 0.500,
+    0.613, 0.635, 0.550, 0.635, 0.615, 0.352, 0.635, 0.634, 0.278, 0.278, 0.579, 0.278, 0.974,
+    0.634, 0.612, 0.635, 0.635, 0.411, 0.521, 0.392, 0.634, 0.592, 0.818, 0.592, 0.592, 0.525,
+    0.636, 0.337, 0.636, 0.838,
+];
+
+/// Widths of the bundled DejaVu Sans (regular) with a 3% margin; other scripts are
+/// estimated generously (1 em for CJK, 0.8 em otherwise). Used for exports.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Estimate;
+
+impl TextMeasurer for Estimate {
+    fn em(&self, c: char) -> f32 {
+        let w = match c {
+            ' '..='~' => DEJAVU_ASCII[c as usize - 32],
+            '…' | '—' => 1.0,
+            '–' => 0.5,
+            '‘' | '’' | '·' => 0.32,
+            '“' | '”' => 0.52,
+            '›' | '‹' => 0.40,
+            '✔' | '✖' => 0.84,
+            // CJK, Hangul, Kana and other wide scripts.
+            c if ('\u{1100}'..='\u{115f}').contains(&c)
+                || ('\u{2e80}'..='\u{a4cf}').contains(&c)
+                || ('\u{ac00}'..='\u{d7a3}').contains(&c)
+                || ('\u{f900}'..='\u{faff}').contains(&c)
+                || ('\u{ff00}'..='\u{ff60}').contains(&c) =>
+            {
+                1.0
+            }
+            _ => 0.8,
+        };
+        w * 1.03
+    }
+}
+
+/// Where a label's lines sit: centred on `centre` (relative to the wheel's centre),
+/// baseline turned by `angle` radians (clockwise, screen coordinates).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Label {
+    pub lines: Vec<String>,
+    pub centre: [f32; 2],
+    pub angle: f32,
+    pub size: f32,
+    pub line_height: f32,
+    /// True when the text was cut short with an ellipsis (show the full text on hover).
+    pub truncated: bool,
+}
+
+impl Label {
+    /// Centre of each line, first line first.
+    pub fn line_centres(&self) -> Vec<[f32; 2]> {
+        let n = self.lines.len() as f32;
+        let (s, c) = self.angle.sin_cos();
+        let v = [-s, c];
+        (0..self.lines.len())
+            .map(|i| {
+                let off = (i as f32 - (n - 1.0) / 2.0) * self.line_height;
+                [self.centre[0] + v[0] * off, self.centre[1] + v[1] * off]
+            })
+            .collect()
+    }
+
+    /// The four corners of each line's box (given its measured width), for overlap tests.
+    pub fn line_boxes(&self, m: &dyn TextMeasurer) -> Vec<[[f32; 2]; 4]> {
+        let (s, c) = self.angle.sin_cos();
+        let u = [c, s];
+        let v = [-s, c];
+        self.line_centres()
+            .iter()
+            .zip(&self.lines)
+            .map(|(p, l)| {
+                let hw = m.width(l, self.size) / 2.0;
+                let hh = self.line_height / 2.0;
+                let corner =
+                    |a: f32, b: f32| [p[0] + u[0] * a + v[0] * b, p[1] + u[1] * a + v[1] * b];
+                [
+                    corner(-hw, -hh),
+                    corner(hw, -hh),
+                    corner(hw, hh),
+                    corner(-hw, hh),
+                ]
+            })
+            .collect()
+    }
+}
+
+/// Greedy word wrap to `max_w` at `size`; words longer than a line are broken
+/// between characters (which also wraps scripts without spaces).
+pub fn wrap(text: &str, max_w: f32, size: f32, m: &dyn TextMeasurer) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut cur = String::new();
+    let mut cur_w = 0.0;
+    let space = m.em(' ') * size;
+    for word in text.split_whitespace() {
+        let w = m.width(word, size);
+        let extra = if cur.is_empty() { w } else { space + w };
+        if cur_w + extra <= max_w {
+            if !cur.is_empty() {
+                cur.push(' ');
+            }
+            cur.push_str(word);
+            cur_w += extra;
+            continue;
+        }
+        if !cur.is_empty() {
+            lines.push(std::mem::take(&mut cur));
+            cur_w = 0.0;
+        }
+        if w <= max_w {
+            cur.push_str(word);
+            cur_w = w;
+        } else {
+            for ch in word.chars() {
+                let cw = m.em(ch) * size;
+                if cur_w + cw > max_w && !cur.is_empty() {
+                    lines.push(std::mem::take(&mut cur));
+                    cur_w = 0.0;
+                }
+                cur.push(ch);
+                cur_w += cw;
+            }
+        }
+    }
+    if !cur.is_empty() {
+        lines.push(cur);
+    }
+    lines
+}
+
+/// Cut `line` so that it and an ellipsis fit in `max_w`; None if not even one character does.
+pub fn ellipsize(line: &str, max_w: f32, size: f32, m: &dyn TextMeasurer) -> Option<String> {
+    let ell = m.em('…') * size;
+    let mut w = ell;
+    let mut out = String::new();
+    for ch in line.chars() {
+        let cw = m.em(ch) * size;
+        if w + cw > max_w {
+            break;
+        }
+        out.push(ch);
+        w += cw;
+    }
+    let out = out.trim_end().to_string();
+    if out.chars().count() < 2 {
+        return None;
+    }
+    Some(out + "…")
+}
+
+/// Which way text runs in a segment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Orientation {
+    /// Along the radius.
+    Radial,
+    /// Across the radius (along the ring).
+    Tangential,
+}
+
+/// The annular sector a label must stay inside (angles clockwise from 12 o'clock).
+#[derive(Debug, Clone, Copy)]
+pub struct Sector {
+    pub start: f32,
+    pub end: f32,
+    pub r0: f32,
+    pub r1: f32,
+}
+
+/// Padding between a label and its segment's edges, in pixels.
+pub const PAD: f32 = 3.0;
+
+fn polar(r: f32, theta: f32) -> [f32; 2] {
+    [r * theta.sin(), -r * theta.cos()]
+}
+
+/// Largest line length for a block of `thickness` in `sec` with `o`.
+fn max_line(sec: &Sector, o: Orientation, thickness: f32) -> f32 {
+    let dtheta = sec.end - sec.start;
+    let half = dtheta / 2.0;
+    let full = dtheta >= TAU - 1e-3;
+    let rout = sec.r1 - PAD;
+    match o {
+        Orientation::Radial => {
+            if !full {
+                // Thickness across the angle at the inner end.
+                let ra = sec.r0 + PAD;
+                let avail = if half >= FRAC_PI_2 * 0.9 {
+                    f32::INFINITY
+                } else {
+                    2.0 * (ra * half.tan() - PAD)
+                };
+                if thickness > avail {
+                    return 0.0;
+                }
+            }
+            let rm = (sec.r0 + sec.r1) / 2.0;
+            let outer = (rout * rout - thickness * thickness / 4.0).max(0.0).sqrt() - rm;
+            let inner = rm - sec.r0 - PAD;
+            (2.0 * outer.min(inner)).max(0.0)
+        }
+        Orientation::Tangential => {
+            let rm = (sec.r0 + sec.r1) / 2.0;
+            if thickness > sec.r1 - sec.r0 - 2.0 * PAD {
+                return 0.0;
+            }
+            let ra = rm - thickness / 2.0;
+            let rb = rm + thickness / 2.0;
+            let radial = 2.0 * (rout * rout - rb * rb).max(0.0).sqrt();
+            let angular = if full || half >= FRAC_PI_2 * 0.9 {
+                f32::INFINITY
+            } else {
+                2.0 * (ra * half.tan() - PAD)
+            };
+            radial.min(angular).max(0.0)
+        }
+    }
+}
+
+fn placed(
+    sec: &Sector,
+    o: Orientation,
+    lines: Vec<String>,
+    size: f32,
+    lh: f32,
+    truncated: bool,
+) -> Label {
+    let full = sec.end - sec.start >= TAU - 1e-3;
+    let theta = if full {
+        0.0
+    } else {
+        ((sec.start + sec.end) / 2.0).rem_euclid(TAU)
+    };
+    let rm = (sec.r0 + sec.r1) / 2.0;
+    let angle = match o {
+        Orientation::Radial => {
+            if theta <= PI {
+                theta - FRAC_PI_2
+            } else {
+                theta + FRAC_PI_2
+            }
+        }
+        Orientation::Tangential => {
+            if !(FRAC_PI_2..=3.0 * FRAC_PI_2).contains(&theta) {
+                theta
+            } else {
+                theta - PI
+            }
+        }
+    };
+    Label {
+        lines,
+        centre: polar(rm, theta),
+        angle,
+        size,
+        line_height: lh,
+        truncated,
+    }
+}
+
+/// What to try when fitting a label.
+#[derive(Debug, Clone)]
+pub struct FitSpec<'a> {
+    pub orientations: &'a [Orientation],
+    /// Font sizes to try, largest first; the last is also used for an ellipsised label.
+    pub sizes: &'a [f32],
+    pub max_lines: usize,
+}
+
+/// Text without spaces in a wide script (Chinese, Japanese…) may break between any characters.
+fn breaks_anywhere(text: &str) -> bool {
+    !text.contains(char::is_whitespace) && text.chars().any(|c| c >= '\u{2e80}')
+}
+
+/// Word wrap that refuses to break inside a word (None if a word is too long),
+/// except for scripts written without spaces.
+pub fn wrap_words(text: &str, max_w: f32, size: f32, m: &dyn TextMeasurer) -> Option<Vec<String>> {
+    if !breaks_anywhere(text) && text.split_whitespace().any(|w| m.width(w, size) > max_w) {
+        return None;
+    }
+    Some(wrap(text, max_w, size, m))
+}
+
+/// At most `n` lines of `text` in `max_w`, the last cut with an ellipsis if the text
+/// does not fit; None if too little would show to be useful.
+pub fn wrap_truncated(
+    text: &str,
+    max_w: f32,
+    n: usize,
+    size: f32,
+    m: &dyn TextMeasurer,
+) -> Option<Vec<String>> {
+    let anywhere = breaks_anywhere(text);
+    let tokens: Vec<String> = if anywhere {
+        text.chars().map(String::from).collect()
+    } else {
+        text.split_whitespace().map(String::from).collect()
+    };
+    let sep = if anywhere { "" } else { " " };
+    let mut lines: Vec<String> = Vec::new();
+    let mut cur = String::new();
+    for w in &tokens {
+        let candidate = if cur.is_empty() {
+            w.clone()
+        } else {
+            format!("{cur}{sep}{w}")
+        };
+        if m.width(&candidate, size) <= max_w {
+            cur = candidate;
+            continue;
+        }
+        if lines.len() + 1 < n && !cur.is_empty() && m.width(w, size) <= max_w {
+            lines.push(std::mem::replace(&mut cur, w.clone()));
+            continue;
+        }
+        // The last line, or a word too long for any line: cut here.
+        let cut = ellipsize(&(candidate + " x"), max_w, size, m)?;
+        lines.push(cut);
+        let shown: usize = lines.iter().map(|l| l.chars().count()).sum::<usize>() - 1;
+        let total = text.chars().count();
+        return (shown >= 10.min(total / 2)).then_some(lines);
+    }
+    if !cur.is_empty() {
+        lines.push(cur);
+    }
+    Some(lines)
+}
+
+/// Fit `text` into `sec`: the first orientation and size (in the spec's order) at
+/// which the whole text fits wrapped; otherwise the text cut with an ellipsis at the
+/// smallest size; None when not even that fits.
+pub fn fit(text: &str, sec: &Sector, spec: &FitSpec, m: &dyn TextMeasurer) -> Option<Label> {
+    let text = text.trim();
+    if text.is_empty() {
+        return None;
+    }
+    for &size in spec.sizes {
+        let lh = size * 1.2;
+        for &o in spec.orientations {
+            for n in 1..=spec.max_lines {
+                let len = max_line(sec, o, n as f32 * lh);
+                if len < size * 1.5 {
+                    break;
+                }
+                if let Some(lines) = wrap_words(text, len, size, m)
+                    && lines.len() <= n
+                {
+                    return Some(placed(sec, o, lines, size, lh, false));
+                }
+            }
+        }
+    }
+    // Ellipsised: the orientation and line count that show the most text.
+    let size = *spec.sizes.last()?;
+    let lh = size * 1.2;
+    let mut best: Option<(usize, Orientation, Vec<String>)> = None;
+    for &o in spec.orientations {
+        for n in 1..=spec.max_lines {
+            let len = max_line(sec, o, n as f32 * lh);
+            if len < size * 2.0 {
+                break;
+            }
+            if let Some(lines) = wrap_truncated(text, len, n, size, m) {
+                let shown: usize = lines.iter().map(|l| l.chars().count()).sum();
+                if best.as_ref().is_none_or(|b| shown > b.0) {
+                    best = Some((shown, o, lines));
+                }
+            }
+        }
+    }
+    let (_, o, lines) = best?;
+    Some(placed(sec, o, lines, size, lh, true))
+}
+
+/// Fit text horizontally inside a disc of radius `r` centred on the origin.
+pub fn fit_disc(text: &str, r: f32, sizes: &[f32], m: &dyn TextMeasurer) -> Option<Label> {
+    let text = text.trim();
+    if text.is_empty() {
+        return None;
+    }
+    for &size in sizes {
+        let lh = size * 1.2;
+        let max_n = ((2.0 * (r - PAD)) / lh).floor() as usize;
+        for n in 1..=max_n.min(12) {
+            let t = n as f32 * lh;
+            let w = 2.0 * ((r - PAD).powi(2) - (t / 2.0).powi(2)).max(0.0).sqrt() - 2.0 * PAD;
+            if w < size * 2.0 {
+                continue;
+            }
+            let lines = wrap(text, w, size, m);
+            if lines.len() <= n {
+                return Some(Label {
+                    lines,
+                    centre: [0.0, 0.0],
+                    angle: 0.0,
+                    size,
+                    line_height: lh,
+                    truncated: false,
+                });
+            }
+        }
+    }
+    // Cut short at the smallest size.
+    let size = *sizes.last()?;
+    let lh = size * 1.2;
+    let n = (((2.0 * (r - PAD)) / lh).floor() as usize).clamp(1, 12);
+    let t = n as f32 * lh;
+    let w = 2.0 * ((r - PAD).powi(2) - (t / 2.0).powi(2)).max(0.0).sqrt() - 2.0 * PAD;
+    let lines = wrap_truncated(text, w, n, size, m)?;
+    Some(Label {
+        lines,
+        centre: [0.0, 0.0],
+        angle: 0.0,
+        size,
+        line_height: lh,
+        truncated: true,
+    })
+}
+
+/// Is the point (x, y) inside `sec` (with a small tolerance)?
+pub fn inside(sec: &Sector, p: [f32; 2]) -> bool {
+    let r = (p[0] * p[0] + p[1] * p[1]).sqrt();
+    if r < sec.r0 - 0.5 || r > sec.r1 + 0.5 {
+        return false;
+    }
+    if sec.end - sec.start >= TAU - 1e-3 {
+        return true;
+    }
+    let theta = p[0].atan2(-p[1]).rem_euclid(TAU);
+    let rel = (theta - sec.start).rem_euclid(TAU);
+    let tol = 0.5 / r.max(1.0);
+    rel <= sec.end - sec.start + tol || rel >= TAU - tol
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrap_keeps_every_word_and_breaks_long_ones() {
+        let m = Estimate;
+        let lines = wrap("We want enough nutritious food to eat", 80.0, 12.0, &m);
+        assert!(lines.len() > 1);
+        assert_eq!(lines.join(" "), "We want enough nutritious food to eat");
+        for l in &lines {
+            assert!(m.width(l, 12.0) <= 80.0, "{l}");
+        }
+        let cjk = wrap("卢顿二零四零年愿景每个人都有体面的家", 50.0, 12.0, &m);
+        assert!(cjk.len() > 1);
+        for l in &cjk {
+            assert!(m.width(l, 12.0) <= 50.0);
+        }
+    }
+
+    #[test]
+    fn fitted_labels_stay_inside_their_sector() {
+        let m = Estimate;
+        let spec = FitSpec {
+            orientations: &[Orientation::Tangential, Orientation::Radial],
+            sizes: &[14.0, 11.0],
+            max_lines: 3,
+        };
+        for (i, text) in [
+            "Health",
+            "Every child has the best start in life and is safe, healthy and happy",
+            "Supercalifragilisticexpialidociousness-of-the-town",
+        ]
+        .iter()
+        .enumerate()
+        {
+            for k in 0..12 {
+                let start = k as f32 * 0.5;
+                let sec = Sector {
+                    start,
+                    end: start + 0.3 + i as f32 * 0.2,
+                    r0: 100.0,
+                    r1: 220.0,
+                };
+                if let Some(l) = fit(text, &sec, &spec, &m) {
+                    for b in l.line_boxes(&m) {
+                        for c in b {
+                            assert!(inside(&sec, c), "{text} {k} {c:?} {l:?}");
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,97 @@
+//! `outcome-explorer export wheel` end to end: SVG that parses with text, PNG of the asked size.
+
+use outcome_explorer::cli::{self, ColourBy, Command, ExportCommand, WheelExportArgs};
+use outcome_explorer::wheel::fixture;
+use std::path::Path;
+use std::process::ExitCode;
+
+fn export(
+    file: &Path,
+    out: &Path,
+    w: u32,
+    h: u32,
+    colour_by: ColourBy,
+    focus: Option<&str>,
+) -> ExitCode {
+    cli::run(Command::Export(ExportCommand::Wheel(WheelExportArgs {
+        file: file.to_path_buf(),
+        out: out.to_path_buf(),
+        width: w,
+        height: h,
+        colour_by,
+        focus: focus.map(str::to_string),
+    })))
+}
+
+fn text_of(svg: &str) -> Vec<String> {
+    svg.split("</text>")
+        .filter_map(|chunk| chunk.rsplit_once('>').map(|(_, t)| t.to_string()))
+        .collect()
+}
+
+#[test]
+fn svg_parses_and_has_title_vision_and_legend_as_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = fixture::project(3, 4, 10, 2);
+    let file = dir.path().join("p.ron");
+    outcome_explorer::file::save(&project, &file).unwrap();
+    for colour in [
+        ColourBy::Priority,
+        ColourBy::Status,
+        ColourBy::Rag,
+        ColourBy::Coverage,
+    ] {
+        let out = dir.path().join("wheel.svg");
+        assert_eq!(
+            export(&file, &out, 1920, 1080, colour, None),
+            ExitCode::SUCCESS
+        );
+        let svg = std::fs::read_to_string(&out).unwrap();
+        resvg::usvg::Tree::from_str(&svg, &Default::default()).expect("SVG parses");
+        let texts = text_of(&svg);
+        assert!(texts.iter().any(|t| t == "Luton 2040"), "title");
+        // The vision, wrapped over lines in the centre.
+        assert!(
+            texts.join(" ").contains(&project.programme.vision),
+            "vision"
+        );
+        assert!(texts.iter().any(|t| t.starts_with("Source:")));
+    }
+    let focused = dir.path().join("focus.svg");
+    assert_eq!(
+        export(&file, &focused, 1080, 1080, ColourBy::Priority, Some("p1")),
+        ExitCode::SUCCESS
+    );
+    let svg = std::fs::read_to_string(&focused).unwrap();
+    assert!(svg.contains("zoomed into Child-friendly town"));
+    assert_eq!(
+        export(
+            &file,
+            &focused,
+            1080,
+            1080,
+            ColourBy::Priority,
+            Some("nope")
+        ),
+        ExitCode::FAILURE
+    );
+}
+
+#[test]
+fn png_has_the_requested_size() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("p.ron");
+    outcome_explorer::file::save(&fixture::project(3, 4, 10, 2), &file).unwrap();
+    for (w, h) in [(1920, 1080), (1080, 1080), (800, 600)] {
+        let out = dir.path().join(format!("wheel-{w}.png"));
+        assert_eq!(
+            export(&file, &out, w, h, ColourBy::Status, None),
+            ExitCode::SUCCESS
+        );
+        let png = std::fs::read(&out).unwrap();
+        assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
+        let pw = u32::from_be_bytes(png[16..20].try_into().unwrap());
+        let ph = u32::from_be_bytes(png[20..24].try_into().unwrap());
+        assert_eq!((pw, ph), (w, h));
+    }
+}

@@ -1,0 +1,169 @@
+//! The wheel in the real app, driven headless with egui_kittest.
+
+use egui::Role;
+use egui_kittest::{Harness, kittest::Queryable as _};
+use outcome_explorer::document::Document;
+use outcome_explorer::ui::OutcomeApp;
+use outcome_explorer::wheel::fixture;
+
+fn harness() -> Harness<'static, OutcomeApp> {
+    let app = OutcomeApp::new(Document::new(fixture::project(3, 4, 10, 2), None));
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .with_max_steps(60)
+        .build_ui_state(|ui, app: &mut OutcomeApp| app.ui_root(ui), app);
+    h.run();
+    h
+}
+
+const O4: &str = "Outcome 4: residents live healthier, longer lives";
+
+#[test]
+fn clicking_an_outcome_selects_it_and_the_panel_names_it() {
+    let mut h = harness();
+    assert!(h.query_by_role_and_label(Role::Label, O4).is_none());
+    h.get_by_role_and_label(Role::Button, O4).click();
+    h.run();
+    assert_eq!(h.state().wheel.selected(), Some("o4"));
+    h.get_by_role_and_label(Role::Label, O4);
+    // Its voices and the close button are in the panel.
+    h.get_by_label("“We want statement number 8 to be heard”");
+    h.get_by_role_and_label(Role::Button, "Close").click();
+    h.run();
+    assert_eq!(h.state().wheel.selected(), None);
+}
+
+#[test]
+fn the_panel_shows_measures_actions_and_pledges_and_jumps_to_them() {
+    let mut h = harness();
+    h.get_by_role_and_label(
+        Role::Button,
+        "Outcome 0: residents live healthier, longer lives",
+    )
+    .click();
+    h.run();
+    h.get_by_label("Partner pledges");
+    h.get_by_label("University of Bedfordshire: Offer 200 placements");
+    h.get_by_label("Open action R1 in Corporate Peer Challenge")
+        .click();
+    h.run();
+    assert_eq!(h.state().view, outcome_explorer::ui::nav::View::Actions);
+}
+
+#[test]
+fn clicking_a_priority_zooms_with_a_breadcrumb_and_escape_zooms_out() {
+    let mut h = harness();
+    assert!(h.query_by_label("Whole wheel").is_none());
+    h.get_by_role_and_label(Role::Button, "Child-friendly town")
+        .click();
+    h.run();
+    let focus = h.state().wheel.state().focus.clone().expect("zoomed");
+    assert_eq!(focus.group, "p1");
+    h.get_by_label("Whole wheel");
+    // Only p1's outcomes remain on the wheel.
+    assert!(h.query_by_role_and_label(Role::Button, O4).is_some()); // o4 is p1's
+    assert!(
+        h.query_by_role_and_label(
+            Role::Button,
+            "Outcome 0: residents live healthier, longer lives"
+        )
+        .is_none()
+    );
+    h.key_press(egui::Key::Escape);
+    h.run();
+    assert!(h.state().wheel.state().focus.is_none());
+    assert!(h.query_by_label("Whole wheel").is_none());
+}
+
+#[test]
+fn keyboard_moves_between_segments_and_enter_selects() {
+    let mut h = harness();
+    // Right arrow starts at the first priority; Up goes out a ring twice to an outcome.
+    h.key_press(egui::Key::ArrowRight);
+    h.run();
+    h.key_press(egui::Key::ArrowUp);
+    h.run();
+    h.key_press(egui::Key::ArrowUp);
+    h.run();
+    h.key_press(egui::Key::Enter);
+    h.run();
+    assert!(h.state().wheel.selected().is_some());
+}
+
+#[test]
+fn the_search_box_highlights_matching_segments() {
+    let mut h = harness();
+    let search = h.get_by_role_and_label(Role::TextInput, "Search:");
+    search.focus();
+    search.type_text("net zero");
+    h.run();
+    assert_eq!(
+        h.state().wheel.search_matches(),
+        vec!["Net Zero".to_string()]
+    );
+}
+
+#[test]
+fn a_large_wheel_is_cached_between_frames() {
+    // 500 outcomes and 2,000+ voices: the first frame lays out, later frames reuse it.
+    let app = OutcomeApp::new(Document::new(fixture::project(5, 7, 500, 4), None));
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .with_max_steps(60)
+        .build_ui_state(|ui, app: &mut OutcomeApp| app.ui_root(ui), app);
+    let t = std::time::Instant::now();
+    h.run();
+    let first = t.elapsed();
+    let t = std::time::Instant::now();
+    for _ in 0..10 {
+        h.step();
+    }
+    let later = t.elapsed() / 10;
+    eprintln!("large wheel (debug build): first frames {first:?}, then {later:?} per frame");
+    h.get_by_role_and_label(Role::Button, "Child-friendly town")
+        .click();
+    h.run();
+    assert!(h.state().wheel.state().focus.is_some());
+}
+
+#[test]
+fn the_inner_ring_can_be_areas_of_need() {
+    let mut h = harness();
+    h.get_by_label("Need → priority").click();
+    h.run();
+    assert_eq!(
+        h.state().wheel.state().grouping,
+        outcome_explorer::wheel::Grouping::NeedThenPriority
+    );
+    // Areas of need are now segments that zoom.
+    h.get_by_role_and_label(Role::Button, "Money").click();
+    h.run();
+    assert_eq!(h.state().wheel.state().focus.as_ref().unwrap().group, "n1");
+    h.get_by_label("Whole wheel").click();
+    h.run();
+    assert!(h.state().wheel.state().focus.is_none());
+}
+
+#[test]
+fn the_window_exports_the_wheel_as_shown() {
+    let mut h = harness();
+    h.get_by_role_and_label(Role::Button, "Child-friendly town")
+        .click();
+    h.run();
+    h.get_by_role_and_label(Role::Button, O4).click();
+    h.run();
+    let dir = tempfile::tempdir().unwrap();
+    let svg_path = dir.path().join("wheel.svg");
+    let app = h.state();
+    app.wheel
+        .export_to(app.doc.project(), &svg_path, 1080, 1080)
+        .unwrap();
+    let svg = std::fs::read_to_string(&svg_path).unwrap();
+    assert!(svg.contains("zoomed into Child-friendly town"));
+    assert!(svg.contains("stroke-width=\"3\""), "selection outlined");
+    let png_path = dir.path().join("wheel.png");
+    app.wheel
+        .export_to(app.doc.project(), &png_path, 1920, 1080)
+        .unwrap();
+    assert!(std::fs::metadata(&png_path).unwrap().len() > 10_000);
+}
