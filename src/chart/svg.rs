@@ -44,15 +44,23 @@ pub fn chart(c: &Chart, width: f64, height: f64) -> String {
         &c.subtitle,
         TextStyle::new(sub, INK_MUTED),
     );
-    let status_line = format!(
-        "{}{} · {}",
-        c.assessment
-            .rag
-            .map(|r| format!("{} {} · ", crate::palette::rag_symbol(r), r.label()))
-            .unwrap_or_default(),
-        c.assessment.status.label(),
-        c.verdict_text
-    );
+    let status_line = match c.assessment.rag {
+        Some(r) => format!(
+            "{} {}{} · {}",
+            crate::palette::rag_symbol(r),
+            r.label(),
+            if c.assessment.overridden.is_some() {
+                " (set by hand)"
+            } else {
+                ""
+            },
+            c.verdict_text
+        ),
+        None => format!("{} · {}", c.assessment.status.label(), c.verdict_text),
+    };
+    // The footnote wraps to at most two lines.
+    let per_line = ((width - 2.0 * m) / (small * 0.56)).max(20.0) as usize;
+    let foot = wrap(&c.footnote, per_line, 2);
     s.text(
         m,
         m + title + sub * 2.4,
@@ -65,7 +73,7 @@ pub fn chart(c: &Chart, width: f64, height: f64) -> String {
         left: m + 110.0 * k,
         top: m + title + sub * 3.6,
         right: width - m - legend_w,
-        bottom: height - m - small * 3.2,
+        bottom: height - m - small * (2.0 + 1.3 * foot.len() as f64),
         x: c.x_range,
         y: c.y_range,
     };
@@ -141,7 +149,7 @@ pub fn chart(c: &Chart, width: f64, height: f64) -> String {
             &Stroke::solid(super::TRAJECTORY, 3.0 * k),
         );
     }
-    for e in &c.events {
+    for (i, e) in c.events.iter().enumerate() {
         let x = f.px(e.x);
         s.line(
             x,
@@ -152,7 +160,7 @@ pub fn chart(c: &Chart, width: f64, height: f64) -> String {
         );
         s.text(
             x + 6.0 * k,
-            f.top + small,
+            f.top + small * (1.0 + 1.3 * (i % 3) as f64),
             &e.label,
             TextStyle::new(small, INK_MUTED),
         );
@@ -199,7 +207,7 @@ pub fn chart(c: &Chart, width: f64, height: f64) -> String {
             }
         }
     }
-    for t in &c.targets {
+    for (i, t) in c.targets.iter().enumerate() {
         let (x, y) = (f.px(t.x), f.py(t.y));
         let r = 11.0 * k;
         s.polygon(
@@ -212,11 +220,22 @@ pub fn chart(c: &Chart, width: f64, height: f64) -> String {
             1.0,
             Some(&Stroke::solid(super::TARGET, 2.5 * k)),
         );
+        let anchor = if x > f.right - 320.0 * k {
+            Anchor::End
+        } else if x < f.left + 320.0 * k {
+            Anchor::Start
+        } else {
+            Anchor::Middle
+        };
         s.text(
             x,
-            y - r - 8.0 * k,
+            if i % 2 == c.targets.len() % 2 {
+                y + r + small * 1.1
+            } else {
+                y - r - 8.0 * k
+            },
             &t.label,
-            TextStyle::new(small, INK).anchor(Anchor::Middle),
+            TextStyle::new(small, INK).anchor(anchor),
         );
     }
     s.end_group();
@@ -275,11 +294,13 @@ pub fn chart(c: &Chart, width: f64, height: f64) -> String {
         s.text(x1 + 12.0 * k, ly, &e.name, TextStyle::new(small, INK));
         ly += small * 1.6;
     }
-    s.text(
+    let foot_top = height - m * 0.6 - small * 1.3 * (foot.len() as f64 - 1.0);
+    s.text_lines(
         m,
-        height - m * 0.6,
-        &c.footnote,
+        foot_top,
+        &foot,
         TextStyle::new(small, INK_MUTED),
+        small * 1.3,
     );
     s.finish()
 }
@@ -359,4 +380,27 @@ pub fn dashboard(title: &str, cards: &[Card], width: f64, height: f64) -> String
         }
     }
     s.finish()
+}
+
+/// Split `text` into lines of at most `width` characters, at most `max` lines (the last ends in "…").
+pub fn wrap(text: &str, width: usize, max: usize) -> Vec<String> {
+    let mut lines: Vec<String> = vec![String::new()];
+    for word in text.split(' ') {
+        let cur = lines.last_mut().expect("one line");
+        if !cur.is_empty() && cur.chars().count() + 1 + word.chars().count() > width {
+            lines.push(word.to_string());
+        } else {
+            if !cur.is_empty() {
+                cur.push(' ');
+            }
+            cur.push_str(word);
+        }
+    }
+    if lines.len() > max {
+        lines.truncate(max);
+        let last = &mut lines[max - 1];
+        let keep: String = last.chars().take(width.saturating_sub(1)).collect();
+        *last = format!("{keep}…");
+    }
+    lines
 }
