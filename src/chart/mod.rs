@@ -298,6 +298,15 @@ pub fn build(project: &Project, measure: &Measure, options: &ChartOptions) -> Ch
     let pad = (x1 - x0) * 0.03;
     let x_range = (x0 - pad, x1 + pad);
     let (mut y0, mut y1) = min_max(&ys).unwrap_or((0.0, 1.0));
+    // Values that cannot be negative keep the band and the axis at or above zero.
+    let non_negative = series
+        .iter()
+        .flat_map(|s| s.points.iter().map(|p| p.y))
+        .chain(targets.iter().map(|t| t.y))
+        .all(|v| v >= 0.0);
+    if non_negative {
+        y0 = y0.max(0.0);
+    }
     if options.start_at_zero && y0 >= 0.0 {
         y0 = 0.0;
     }
@@ -417,9 +426,14 @@ pub fn build(project: &Project, measure: &Measure, options: &ChartOptions) -> Ch
         targets,
         trajectory: traj.map(|t| [t.start, t.end]),
         band: traj.map(|t| {
+            let low = |v: f64| if non_negative { v.max(0.0) } else { v };
             [
-                (t.start.0, t.start.1 - t.tolerance, t.start.1 + t.tolerance),
-                (t.end.0, t.end.1 - t.tolerance, t.end.1 + t.tolerance),
+                (
+                    t.start.0,
+                    low(t.start.1 - t.tolerance),
+                    t.start.1 + t.tolerance,
+                ),
+                (t.end.0, low(t.end.1 - t.tolerance), t.end.1 + t.tolerance),
             ]
         }),
         projection: proj,

@@ -132,6 +132,12 @@ impl TrendsView {
         self.open.as_deref()
     }
 
+    /// Pick the data-entry form's source (for tests: combo boxes are awkward to drive).
+    #[doc(hidden)]
+    pub fn set_form_source_for_test(&mut self, source: Option<String>) {
+        self.obs_form.source = source;
+    }
+
     /// The chart currently shown (for tests and export).
     pub fn current_chart(&self) -> Option<&Chart> {
         self.chart_cache.as_ref().map(|c| &c.3)
@@ -445,7 +451,7 @@ impl TrendsView {
                         .allow_hover(false),
                 );
             }
-            for e in &c.events {
+            for (i, e) in c.events.iter().enumerate() {
                 pui.vline(
                     VLine::new("Events", e.x)
                         .color(color(chart::EVENT))
@@ -454,7 +460,10 @@ impl TrendsView {
                 pui.text(
                     Text::new(
                         "Events",
-                        egui_plot::PlotPoint::new(e.x, c.y_range.1),
+                        egui_plot::PlotPoint::new(
+                            e.x,
+                            c.y_range.1 - (c.y_range.1 - c.y_range.0) * 0.06 * (i % 3) as f64,
+                        ),
                         RichText::new(format!(" {}", e.label)).size(13.0),
                     )
                     .anchor(egui::Align2::LEFT_TOP)
@@ -954,12 +963,14 @@ fn card_ui(ui: &mut Ui, c: &Card) -> egui::Response {
     let muted = theme::muted(ui);
     let pad = 10.0;
     let inner = rect.shrink(pad);
-    let name = painter.layout(
+    let mut job = egui::text::LayoutJob::simple(
         c.name.clone(),
         egui::FontId::proportional(14.0),
         text,
         inner.width(),
     );
+    job.wrap.max_rows = 2;
+    let name = painter.layout_job(job);
     let name_h = name.size().y.min(36.0);
     painter.galley(inner.left_top(), name, text);
     let y = inner.top() + name_h + 4.0;
@@ -1003,12 +1014,11 @@ fn card_ui(ui: &mut Ui, c: &Card) -> egui::Response {
     if c.points.len() >= 2 && spark.height() > 8.0 {
         let pts = chart::decimate(&c.points, spark.width() as usize);
         let (xa, xb) = (pts[0].0, pts[pts.len() - 1].0);
-        let mut xs = (xa, xb);
+        let xs = (xa, xb);
         let mut ys = pts
             .iter()
             .fold((f64::MAX, f64::MIN), |(a, b), p| (a.min(p.1), b.max(p.1)));
-        if let Some((tx, ty)) = c.target {
-            xs.1 = xs.1.max(tx);
+        if let Some((_, ty)) = c.target {
             ys = (ys.0.min(ty), ys.1.max(ty));
         }
         if ys.1 - ys.0 < 1e-9 {
@@ -1032,18 +1042,14 @@ fn card_ui(ui: &mut Ui, c: &Card) -> egui::Response {
             egui::Stroke::new(2.0, color(chart::MAIN)),
         ));
         painter.circle_filled(last, 3.0, color(chart::MAIN));
-        if let Some((tx, ty)) = c.target {
-            let p = map(tx, ty);
-            let r = 4.0;
-            painter.add(egui::Shape::convex_polygon(
-                vec![
-                    p + egui::vec2(0.0, -r),
-                    p + egui::vec2(r, 0.0),
-                    p + egui::vec2(0.0, r),
-                    p + egui::vec2(-r, 0.0),
-                ],
-                text,
-                egui::Stroke::NONE,
+        if let Some((_, ty)) = c.target {
+            // The final target's level, dashed, labelled by the hover text.
+            let y = map(xs.0, ty).y;
+            painter.add(egui::Shape::dashed_line(
+                &[egui::pos2(spark.left(), y), egui::pos2(spark.right(), y)],
+                egui::Stroke::new(1.0, muted),
+                4.0,
+                4.0,
             ));
         }
     }
