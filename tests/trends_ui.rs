@@ -197,4 +197,13 @@ fn dashboard_with_200_measures_of_500_values_stays_fast() {
     println!("dashboard frame (debug build): {per_frame:.1} ms");
     // Debug builds are several times slower than release; 16 ms is the release budget.
     assert!(per_frame < 100.0, "{per_frame} ms per frame");
+    h.state_mut().trends.open_measure("m7");
+    h.run();
+    let start = std::time::Instant::now();
+    for _ in 0..10 {
+        h.step();
+    }
+    let per_frame = start.elapsed().as_secs_f64() / 10.0 * 1000.0;
+    println!("large chart frame, 500 values (debug build): {per_frame:.1} ms");
+    assert!(per_frame < 60.0, "{per_frame} ms per frame");
 }

@@ -17,6 +17,7 @@ use crate::ui::nav::Nav;
 use crate::ui::theme::{self, color};
 use egui::{Color32, RichText, Sense, Ui, Vec2};
 use std::collections::HashMap;
+use std::sync::Arc;
 
 const CARD: Vec2 = Vec2::new(300.0, 150.0);
 
@@ -58,7 +59,7 @@ struct OverrideForm {
 pub struct TrendsView {
     open: Option<String>,
     options: HashMap<String, ChartOptions>,
-    chart_cache: Option<(u64, String, ChartOptions, Chart)>,
+    chart_cache: Option<(u64, String, ChartOptions, Arc<Chart>)>,
     cards_cache: Option<(u64, Vec<Card>)>,
     obs_form: ObsForm,
     target_form: TargetForm,
@@ -140,7 +141,7 @@ impl TrendsView {
 
     /// The chart currently shown (for tests and export).
     pub fn current_chart(&self) -> Option<&Chart> {
-        self.chart_cache.as_ref().map(|c| &c.3)
+        self.chart_cache.as_ref().map(|c| &*c.3)
     }
 
     pub fn ui(&mut self, ui: &mut Ui, doc: &mut Document, nav: &mut Nav) {
@@ -233,7 +234,7 @@ impl TrendsView {
         }
     }
 
-    fn chart_for(&mut self, doc: &Document, index: usize) -> Chart {
+    fn chart_for(&mut self, doc: &Document, index: usize) -> Arc<Chart> {
         let m = &doc.project().measures[index];
         let opts = self.options.get(&m.id).cloned().unwrap_or_default();
         let fresh = match &self.chart_cache {
@@ -242,9 +243,9 @@ impl TrendsView {
         };
         if !fresh {
             let c = chart::build(doc.project(), m, &opts);
-            self.chart_cache = Some((doc.revision(), m.id.clone(), opts, c));
+            self.chart_cache = Some((doc.revision(), m.id.clone(), opts, Arc::new(c)));
         }
-        self.chart_cache.as_ref().expect("filled").3.clone()
+        Arc::clone(&self.chart_cache.as_ref().expect("filled").3)
     }
 
     fn measure_page(&mut self, ui: &mut Ui, doc: &mut Document, nav: &mut Nav, index: usize) {
@@ -315,17 +316,25 @@ impl TrendsView {
                 self.plot(ui, &c);
                 ui.label(RichText::new(&c.footnote).color(theme::muted(ui)));
                 ui.add_space(8.0);
-                self.override_ui(ui, doc, index);
+                if let Some((l, v)) = self.override_ui(ui, doc, index) {
+                    apply_measure(doc, index, v, l);
+                }
                 ui.add_space(8.0);
-                self.observations_ui(ui, doc, index);
+                if let Some((l, v)) = self.observations_ui(ui, doc, index) {
+                    apply_measure(doc, index, v, l);
+                }
                 ui.add_space(8.0);
-                self.targets_ui(ui, doc, index);
+                if let Some((l, v)) = self.targets_ui(ui, doc, index) {
+                    apply_measure(doc, index, v, l);
+                }
                 ui.add_space(8.0);
-                self.events_ui(ui, doc, index);
+                if let Some((l, v)) = self.events_ui(ui, doc, index) {
+                    apply_measure(doc, index, v, l);
+                }
             });
     }
 
-    fn plot(&mut self, ui: &mut Ui, c: &Chart) {
+    fn plot(&mut self, ui: &mut Ui, c: &Arc<Chart>) {
         use egui_plot::{
             GridMark, Legend, Line, LineStyle, MarkerShape, Plot, PlotPoints, Points, Polygon,
             Text, VLine,
@@ -335,7 +344,7 @@ impl TrendsView {
         let y_ticks = c.y_ticks.clone();
         let unit = c.unit.clone();
         let unit2 = c.unit.clone();
-        let hover_chart = c.clone();
+        let hover_chart = Arc::clone(c);
         let mut plot = Plot::new(("trend-plot", &c.measure_id))
             .height(440.0)
             .legend(Legend::default().position(egui_plot::Corner::RightTop))
@@ -421,7 +430,7 @@ impl TrendsView {
         if std::mem::take(&mut self.reset_plot) {
             plot = plot.reset();
         }
-        let c = c.clone();
+        let c = Arc::clone(c);
         plot.show(ui, move |pui| {
             if let (Some([a, b]), Some(_)) = (c.band, c.trajectory) {
                 pui.polygon(
@@ -564,8 +573,14 @@ impl TrendsView {
         });
     }
 
-    fn override_ui(&mut self, ui: &mut Ui, doc: &mut Document, index: usize) {
-        let m = doc.project().measures[index].clone();
+    fn override_ui(
+        &mut self,
+        ui: &mut Ui,
+        doc: &Document,
+        index: usize,
+    ) -> Option<(String, Measure)> {
+        let mut pending: Option<(String, Measure)> = None;
+        let m = &doc.project().measures[index];
         ui.label(RichText::new("Status set by hand").strong());
         if let Some(o) = &m.status_override {
             ui.horizontal_wrapped(|ui| {
@@ -580,16 +595,10 @@ impl TrendsView {
                 if ui.button("Clear status set by hand").clicked() {
                     let mut v = m.clone();
                     v.status_override = None;
-                    let _ = doc.apply(
-                        format!("Clear status of {}", m.name),
-                        Edit::SetMeasure {
-                            index,
-                            value: Box::new(v),
-                        },
-                    );
+                    pending = Some((format!("Clear status of {}", m.name), v));
                 }
             });
-            return;
+            return pending;
         }
         ui.horizontal_wrapped(|ui| {
             let f = &mut self.override_form;
@@ -611,22 +620,23 @@ impl TrendsView {
                         reason: f.reason.trim().to_string(),
                         date: Some(chrono::Local::now().date_naive()),
                     });
-                    let _ = doc.apply(
-                        format!("Set status of {}", m.name),
-                        Edit::SetMeasure {
-                            index,
-                            value: Box::new(v),
-                        },
-                    );
+                    pending = Some((format!("Set status of {}", m.name), v));
                     *f = OverrideForm::default();
                 }
             }
         });
         error_line(ui, &self.override_form.error);
+        pending
     }
 
-    fn observations_ui(&mut self, ui: &mut Ui, doc: &mut Document, index: usize) {
-        let project = doc.project().clone();
+    fn observations_ui(
+        &mut self,
+        ui: &mut Ui,
+        doc: &Document,
+        index: usize,
+    ) -> Option<(String, Measure)> {
+        let mut pending: Option<(String, Measure)> = None;
+        let project = doc.project();
         let m = &project.measures[index];
         ui.label(RichText::new("Data").strong());
         let mut order: Vec<usize> = (0..m.observations.len()).collect();
@@ -638,49 +648,72 @@ impl TrendsView {
         });
         let mut delete = None;
         let mut edit = None;
-        egui::Grid::new("obs-table")
-            .striped(true)
-            .num_columns(6)
-            .show(ui, |ui| {
-                for h in ["Period", "Value", "Status", "Source", "Note", ""] {
-                    ui.label(RichText::new(h).strong());
-                }
-                ui.end_row();
-                for &i in &order {
-                    let o = &m.observations[i];
-                    ui.label(o.period.label());
-                    ui.label(crate::format::value(o.value, &m.unit));
-                    ui.label(chart::value_status_label(o.status));
-                    ui.label(
-                        o.source
-                            .as_deref()
-                            .map(|s| project.source(s).map(|s| s.title.as_str()).unwrap_or(s))
-                            .unwrap_or("—"),
-                    );
-                    ui.label(&o.note);
-                    ui.horizontal(|ui| {
-                        if ui.small_button("Edit").clicked() {
-                            edit = Some(i);
-                        }
-                        if ui.small_button("Delete").clicked() {
-                            delete = Some(i);
-                        }
+        // Only the visible rows are laid out, so long series stay fast.
+        ui.push_id("obs-table", |ui| {
+            use egui_extras::{Column, TableBuilder};
+            TableBuilder::new(ui)
+                .striped(true)
+                .vscroll(true)
+                .max_scroll_height(320.0)
+                .column(Column::exact(120.0))
+                .column(Column::exact(150.0))
+                .column(Column::exact(100.0))
+                .column(Column::initial(320.0).clip(true))
+                .column(Column::initial(220.0).clip(true))
+                .column(Column::remainder())
+                .header(22.0, |mut h| {
+                    for t in ["Period", "Value", "Status", "Source", "Note", ""] {
+                        h.col(|ui| {
+                            ui.label(RichText::new(t).strong());
+                        });
+                    }
+                })
+                .body(|body| {
+                    body.rows(24.0, order.len(), |mut row| {
+                        let i = order[row.index()];
+                        let o = &m.observations[i];
+                        row.col(|ui| {
+                            ui.label(o.period.label());
+                        });
+                        row.col(|ui| {
+                            ui.label(crate::format::value(o.value, &m.unit));
+                        });
+                        row.col(|ui| {
+                            ui.label(chart::value_status_label(o.status));
+                        });
+                        row.col(|ui| {
+                            ui.label(
+                                o.source
+                                    .as_deref()
+                                    .map(|s| {
+                                        project.source(s).map(|s| s.title.as_str()).unwrap_or(s)
+                                    })
+                                    .unwrap_or("—"),
+                            );
+                        });
+                        row.col(|ui| {
+                            ui.label(&o.note);
+                        });
+                        row.col(|ui| {
+                            if ui.small_button("Edit").clicked() {
+                                edit = Some(i);
+                            }
+                            if ui.small_button("Delete").clicked() {
+                                delete = Some(i);
+                            }
+                        });
                     });
-                    ui.end_row();
-                }
-            });
+                });
+        });
         if let Some(i) = delete {
             let mut v = m.clone();
             let o = v.observations.remove(i);
-            let _ = doc.apply(
+            pending = Some((
                 format!("Delete {} value of {}", o.period.label(), m.name),
-                Edit::SetMeasure {
-                    index,
-                    value: Box::new(v),
-                },
-            );
+                v,
+            ));
             self.obs_form = ObsForm::default();
-            return;
+            return pending;
         }
         if let Some(i) = edit {
             let o = &m.observations[i];
@@ -749,13 +782,7 @@ impl TrendsView {
                             a.period.decimal_year().total_cmp(&b.period.decimal_year())
                         });
                         let verb = if f.editing.is_some() { "Edit" } else { "Add" };
-                        let _ = doc.apply(
-                            format!("{verb} {what}"),
-                            Edit::SetMeasure {
-                                index,
-                                value: Box::new(v),
-                            },
-                        );
+                        pending = Some((format!("{verb} {what}"), v));
                         *f = ObsForm::default();
                     }
                     Err(e) => f.error = Some(e),
@@ -766,10 +793,17 @@ impl TrendsView {
             }
         });
         error_line(ui, &self.obs_form.error);
+        pending
     }
 
-    fn targets_ui(&mut self, ui: &mut Ui, doc: &mut Document, index: usize) {
-        let m = doc.project().measures[index].clone();
+    fn targets_ui(
+        &mut self,
+        ui: &mut Ui,
+        doc: &Document,
+        index: usize,
+    ) -> Option<(String, Measure)> {
+        let mut pending: Option<(String, Measure)> = None;
+        let m = &doc.project().measures[index];
         ui.label(RichText::new("Targets and milestones").strong());
         let mut delete = None;
         egui::Grid::new("target-table")
@@ -792,12 +826,7 @@ impl TrendsView {
         if let Some(i) = delete {
             let mut v = m.clone();
             let t = v.targets.remove(i);
-            apply_measure(
-                doc,
-                index,
-                v,
-                format!("Delete {} target of {}", t.year, m.name),
-            );
+            pending = Some((format!("Delete {} target of {}", t.year, m.name), v));
         }
         let f = &mut self.target_form;
         ui.horizontal_wrapped(|ui| {
@@ -833,17 +862,24 @@ impl TrendsView {
                             ..Default::default()
                         });
                         v.targets.sort_by_key(|t| t.year);
-                        apply_measure(doc, index, v, format!("Add {year} target of {}", m.name));
+                        pending = Some((format!("Add {year} target of {}", m.name), v));
                         *f = TargetForm::default();
                     }
                 }
             }
         });
         error_line(ui, &self.target_form.error);
+        pending
     }
 
-    fn events_ui(&mut self, ui: &mut Ui, doc: &mut Document, index: usize) {
-        let m = doc.project().measures[index].clone();
+    fn events_ui(
+        &mut self,
+        ui: &mut Ui,
+        doc: &Document,
+        index: usize,
+    ) -> Option<(String, Measure)> {
+        let mut pending: Option<(String, Measure)> = None;
+        let m = &doc.project().measures[index];
         ui.label(RichText::new("Events marked on the chart").strong());
         let mut delete = None;
         egui::Grid::new("event-table").striped(true).show(ui, |ui| {
@@ -859,7 +895,7 @@ impl TrendsView {
         if let Some(i) = delete {
             let mut v = m.clone();
             let a = v.annotations.remove(i);
-            apply_measure(doc, index, v, format!("Delete event {:?}", a.label));
+            pending = Some((format!("Delete event {:?}", a.label), v));
         }
         let f = &mut self.event_form;
         ui.horizontal_wrapped(|ui| {
@@ -878,13 +914,14 @@ impl TrendsView {
                             label: f.label.trim().to_string(),
                             note: String::new(),
                         });
-                        apply_measure(doc, index, v, format!("Add event to {}", m.name));
+                        pending = Some((format!("Add event to {}", m.name), v));
                         *f = EventForm::default();
                     }
                 }
             }
         });
         error_line(ui, &self.event_form.error);
+        pending
     }
 }
 
