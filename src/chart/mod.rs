@@ -247,14 +247,17 @@ pub fn build(project: &Project, measure: &Measure, options: &ChartOptions) -> Ch
                 .map(|p| p.x)
                 .unwrap_or(project.programme.horizon_year as f64)
         });
-    let proj = status::projection(measure, horizon).map(|p| {
-        let mut end = (p.to, p.at(p.to));
-        if end.1 < 0.0 && p.slope < 0.0 {
-            // Stop the line at zero: counts and rates do not go below it.
-            end = ((0.0 - p.intercept) / p.slope, 0.0);
-        }
-        [(p.from, p.at(p.from)), end]
-    });
+    // The recent trend is carried to the final target's year (only when there is one, still ahead).
+    let proj = status::projection(measure, horizon)
+        .filter(|p| status::final_target(measure).is_some() && p.to > p.from)
+        .map(|p| {
+            let mut end = (p.to, p.at(p.to));
+            if end.1 < 0.0 && p.slope < 0.0 {
+                // Stop the line at zero: counts and rates do not go below it.
+                end = ((0.0 - p.intercept) / p.slope, 0.0);
+            }
+            [(p.from, p.at(p.from)), end]
+        });
     let events: Vec<EventMarker> = measure
         .annotations
         .iter()

@@ -158,11 +158,16 @@ pub fn chart(c: &Chart, width: f64, height: f64) -> String {
             f.bottom,
             &Stroke::dashed(super::EVENT, 2.0 * k, "6 6"),
         );
+        let near_right = x > f.right - 360.0 * k;
         s.text(
-            x + 6.0 * k,
+            if near_right { x - 6.0 * k } else { x + 6.0 * k },
             f.top + small * (1.0 + 1.3 * (i % 3) as f64),
             &e.label,
-            TextStyle::new(small, INK_MUTED),
+            TextStyle::new(small, INK_MUTED).anchor(if near_right {
+                Anchor::End
+            } else {
+                Anchor::Start
+            }),
         );
     }
     if let Some([a, b]) = c.projection {

@@ -432,6 +432,14 @@ impl TrendsView {
         }
         let c = Arc::clone(c);
         plot.show(ui, move |pui| {
+            if let Some([a, b]) = c.trajectory {
+                pui.line(
+                    Line::new("Trajectory to target", vec![[a.0, a.1], [b.0, b.1]])
+                        .color(color(chart::TRAJECTORY))
+                        .width(2.0)
+                        .allow_hover(false),
+                );
+            }
             if let (Some([a, b]), Some(_)) = (c.band, c.trajectory) {
                 pui.polygon(
                     Polygon::new(
@@ -441,14 +449,6 @@ impl TrendsView {
                     .fill_color(color(chart::TRAJECTORY).gamma_multiply(0.18))
                     .stroke(egui::Stroke::NONE)
                     .allow_hover(false),
-                );
-            }
-            if let Some([a, b]) = c.trajectory {
-                pui.line(
-                    Line::new("Trajectory to target", vec![[a.0, a.1], [b.0, b.1]])
-                        .color(color(chart::TRAJECTORY))
-                        .width(2.0)
-                        .allow_hover(false),
                 );
             }
             if let Some([a, b]) = c.projection {
@@ -695,12 +695,14 @@ impl TrendsView {
                             ui.label(&o.note);
                         });
                         row.col(|ui| {
-                            if ui.small_button("Edit").clicked() {
-                                edit = Some(i);
-                            }
-                            if ui.small_button("Delete").clicked() {
-                                delete = Some(i);
-                            }
+                            ui.horizontal(|ui| {
+                                if ui.small_button("Edit").clicked() {
+                                    edit = Some(i);
+                                }
+                                if ui.small_button("Delete").clicked() {
+                                    delete = Some(i);
+                                }
+                            });
                         });
                     });
                 });
