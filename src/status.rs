@@ -48,6 +48,30 @@ pub struct Assessment {
     pub rule_rag: Option<Rag>,
 }
 
+impl Assessment {
+    /// Symbol and words for a badge: "✔ On track", "▲ Off track, improving", "✖ Off track".
+    pub fn badge(&self) -> String {
+        match self.rag {
+            Some(r) => {
+                let word = match r {
+                    Rag::Green => "On track",
+                    Rag::Complete => "Complete",
+                    Rag::Amber => "Off track, improving",
+                    Rag::Red => "Off track",
+                    Rag::NotStarted => "Not started",
+                };
+                let hand = if self.overridden.is_some() {
+                    " (set by hand)"
+                } else {
+                    ""
+                };
+                format!("{} {word}{hand}", crate::palette::rag_symbol(r))
+            }
+            None => self.status.label().to_string(),
+        }
+    }
+}
+
 /// The straight line from the baseline to the final target, with its tolerance.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Trajectory {

@@ -316,13 +316,20 @@ pub fn dashboard(title: &str, cards: &[Card], width: f64, height: f64) -> String
     let k = (height / 1080.0).max(0.2);
     let m = 40.0 * k;
     s.text(m, m + 36.0 * k, title, TextStyle::new(44.0 * k, INK).bold());
-    let cols = (cards.len() as f64).sqrt().ceil().max(1.0) as usize;
-    let cols = cols.clamp(1, 4);
+    let cols = ((cards.len() as f64 * 1.8).sqrt().ceil() as usize).clamp(1, 6);
     let rows = cards.len().div_ceil(cols).max(1);
     let top = m + 70.0 * k;
     let cw = (width - m * 2.0) / cols as f64;
     let ch = (height - top - m) / rows as f64;
-    let small = (24.0 * k).min(ch / 7.0).max(8.0);
+    let small = (24.0 * k).min(ch / 8.0).max(8.0);
+    let fit = |t: &str, size: f64| {
+        let n = ((cw - 48.0 * k) / (size * 0.58)).max(4.0) as usize;
+        if t.chars().count() <= n {
+            t.to_string()
+        } else {
+            format!("{}…", t.chars().take(n - 1).collect::<String>())
+        }
+    };
     for (i, c) in cards.iter().enumerate() {
         let (x, y) = (m + (i % cols) as f64 * cw, top + (i / cols) as f64 * ch);
         s.rect(
@@ -337,27 +344,20 @@ pub fn dashboard(title: &str, cards: &[Card], width: f64, height: f64) -> String
         s.text(
             x + pad,
             y + pad + small,
-            &c.name,
+            &fit(&c.name, small * 1.08),
             TextStyle::new(small, INK).bold(),
         );
         s.text(
             x + pad,
             y + pad + small * 2.6,
-            &format!("{}  {}", c.latest, c.latest_period),
+            &fit(&format!("{}  {}", c.latest, c.latest_period), small * 1.3),
             TextStyle::new(small * 1.3, INK),
         );
-        let badge = match c.assessment.rag {
-            Some(r) => format!(
-                "{} {}",
-                crate::palette::rag_symbol(r),
-                c.assessment.status.label()
-            ),
-            None => c.assessment.status.label().to_string(),
-        };
+        let badge = c.assessment.badge();
         s.text(
             x + pad,
             y + pad + small * 4.0,
-            &format!("{badge}   {}", c.change),
+            &fit(&format!("{badge}   {}", c.change), small),
             TextStyle::new(small, INK_MUTED),
         );
         let (sx0, sx1) = (x + pad, x + cw - pad - 6.0);

@@ -78,25 +78,8 @@ fn status_colour(s: TrackStatus, rag: Option<Rag>) -> crate::model::Colour {
     }
 }
 
-/// The words on a status badge: "✔ On track", "▲ Off track (amber)".
 fn badge_text(a: &crate::status::Assessment) -> String {
-    match a.rag {
-        Some(r) => {
-            let word = match r {
-                Rag::Green | Rag::Complete => "On track",
-                Rag::Amber => "Off track, improving",
-                Rag::Red => "Off track",
-                Rag::NotStarted => "Not started",
-            };
-            let hand = if a.overridden.is_some() {
-                " (set by hand)"
-            } else {
-                ""
-            };
-            format!("{} {word}{hand}", palette::rag_symbol(r))
-        }
-        None => a.status.label().to_string(),
-    }
+    a.badge()
 }
 
 fn badge(ui: &mut Ui, a: &crate::status::Assessment) {
