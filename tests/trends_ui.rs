@@ -207,3 +207,49 @@ fn dashboard_with_200_measures_of_500_values_stays_fast() {
     println!("large chart frame, 500 values (debug build): {per_frame:.1} ms");
     assert!(per_frame < 60.0, "{per_frame} ms per frame");
 }
+
+#[test]
+fn status_set_by_hand_needs_a_reason_and_can_be_cleared() {
+    let mut h = harness_sized(project(), 1600.0);
+    h.state_mut().trends.open_measure("ta");
+    h.run();
+    h.get_by_label("Set status").click();
+    h.run();
+    assert!(h.query_by_label_contains("Give a reason").is_some());
+    assert!(
+        h.state().doc.project().measures[0]
+            .status_override
+            .is_none()
+    );
+    h.get_by_role_and_label(Role::TextInput, "Reason").focus();
+    h.get_by_role_and_label(Role::TextInput, "Reason")
+        .type_text("New hotel contract ends in March");
+    h.run();
+    h.get_by_label("Set status").click();
+    h.run();
+    let o = h.state().doc.project().measures[0]
+        .status_override
+        .clone()
+        .expect("override set");
+    assert_eq!(o.rag, Rag::Amber);
+    assert_eq!(o.reason, "New hotel contract ends in March");
+    let a = outcome_explorer::status::assess(&h.state().doc.project().measures[0]);
+    assert!(a.overridden.is_some());
+    h.get_by_label("Clear status set by hand").click();
+    h.run();
+    assert!(
+        h.state().doc.project().measures[0]
+            .status_override
+            .is_none()
+    );
+}
+
+#[test]
+fn copy_table_is_tab_separated() {
+    let p = project();
+    let tsv = outcome_explorer::chart::table_tsv(&p, &p.measures[0]);
+    let lines: Vec<&str> = tsv.lines().collect();
+    assert_eq!(lines[0], "Period\tValue\tStatus\tSource\tNote");
+    assert_eq!(lines[1], "2022/23\t1100\tMeasured\tDWP statistics\t");
+    assert_eq!(lines.len(), 3);
+}

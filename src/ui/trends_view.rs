@@ -48,11 +48,20 @@ struct EventForm {
     error: Option<String>,
 }
 
-#[derive(Default)]
 struct OverrideForm {
     rag: Rag,
     reason: String,
     error: Option<String>,
+}
+
+impl Default for OverrideForm {
+    fn default() -> Self {
+        OverrideForm {
+            rag: Rag::Amber,
+            reason: String::new(),
+            error: None,
+        }
+    }
 }
 
 #[derive(Default)]
@@ -264,7 +273,12 @@ impl TrendsView {
                 ui.label(RichText::new(&c.verdict_text).strong());
                 ui.horizontal(|ui| {
                     let opts = self.options.entry(id.clone()).or_default();
-                    ui.checkbox(&mut opts.start_at_zero, "Start at zero");
+                    if ui
+                        .checkbox(&mut opts.start_at_zero, "Start at zero")
+                        .changed()
+                    {
+                        self.reset_plot = true;
+                    }
                     if ui.button("Reset view").clicked() {
                         self.reset_plot = true;
                     }
