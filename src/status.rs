@@ -67,10 +67,14 @@ impl Assessment {
                 };
                 format!("{} {word}{hand}", crate::palette::rag_symbol(r))
             }
+            None if self.summary == NO_TARGET => "○ No target".to_string(),
             None => self.status.label().to_string(),
         }
     }
 }
+
+/// The summary of a measure that has values but no target.
+pub const NO_TARGET: &str = "No data: no target set";
 
 /// The straight line from the baseline to the final target, with its tolerance.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -324,7 +328,7 @@ fn rule(m: &Measure) -> (Option<Rag>, String) {
         return (None, "No data: no observations yet".into());
     };
     let Some(traj) = trajectory(m) else {
-        return (None, "No data: no target set".into());
+        return (None, NO_TARGET.into());
     };
     let expected = traj.expected(x);
     let v = |v| format::value(v, &m.unit);
@@ -481,6 +485,8 @@ mod tests {
         assert_eq!(verdict(&m), Verdict::NoData);
         let m = measure(&[("2020", 20.0)], None);
         assert_eq!(assess(&m).status, TrackStatus::NoData);
+        assert_eq!(assess(&m).badge(), "○ No target");
+        assert_eq!(assess(&measure(&[], None)).badge(), "○ No data");
         assert_eq!(verdict(&m), Verdict::NoTarget);
     }
 
