@@ -135,20 +135,22 @@ pub enum Verdict {
 
 impl Verdict {
     pub fn text(self, target_year: Option<i32>) -> String {
-        let by = target_year.map(|y| format!(" by {y}")).unwrap_or_default();
+        let target = target_year
+            .map(|y| format!("the {y} target"))
+            .unwrap_or_else(|| "the target".into());
         match self {
             Verdict::NoData => "No data yet".into(),
             Verdict::NoTarget => "No target set".into(),
             Verdict::TooFewValues => "One value so far: no trend yet".into(),
             Verdict::AlreadyMet => "Target already met".into(),
             Verdict::OnTrack { year_met } => {
-                format!("On track: at the recent rate the target is met in {year_met}")
+                format!("Recent trend: {target} would be met in {year_met}, in time")
             }
             Verdict::OffTrack { year_met: Some(y) } => {
-                format!("Off track: at the recent rate the target is met in {y}, not{by}")
+                format!("Recent trend: {target} would be met in {y}, too late")
             }
             Verdict::OffTrack { year_met: None } => {
-                format!("Off track: at the recent rate the target is never met{by}")
+                format!("Recent trend: moving away from {target}, which would not be met")
             }
         }
     }

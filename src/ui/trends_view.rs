@@ -344,16 +344,26 @@ impl TrendsView {
         let hover_chart = Arc::clone(c);
         let mut plot = Plot::new(("trend-plot", &c.measure_id))
             .height(440.0)
-            .legend(Legend::default().position(egui_plot::Corner::RightTop))
+            .legend(
+                Legend::default()
+                    .position(egui_plot::Corner::RightTop)
+                    .follow_insertion_order(true),
+            )
             .default_x_bounds(c.x_range.0, c.x_range.1)
             .default_y_bounds(c.y_range.0, c.y_range.1)
             .y_axis_label(c.y_title.clone())
             .x_grid_spacer(move |_| {
+                // The step is the real gap between ticks, so egui_plot has room for their labels.
+                let step = if x_ticks.len() >= 2 {
+                    x_ticks[1].value - x_ticks[0].value
+                } else {
+                    1.0
+                };
                 x_ticks
                     .iter()
                     .map(|t| GridMark {
                         value: t.value,
-                        step_size: 1.0,
+                        step_size: step,
                     })
                     .collect()
             })
@@ -444,7 +454,7 @@ impl TrendsView {
                         PlotPoints::from(vec![[a.0, a.1], [b.0, b.1], [b.0, b.2], [a.0, a.2]]),
                     )
                     .fill_color(color(chart::TRAJECTORY).gamma_multiply(0.18))
-                    .stroke(egui::Stroke::NONE)
+                    .stroke(egui::Stroke::new(0.0, color(chart::TRAJECTORY)))
                     .allow_hover(false),
                 );
             }
