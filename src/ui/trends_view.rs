@@ -1016,6 +1016,7 @@ fn card_ui(ui: &mut Ui, c: &Card) -> egui::Response {
         inner.width(),
     );
     job.wrap.max_rows = 2;
+    job.wrap.overflow_character = Some('…');
     let name = painter.layout_job(job);
     let name_h = name.size().y.min(36.0);
     painter.galley(inner.left_top(), name, text);
@@ -1048,13 +1049,17 @@ fn card_ui(ui: &mut Ui, c: &Card) -> egui::Response {
     );
     painter.rect_filled(br, 3.0, color(fill));
     painter.galley(br.min + egui::vec2(4.0, 1.0), badge, Color32::WHITE);
-    painter.text(
-        egui::pos2(br.right() + 6.0, y2 + 1.0),
-        egui::Align2::LEFT_TOP,
-        &c.change,
+    let mut job = egui::text::LayoutJob::simple(
+        c.change.clone(),
         egui::FontId::proportional(12.5),
         muted,
+        (inner.right() - br.right() - 6.0).max(10.0),
     );
+    job.wrap.max_rows = 1;
+    job.wrap.break_anywhere = true;
+    job.wrap.overflow_character = Some('…');
+    let change = painter.layout_job(job);
+    painter.galley(egui::pos2(br.right() + 6.0, y2 + 1.0), change, muted);
     // Sparkline.
     let spark = egui::Rect::from_min_max(egui::pos2(inner.left(), y2 + 24.0), inner.right_bottom());
     if c.points.len() >= 2 && spark.height() > 8.0 {
