@@ -253,3 +253,14 @@ fn copy_table_is_tab_separated() {
     assert_eq!(lines[1], "2022/23\t1100\tMeasured\tDWP statistics\t");
     assert_eq!(lines.len(), 3);
 }
+
+#[test]
+fn series_switched_off_in_the_legend_are_left_out_of_exports() {
+    let mut h = harness(project());
+    h.state_mut().trends.open_measure("child-poverty");
+    h.run();
+    h.get_by_label("England").click();
+    h.run();
+    let opts = h.state().trends.options_as_shown(&h.ctx).unwrap();
+    assert_eq!(opts.hidden, vec!["England".to_string()]);
+}

@@ -16,6 +16,8 @@ pub struct ChartOptions {
     pub start_at_zero: bool,
     /// The chart's title; empty for the measure's name.
     pub title: String,
+    /// Legend entries the user has hidden ("England", "Recent trend", "Estimated").
+    pub hidden: Vec<String>,
 }
 
 impl Default for ChartOptions {
@@ -23,6 +25,7 @@ impl Default for ChartOptions {
         ChartOptions {
             start_at_zero: true,
             title: String::new(),
+            hidden: Vec::new(),
         }
     }
 }
@@ -401,6 +404,24 @@ pub fn build(project: &Project, measure: &Measure, options: &ChartOptions) -> Ch
     if series[0].points.iter().any(|p| !p.is_measured()) {
         footnote.push_str(". Hollow points and dashed lines are not measured values");
     }
+
+    // Leave out what the user hid in the legend (the axes stay as they were).
+    let hidden = |n: &str| options.hidden.iter().any(|h| h == n);
+    for s in series.iter_mut() {
+        if hidden(&s.name) {
+            s.points.clear();
+        }
+    }
+    series[0]
+        .points
+        .retain(|p| p.is_measured() || !hidden(status_word(p.status)));
+    if hidden("Targets") {
+        targets.clear();
+    }
+    let traj = traj.filter(|_| !hidden("Trajectory to target"));
+    let proj = proj.filter(|_| !hidden("Recent trend"));
+    let events: Vec<EventMarker> = if hidden("Events") { Vec::new() } else { events };
+    legend.retain(|e| !hidden(&e.name));
 
     let assessment = status::assess(measure);
     let verdict = status::verdict(measure);
@@ -794,6 +815,19 @@ mod tests {
         let names: Vec<&str> = c.legend.iter().map(|l| l.name.as_str()).collect();
         assert!(names.contains(&"Trajectory to target") && names.contains(&"Recent trend"));
         assert_eq!(c.title, "Households in TA");
+    }
+
+    #[test]
+    fn hidden_legend_entries_are_left_out() {
+        let m = measure(&["2020", "2021", "2022"]);
+        let opts = ChartOptions {
+            hidden: vec!["Recent trend".into(), "Targets".into()],
+            ..Default::default()
+        };
+        let c = build(&Project::default(), &m, &opts);
+        assert!(c.projection.is_none() && c.targets.is_empty());
+        assert!(c.legend.iter().all(|l| l.name != "Recent trend"));
+        assert!(c.trajectory.is_some());
     }
 
     #[test]

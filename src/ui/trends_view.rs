@@ -131,6 +131,17 @@ impl TrendsView {
         self.obs_form.source = source;
     }
 
+    /// The open chart's options as on screen, including the legend entries switched off
+    /// (what an export of it draws).
+    pub fn options_as_shown(&self, ctx: &egui::Context) -> Option<ChartOptions> {
+        let id = self.open.as_deref()?;
+        let mut o = self.options.get(id).cloned().unwrap_or_default();
+        if let Some(c) = self.current_chart() {
+            o.hidden = hidden_in_legend(ctx, c);
+        }
+        Some(o)
+    }
+
     /// The chart currently shown (for tests and export).
     pub fn current_chart(&self) -> Option<&Chart> {
         self.chart_cache.as_ref().map(|c| &*c.3)
@@ -290,7 +301,7 @@ impl TrendsView {
                                 .set_file_name(format!("{id}.{ext}"))
                                 .save_file()
                         {
-                            let o = self.options.get(&id).cloned().unwrap_or_default();
+                            let o = self.options_as_shown(ui.ctx()).unwrap_or_default();
                             match chart::export::export_measure(
                                 doc.project(),
                                 &id,
@@ -343,6 +354,7 @@ impl TrendsView {
         let unit2 = c.unit.clone();
         let hover_chart = Arc::clone(c);
         let mut plot = Plot::new(("trend-plot", &c.measure_id))
+            .id(plot_id(&c.measure_id))
             .height(440.0)
             .legend(
                 Legend::default()
@@ -932,6 +944,26 @@ impl TrendsView {
         error_line(ui, &self.event_form.error);
         pending
     }
+}
+
+fn plot_id(measure_id: &str) -> egui::Id {
+    egui::Id::unique(("trend-plot", measure_id))
+}
+
+/// The legend entries the user has switched off in the plot (so that exports match the screen).
+fn hidden_in_legend(ctx: &egui::Context, c: &Chart) -> Vec<String> {
+    let Some(mem) = egui_plot::PlotMemory::load(ctx, plot_id(&c.measure_id)) else {
+        return Vec::new();
+    };
+    let mut names: Vec<String> = c.legend.iter().map(|l| l.name.clone()).collect();
+    names.push("Trajectory to target".into());
+    names
+        .into_iter()
+        .filter(|n| {
+            mem.hidden_items
+                .contains(&egui_plot::ItemId::new(n.as_str()))
+        })
+        .collect()
 }
 
 fn apply_measure(doc: &mut Document, index: usize, v: Measure, label: String) {
