@@ -1,0 +1,70 @@
+//! Writing charts to files: one measure, every measure, or the dashboard.
+
+use super::{self as chart, ChartOptions};
+use crate::export::{ImageFormat, write_image};
+use crate::model::Project;
+use std::path::{Path, PathBuf};
+
+/// Write one measure's chart to `out` (format from its extension).
+pub fn export_measure(
+    project: &Project,
+    measure_id: &str,
+    options: &ChartOptions,
+    out: &Path,
+    width: u32,
+    height: u32,
+) -> Result<(), String> {
+    let m = project
+        .measure(measure_id)
+        .ok_or_else(|| format!("there is no measure {measure_id:?}"))?;
+    let format = ImageFormat::from_path(out)
+        .ok_or_else(|| format!("{} should end in .svg or .png", out.display()))?;
+    let c = chart::build(project, m, options);
+    let svg = chart::svg::chart(&c, width as f64, height as f64);
+    write_image(&svg, format, width, height, out)
+}
+
+/// Write every measure's chart into `dir` as `<id>.svg|png`; returns the files written.
+pub fn export_all(
+    project: &Project,
+    dir: &Path,
+    format: ImageFormat,
+    width: u32,
+    height: u32,
+) -> Result<Vec<PathBuf>, String> {
+    std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let mut written = Vec::new();
+    for i in project.measures_in_dashboard_order() {
+        let m = &project.measures[i];
+        let path = dir.join(format!("{}.{}", m.id, format.extension()));
+        export_measure(
+            project,
+            &m.id,
+            &ChartOptions::default(),
+            &path,
+            width,
+            height,
+        )?;
+        written.push(path);
+    }
+    Ok(written)
+}
+
+/// Write the dashboard (a grid of small charts) to `out`.
+pub fn export_dashboard(
+    project: &Project,
+    out: &Path,
+    width: u32,
+    height: u32,
+) -> Result<(), String> {
+    let format = ImageFormat::from_path(out)
+        .ok_or_else(|| format!("{} should end in .svg or .png", out.display()))?;
+    let cards: Vec<chart::Card> = project
+        .measures_in_dashboard_order()
+        .into_iter()
+        .map(|i| chart::card(i, &project.measures[i]))
+        .collect();
+    let title = format!("{}: measures", project.programme.title);
+    let svg = chart::svg::dashboard(&title, &cards, width as f64, height as f64);
+    write_image(&svg, format, width, height, out)
+}

@@ -1,0 +1,167 @@
+//! Charts exported for slides: SVG that parses with its text, PNG at the requested size,
+//! one file per measure.
+
+use outcome_explorer::chart::{self, ChartOptions};
+use outcome_explorer::model::*;
+use resvg::usvg;
+use std::process::Command;
+
+fn obs(p: &str, v: f64, status: ValueStatus) -> Observation {
+    Observation {
+        period: p.parse().unwrap(),
+        value: v,
+        status,
+        source: Some("dwp".into()),
+        note: String::new(),
+    }
+}
+
+fn project() -> Project {
+    let mut p = Project::default();
+    p.programme.title = "Luton 2040".into();
+    p.sources.push(Source {
+        id: "dwp".into(),
+        title: "DWP Children in low income families".into(),
+        ..Default::default()
+    });
+    p.measures.push(Measure {
+        id: "child-poverty".into(),
+        name: "Children in relative poverty".into(),
+        unit: Unit::Percent,
+        direction: Direction::LowerIsBetter,
+        headline: Some(1),
+        observations: vec![
+            obs("2019/20", 33.0, ValueStatus::Measured),
+            obs("2020/21", 31.5, ValueStatus::Measured),
+            obs("2021/22", 32.1, ValueStatus::Measured),
+            obs("2022/23", 30.9, ValueStatus::Estimated),
+        ],
+        targets: vec![
+            Target {
+                year: 2030,
+                value: 25.0,
+                kind: TargetKind::Milestone,
+                ..Default::default()
+            },
+            Target {
+                year: 2040,
+                value: 15.0,
+                ..Default::default()
+            },
+        ],
+        tolerance_percent: 10.0,
+        comparators: vec![Comparator {
+            name: "England".into(),
+            observations: vec![obs("2019/20", 20.0, ValueStatus::Measured)],
+        }],
+        annotations: vec![Annotation {
+            period: "2020/21".parse().unwrap(),
+            label: "Pandemic".into(),
+            note: String::new(),
+        }],
+        ..Default::default()
+    });
+    p.measures.push(Measure {
+        id: "ta".into(),
+        name: "Households in temporary accommodation".into(),
+        unit: Unit::Households,
+        direction: Direction::LowerIsBetter,
+        observations: vec![obs("2024-Q1", 1000.0, ValueStatus::Measured)],
+        tolerance_percent: 10.0,
+        ..Default::default()
+    });
+    p
+}
+
+fn parse(svg: &str) -> usvg::Tree {
+    usvg::Tree::from_str(svg, &usvg::Options::default()).expect("SVG parses")
+}
+
+#[test]
+fn chart_svg_parses_and_holds_title_and_sources() {
+    let p = project();
+    let c = chart::build(&p, &p.measures[0], &ChartOptions::default());
+    let svg = chart::svg::chart(&c, 1920.0, 1080.0);
+    parse(&svg);
+    assert!(svg.contains(">Children in relative poverty</text>"));
+    assert!(svg.contains("Source: DWP Children in low income families"));
+    assert!(svg.contains(">2020/21</text>"));
+    assert!(svg.contains(">Estimated</text>"));
+    // Smallest text is legible when projected: at least 22 px at 1080p.
+    for size in svg.split("font-size=\"").skip(1) {
+        let v: f64 = size.split('"').next().unwrap().parse().unwrap();
+        assert!(v >= 22.0, "font-size {v}");
+    }
+}
+
+#[test]
+fn png_has_the_requested_size() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = project();
+    let out = dir.path().join("c.png");
+    chart::export::export_measure(
+        &p,
+        "child-poverty",
+        &ChartOptions::default(),
+        &out,
+        1280,
+        720,
+    )
+    .unwrap();
+    let png = std::fs::read(&out).unwrap();
+    let w = u32::from_be_bytes(png[16..20].try_into().unwrap());
+    let h = u32::from_be_bytes(png[20..24].try_into().unwrap());
+    assert_eq!((w, h), (1280, 720));
+}
+
+#[test]
+fn dashboard_svg_parses() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("d.svg");
+    chart::export::export_dashboard(&project(), &out, 1920, 1080).unwrap();
+    let svg = std::fs::read_to_string(&out).unwrap();
+    parse(&svg);
+    assert!(svg.contains("Households in temporary accommodation"));
+}
+
+#[test]
+fn cli_exports_one_chart_and_all_charts() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("p.ron");
+    outcome_explorer::file::save(&project(), &file).unwrap();
+    let exe = env!("CARGO_BIN_EXE_outcome-explorer");
+    let out = dir.path().join("one.svg");
+    let st = Command::new(exe)
+        .args(["export", "chart", "ta"])
+        .arg(&file)
+        .arg("--out")
+        .arg(&out)
+        .status()
+        .unwrap();
+    assert!(st.success());
+    parse(&std::fs::read_to_string(&out).unwrap());
+    let all = dir.path().join("all");
+    let st = Command::new(exe)
+        .args(["export", "charts"])
+        .arg(&file)
+        .arg("--out-dir")
+        .arg(&all)
+        .args(["--format", "png", "--width", "640", "--height", "360"])
+        .status()
+        .unwrap();
+    assert!(st.success());
+    let mut names: Vec<String> = std::fs::read_dir(&all)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["child-poverty.png", "ta.png"]);
+    let bad = Command::new(exe)
+        .args(["export", "chart", "nope"])
+        .arg(&file)
+        .arg("--out")
+        .arg(&out)
+        .status()
+        .unwrap();
+    assert!(!bad.success());
+}
