@@ -88,6 +88,7 @@ pub fn change(delta: f64, unit: &Unit) -> String {
         "±"
     };
     let magnitude = match unit {
+        Unit::Percent if number(delta.abs(), 1) == "1" => "1 point".to_string(),
         Unit::Percent => format!("{} points", number(delta.abs(), 1)),
         _ => value(delta.abs(), unit),
     };
@@ -130,5 +131,6 @@ mod tests {
         assert_eq!(value(10948208.0, &Unit::Pounds), "£10,948,208");
         assert_eq!(change(-86.0, &Unit::Households), "−86 households");
         assert_eq!(change(2.2, &Unit::Percent), "+2.2 points");
+        assert_eq!(change(-1.0, &Unit::Percent), "−1 point");
     }
 }

@@ -158,7 +158,7 @@ fn impossible_values_are_refused_at_the_cell() {
 }
 
 #[test]
-fn dashboard_with_200_measures_of_500_values_stays_fast() {
+fn dashboard_with_200_measures_lays_out_only_visible_cards() {
     let mut p = project();
     p.measures.clear();
     for i in 0..200 {
@@ -189,23 +189,13 @@ fn dashboard_with_200_measures_of_500_values_stays_fast() {
     }
     let mut h = harness(p);
     h.run();
-    let start = std::time::Instant::now();
-    for _ in 0..10 {
-        h.step();
-    }
-    let per_frame = start.elapsed().as_secs_f64() / 10.0 * 1000.0;
-    println!("dashboard frame (debug build): {per_frame:.1} ms");
-    // Debug builds are several times slower than release; 16 ms is the release budget.
-    assert!(per_frame < 100.0, "{per_frame} ms per frame");
+    // Speed is measured in the benchmarks (frame/trends/*, frame/chart/*); here we check
+    // its cause: only the cards in view are laid out, not all 200.
+    let cards = h.query_all_by_label_contains("Measure ").count();
+    assert!(cards > 0 && cards < 60, "{cards} cards laid out");
     h.state_mut().trends.open_measure("m7");
     h.run();
-    let start = std::time::Instant::now();
-    for _ in 0..10 {
-        h.step();
-    }
-    let per_frame = start.elapsed().as_secs_f64() / 10.0 * 1000.0;
-    println!("large chart frame, 500 values (debug build): {per_frame:.1} ms");
-    assert!(per_frame < 60.0, "{per_frame} ms per frame");
+    assert_eq!(h.state().trends.opened(), Some("m7"));
 }
 
 #[test]
