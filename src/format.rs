@@ -61,6 +61,10 @@ pub fn value(v: f64, unit: &Unit) -> String {
         Unit::Pounds => money(v, &number(v.abs(), 0), ""),
         Unit::PoundsMillion => money(v, &number(v.abs(), 2), "m"),
         Unit::Count => number(v, 1),
+        // Households, people, children and homes come whole: an expected 919.5 reads as 920.
+        Unit::Households | Unit::People | Unit::Children | Unit::Homes => {
+            format!("{} {}", number(v, 0), unit_name(unit))
+        }
         other => format!("{} {}", number(v, 1), unit_name(other)),
     }
 }
@@ -127,6 +131,7 @@ mod tests {
     fn values_carry_units() {
         assert_eq!(value(12.1, &Unit::Percent), "12.1%");
         assert_eq!(value(1078.0, &Unit::Households), "1,078 households");
+        assert_eq!(value(919.5, &Unit::Households), "920 households");
         assert_eq!(value(3.5, &Unit::PoundsMillion), "£3.5m");
         assert_eq!(value(10948208.0, &Unit::Pounds), "£10,948,208");
         assert_eq!(change(-86.0, &Unit::Households), "−86 households");
