@@ -725,11 +725,11 @@ impl Gen {
                 } else {
                     self.rng.below(needs.len())
                 };
-                let per = if spec.outcomes == 0 {
-                    0
-                } else {
-                    (voices.len() / spec.outcomes).clamp(1, 4)
-                };
+                let per = voices
+                    .len()
+                    .checked_div(spec.outcomes)
+                    .unwrap_or(0)
+                    .clamp(1, 4);
                 let k = self.rng.between(per.saturating_sub(1).max(1), per + 1);
                 let voice_ids = self
                     .rng
@@ -820,7 +820,7 @@ impl Gen {
                     period,
                     value: tidy(v, &unit),
                     status: ValueStatus::Illustrative,
-                    source: source.clone().filter(|_| i % 3 != 0),
+                    source: source.clone().filter(|_| !i.is_multiple_of(3)),
                     note: SYNTHETIC_NOTE.into(),
                 }
             })
