@@ -645,6 +645,64 @@ fn print_and_write(report: &BTreeMap<String, f64>, path: &Path) {
     }
 }
 
+/// The filter given on the command line (`cargo bench -- load/`), if any.
+fn filter() -> Option<String> {
+    const TAKES_VALUE: &[&str] = &[
+        "--save-baseline",
+        "--baseline",
+        "--baseline-lenient",
+        "--load-baseline",
+        "--sample-size",
+        "--warm-up-time",
+        "--measurement-time",
+        "--nresamples",
+        "--noise-threshold",
+        "--confidence-level",
+        "--significance-level",
+        "--profile-time",
+        "--output-format",
+        "--color",
+        "--plotting-backend",
+        "--format",
+        "--logfile",
+    ];
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    args.iter()
+        .enumerate()
+        .find(|(i, a)| {
+            !a.starts_with('-') && (*i == 0 || !TAKES_VALUE.contains(&args[i - 1].as_str()))
+        })
+        .map(|(_, a)| a.clone())
+}
+
+/// Whether a benchmark id is wanted (a plain substring match on the filter; criterion
+/// itself applies the filter as a regular expression to the benchmarks it runs).
+fn wanted(filter: &Option<String>, id: &str) -> bool {
+    filter.as_ref().is_none_or(|f| id.contains(f.as_str()))
+}
+
+/// Whether anything of `scale` is wanted, so that its project need not be built.
+fn scale_wanted(filter: &Option<String>, scale: Scale) -> bool {
+    let s = scale.name();
+    let mut ids = vec![format!("load/{s}"), format!("save/{s}")];
+    for v in ["wheel", "wheel-hover", "trends", "chart", "actions"] {
+        ids.push(format!("frame/{v}/{s}"));
+    }
+    for e in [
+        "svg-png",
+        "wheel-svg",
+        "wheel-png",
+        "chart-svg",
+        "chart-png",
+    ] {
+        ids.push(format!("export/{e}/{s}"));
+    }
+    if scale == Scale::Large {
+        ids.push("memory/large-mb".into());
+    }
+    ids.iter().any(|id| wanted(filter, id))
+}
+
 fn main() {
     if let Some(path) = std::env::var_os(MEMORY_CHILD_ENV) {
         memory_child(Path::new(&path));
@@ -670,7 +728,11 @@ fn main() {
         println!("note: smoke-test mode (no --bench): only the sample scale runs");
         &[Scale::Sample]
     };
+    let filter = filter();
     for &scale in scales {
+        if !scale_wanted(&filter, scale) {
+            continue;
+        }
         let t = Instant::now();
         let project = synthetic::generate_scale(scale, SEED);
         let text = file::to_text(&project);
@@ -697,7 +759,7 @@ fn main() {
             frame_benches(&mut c, &project, scale, &mut ids);
             export_benches(&mut c, &project, scale, &mut ids);
         }
-        if scale == Scale::Large {
+        if scale == Scale::Large && wanted(&filter, "memory/large-mb") {
             let path = scratch.path().join("large.ron");
             drop(project);
             if std::fs::write(&path, &text).is_ok() {
@@ -714,7 +776,10 @@ fn main() {
             }
         }
     }
-    if benching && let Some(ms) = startup_ms(scratch.path()) {
+    if benching
+        && wanted(&filter, "startup/sample")
+        && let Some(ms) = startup_ms(scratch.path())
+    {
         extra.insert("startup/sample".into(), ms);
     }
 
