@@ -124,7 +124,9 @@ impl Headless {
     fn frame(&mut self, events: Vec<egui::Event>) -> usize {
         let input = self.input(events);
         let app = &mut self.app;
-        let output = self.ctx.run_ui(input, |ui| app.ui_root(ui));
+        let mut output = self.ctx.run_ui(input, |ui| app.ui_root(ui));
+        // A renderer would upload the font atlas here; headless there is nothing to do.
+        output.textures_delta.clear();
         let primitives = self.ctx.tessellate(output.shapes, output.pixels_per_point);
         primitives.len()
     }
