@@ -42,19 +42,27 @@ const WARM_UP_FRAMES: usize = 5;
 const STARTUP_RUNS: usize = 5;
 
 // ---------------------------------------------------------------------------------
-// HOOKS for the exporters. When the wheel and chart exporters are merged, make these
-// return their SVG; the `export/wheel-*` and `export/chart-*` benchmarks then run.
+// The exporters, as the window and the command line call them.
 
-/// HOOK(wheel export): the wheel exporter's SVG of `project` at 1920×1080.
+/// The wheel exporter's SVG of `project` at 1920×1080.
 fn wheel_svg(project: &Project) -> Option<String> {
-    let _ = project;
-    None
+    let opts = outcome_explorer::wheel::export::ExportOptions {
+        width: 1920,
+        height: 1080,
+        selected: None,
+    };
+    Some(outcome_explorer::wheel::export::svg(
+        project,
+        &Default::default(),
+        &opts,
+    ))
 }
 
-/// HOOK(chart export): the chart exporter's SVG of measure `measure_id` at 1920×1080.
+/// The chart exporter's SVG of measure `measure_id` at 1920×1080.
 fn chart_svg(project: &Project, measure_id: &str) -> Option<String> {
-    let _ = (project, measure_id);
-    None
+    let m = project.measure(measure_id)?;
+    let c = outcome_explorer::chart::build(project, m, &Default::default());
+    Some(outcome_explorer::chart::svg::chart(&c, 1920.0, 1080.0))
 }
 
 // ---------------------------------------------------------------------------------

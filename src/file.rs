@@ -73,7 +73,7 @@ fn pretty() -> ron::ser::PrettyConfig {
         .escape_strings(false)
 }
 
-/// Only the version, read before anything else so that a newer file is refused clearly.
+/// Only the version, read when a file fails to parse, so that a newer file is refused clearly.
 #[derive(serde::Deserialize)]
 struct VersionProbe {
     format_version: Option<u64>,
@@ -88,23 +88,28 @@ pub fn parse(text: &str, file: &str) -> Result<Project, LoadError> {
     };
     let fail = |p: Problem| Err(LoadError { problems: vec![p] });
 
-    if let Ok(VersionProbe {
-        format_version: Some(v),
-    }) = ron_options().from_str::<VersionProbe>(text)
-        && v > FORMAT_VERSION as u64
-    {
-        return fail(problem(
+    let newer = |v: u64| {
+        problem(
             Location::File,
             format!(
                 "this file is format version {v}, newer than this app understands (up to {FORMAT_VERSION}); \
                  open it with a newer Outcome Explorer"
             ),
-        ));
-    }
-
-    let project: Project = match ron_options().from_str(text) {
+        )
+    };
+    // One full parse; only when it fails is the version read on its own, so that a
+    // file from a newer app is refused for that reason rather than for a field it adds.
+    let project: Project = match ron_options().from_str::<Project>(text) {
+        Ok(p) if p.format_version > FORMAT_VERSION => return fail(newer(p.format_version as u64)),
         Ok(p) => p,
         Err(e) => {
+            if let Ok(VersionProbe {
+                format_version: Some(v),
+            }) = ron_options().from_str::<VersionProbe>(text)
+                && v > FORMAT_VERSION as u64
+            {
+                return fail(newer(v));
+            }
             let ron::error::Position { line, col } = e.span.start;
             return fail(problem(
                 Location::Text { line, col },
@@ -267,7 +272,13 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
         f.sync_all()?;
         drop(f);
         if path.exists() {
-            std::fs::copy(path, backup_path(path))?;
+            // The previous version becomes FILE.bak: a hard link where the disk allows
+            // (no copying), else a copy.
+            let bak = backup_path(path);
+            let _ = std::fs::remove_file(&bak);
+            if std::fs::hard_link(path, &bak).is_err() {
+                std::fs::copy(path, &bak)?;
+            }
         }
         std::fs::rename(&tmp, path)?;
         if let Ok(d) = std::fs::File::open(&dir) {
