@@ -42,6 +42,15 @@ struct Cache {
     shown: Summary,
 }
 
+/// The owners and themes offered in pickers, recomputed only when the project or plan changes
+/// (sorting 20,000 owners every frame cost more than the rest of the table).
+struct Choices {
+    key: (u64, usize),
+    plan_owners: Vec<String>,
+    plan_themes: Vec<String>,
+    all_owners: std::rc::Rc<Vec<String>>,
+}
+
 /// Text buffers of the row editor, refreshed when the row or the project changes.
 #[derive(Default)]
 struct Editor {
@@ -113,6 +122,7 @@ pub struct ActionsView {
     scroll_to: Option<usize>,
     focus: Option<(String, String)>,
     cache: Option<Cache>,
+    choices: Option<Choices>,
     editor: Editor,
     show_editor: bool,
     expand_all: bool,
@@ -142,6 +152,7 @@ impl Default for ActionsView {
             scroll_to: None,
             focus: None,
             cache: None,
+            choices: None,
             editor: Editor::default(),
             show_editor: true,
             expand_all: false,
@@ -537,8 +548,31 @@ impl ActionsView {
         ui.label(RichText::new(sub.join(" · ")).color(theme::muted(ui)));
     }
 
-    fn filter_bar(&mut self, ui: &mut Ui, doc: &Document, plan: usize) {
+    fn refresh_choices(&mut self, doc: &Document, plan: usize) {
+        let key = (doc.revision(), plan);
+        if self.choices.as_ref().is_some_and(|c| c.key == key) {
+            return;
+        }
         let p = &doc.project().action_plans[plan];
+        let mut plan_owners: Vec<String> = p
+            .actions
+            .iter()
+            .map(|a| a.owner.clone())
+            .filter(|o| !o.trim().is_empty())
+            .collect();
+        plan_owners.sort_by(|a, b| plan_table::natural_cmp(a, b));
+        plan_owners.dedup();
+        self.choices = Some(Choices {
+            key,
+            plan_owners,
+            plan_themes: plan_table::themes(p),
+            all_owners: std::rc::Rc::new(plan_table::owners(doc.project())),
+        });
+    }
+
+    fn filter_bar(&mut self, ui: &mut Ui, doc: &Document, plan: usize) {
+        self.refresh_choices(doc, plan);
+        let choices = self.choices.as_ref().expect("refreshed above");
         ui.horizontal_wrapped(|ui| {
             let l = ui.label("Search");
             ui.add(
@@ -574,17 +608,6 @@ impl ActionsView {
                 })
                 .response
                 .labelled_by(l.id);
-            let owners: Vec<String> = {
-                let mut v: Vec<String> = p
-                    .actions
-                    .iter()
-                    .map(|a| a.owner.clone())
-                    .filter(|o| !o.is_empty())
-                    .collect();
-                v.sort();
-                v.dedup();
-                v
-            };
             let l = ui.label("Owner");
             egui::ComboBox::from_id_salt("filter-owner")
                 .selected_text(
@@ -596,7 +619,7 @@ impl ActionsView {
                 .width(150.0)
                 .show_ui(ui, |ui| {
                     ui.selectable_value(&mut self.filter.owner, None, "Any owner");
-                    for o in owners {
+                    for o in &choices.plan_owners {
                         ui.selectable_value(&mut self.filter.owner, Some(o.clone()), o);
                     }
                 })
@@ -613,7 +636,7 @@ impl ActionsView {
                 .width(150.0)
                 .show_ui(ui, |ui| {
                     ui.selectable_value(&mut self.filter.theme, None, "Any theme");
-                    for t in plan_table::themes(p) {
+                    for t in &choices.plan_themes {
                         ui.selectable_value(&mut self.filter.theme, Some(t.clone()), t);
                     }
                 })
@@ -1261,6 +1284,9 @@ impl ActionsView {
     }
 
     fn row_editor(&mut self, ui: &mut Ui, doc: &mut Document, plan: usize, index: usize) {
+        self.refresh_choices(doc, plan);
+        let all_owners =
+            std::rc::Rc::clone(&self.choices.as_ref().expect("refreshed above").all_owners);
         let key = (plan, index, doc.revision());
         let a = doc.project().action_plans[plan].actions[index].clone();
         if self.editor.key != Some(key) {
@@ -1388,16 +1414,21 @@ impl ActionsView {
             r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, label));
             if field == "owner" {
                 let typed = self.editor.owner.to_lowercase();
-                let suggestions: Vec<String> = plan_table::owners(doc.project())
-                    .into_iter()
-                    .filter(|o| {
-                        typed.is_empty()
-                            || (o.to_lowercase().contains(&typed) && *o != self.editor.owner)
-                    })
-                    .take(6)
-                    .collect();
-                if (r.has_focus() || r.lost_focus()) && !suggestions.is_empty() && !typed.is_empty()
+                // Matched only while the field is in use: lower-casing every owner each frame
+                // would cost as much as the table on a large file.
+                let suggestions: Vec<String> = if (r.has_focus() || r.lost_focus())
+                    && !typed.is_empty()
                 {
+                    all_owners
+                        .iter()
+                        .filter(|o| o.to_lowercase().contains(&typed) && **o != self.editor.owner)
+                        .take(6)
+                        .cloned()
+                        .collect()
+                } else {
+                    Vec::new()
+                };
+                if !suggestions.is_empty() {
                     {
                         ui.horizontal_wrapped(|ui| {
                             ui.label(
@@ -1415,9 +1446,9 @@ impl ActionsView {
                     }
                 }
                 ui.menu_button("Choose an owner ▾", |ui| {
-                    for s in plan_table::owners(doc.project()) {
-                        if ui.button(&s).clicked() {
-                            self.editor.owner = s;
+                    for s in all_owners.iter() {
+                        if ui.button(s).clicked() {
+                            self.editor.owner = s.clone();
                             changed = Some(("owner", "Edit owner"));
                             ui.close();
                         }
