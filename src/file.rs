@@ -198,10 +198,12 @@ pub fn load(path: &Path) -> Result<Project, LoadError> {
 
 /// The canonical text of a project: what Save writes and `fmt` produces.
 pub fn to_text(project: &Project) -> String {
-    let mut s = ron::Options::default()
-        .to_string_pretty(project, pretty())
-        .unwrap_or_else(|e| format!("// could not serialise: {e}\n"));
-    s.push('\n');
+    // Sized up front: growing a string of a hundred megabytes step by step copies it twice.
+    let mut s = String::with_capacity(64 * 1024 + 96 * project.observation_count());
+    match ron::Options::default().to_writer_pretty(&mut s, project, pretty()) {
+        Ok(()) => s.push('\n'),
+        Err(e) => s = format!("// could not serialise: {e}\n"),
+    }
     s
 }
 

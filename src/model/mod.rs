@@ -4,6 +4,7 @@
 //! format is exactly these types (see the README's file format reference).
 
 mod colour;
+mod one_line;
 mod period;
 
 pub use colour::Colour;
@@ -218,7 +219,11 @@ pub struct Baseline {
 #[serde(deny_unknown_fields)]
 pub struct Comparator {
     pub name: String,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        serialize_with = "one_line::serialize"
+    )]
     pub observations: Vec<Observation>,
 }
 
@@ -297,7 +302,11 @@ pub struct Measure {
     /// Position on the Trends dashboard's first row (1 first); `None` for the rest.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub headline: Option<u32>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        serialize_with = "one_line::serialize"
+    )]
     pub observations: Vec<Observation>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub baseline: Option<Baseline>,

@@ -231,7 +231,8 @@ impl fmt::Display for Period {
     /// The file form, which [`std::str::FromStr`] reads back.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match *self {
-            Period::Date(d) => write!(f, "{}", d.format("%Y-%m-%d")),
+            // Not `d.format(..)`: chrono's format strings cost a tenth of saving a large file.
+            Period::Date(d) => write!(f, "{:04}-{:02}-{:02}", d.year(), d.month(), d.day()),
             Period::Month { year, month } => write!(f, "{year:04}-{month:02}"),
             Period::Quarter { year, quarter } => write!(f, "{year:04}-Q{quarter}"),
             Period::Year(y) => write!(f, "{y:04}"),
@@ -252,8 +253,22 @@ impl Serialize for Period {
 
 impl<'de> Deserialize<'de> for Period {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = String::deserialize(d)?;
-        s.parse().map_err(serde::de::Error::custom)
+        d.deserialize_str(PeriodVisitor)
+    }
+}
+
+/// Reads the text without copying it first (half a million periods in a large project).
+struct PeriodVisitor;
+
+impl serde::de::Visitor<'_> for PeriodVisitor {
+    type Value = Period;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a date or period such as \"2024-03-31\" or \"2023/24\"")
+    }
+
+    fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<Period, E> {
+        s.parse().map_err(E::custom)
     }
 }
 
