@@ -180,3 +180,48 @@ fn opening_another_file_with_unsaved_changes_asks_first() {
         "Don't save leaves the file alone"
     );
 }
+
+/// A large file is read on another thread behind a modal; the project replaces the old one
+/// when it is ready. A named pipe stands in for a slow disk, so the test decides when the
+/// reading ends.
+#[cfg(unix)]
+#[test]
+fn a_large_file_opens_behind_a_modal_while_the_window_stays_live() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a.ron");
+    file::save(&project("A"), &a).unwrap();
+    let pipe = dir.path().join("big.ron");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&pipe)
+        .status()
+        .unwrap();
+    assert!(made.success());
+
+    let mut h = harness_for(&a);
+    h.state_mut().background_open_bytes = 0;
+    h.state_mut().open(&pipe);
+    assert!(h.state().is_opening());
+    // A modal is sized on its first frame and shown on the next.
+    h.step();
+    h.step();
+    assert!(
+        h.query_by_label_contains("Opening big.ron (").is_some(),
+        "the modal says what is being opened, and how big it is"
+    );
+    assert_eq!(h.state().doc.project().programme.title, "A");
+
+    std::fs::write(&pipe, file::to_text(&project("B"))).unwrap();
+    for _ in 0..500 {
+        h.step();
+        if !h.state().is_opening() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    assert!(!h.state().is_opening(), "the file was read");
+    assert_eq!(h.state().doc.project().programme.title, "B");
+    assert!(h.state().status().starts_with("Opened"));
+    h.step();
+    assert!(h.query_by_label_contains("Opening big.ron").is_none());
+    assert!(h.query_by_label_contains("a.ron").is_none());
+}

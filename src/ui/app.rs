@@ -1,13 +1,15 @@
 //! The application window: menus, shortcuts, file handling and the three views.
 
 use crate::document::Document;
+use crate::file::LoadError;
 use crate::ui::dialogs::{self, UnsavedChoice};
 use crate::ui::nav::{Nav, NavRequest, View};
 use crate::ui::settings::{STORAGE_KEY, Settings};
 use crate::ui::{actions_view::ActionsView, theme, trends_view::TrendsView, wheel_view::WheelView};
 use egui::{Key, KeyboardShortcut, Modifiers, RichText};
 use std::path::{Path, PathBuf};
-use std::time::Instant;
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
 
 const OPEN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
 const SAVE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::S);
@@ -46,6 +48,17 @@ struct Report {
     lines: Vec<String>,
 }
 
+/// Files at least this big are read on another thread, behind a modal, so the window stays
+/// live (a large project takes most of a second to read).
+pub const BACKGROUND_OPEN_BYTES: u64 = 4 * 1024 * 1024;
+
+/// A file being read on another thread.
+struct Opening {
+    path: PathBuf,
+    bytes: u64,
+    result: mpsc::Receiver<Result<Document, LoadError>>,
+}
+
 /// Start-up timing, printed when the first frame has been painted.
 struct StartupLog {
     started: Instant,
@@ -69,6 +82,9 @@ pub struct OutcomeApp {
     theme_applied: Option<bool>,
     startup: Option<StartupLog>,
     show_shortcuts: bool,
+    opening: Option<Opening>,
+    /// Files at least this big are opened on another thread ([`BACKGROUND_OPEN_BYTES`]).
+    pub background_open_bytes: u64,
 }
 
 impl OutcomeApp {
@@ -89,6 +105,8 @@ impl OutcomeApp {
             theme_applied: None,
             startup: None,
             show_shortcuts: false,
+            opening: None,
+            background_open_bytes: BACKGROUND_OPEN_BYTES,
         }
     }
 
@@ -144,9 +162,59 @@ impl OutcomeApp {
         self.request(Pending::Open(path.to_path_buf()));
     }
 
-    /// Open a file now, without asking about unsaved changes.
+    /// Whether a file is being read on another thread.
+    pub fn is_opening(&self) -> bool {
+        self.opening.is_some()
+    }
+
+    /// Open a file now, without asking about unsaved changes: a large one on another thread.
     fn open_now(&mut self, path: &Path) {
-        match Document::open(path) {
+        let bytes = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+        if bytes >= self.background_open_bytes {
+            let (send, result) = mpsc::channel();
+            let owned = path.to_path_buf();
+            let spawned = std::thread::Builder::new()
+                .name("open-project".into())
+                .spawn(move || {
+                    let _ = send.send(Document::open(&owned));
+                });
+            if spawned.is_ok() {
+                self.opening = Some(Opening {
+                    path: path.to_path_buf(),
+                    bytes,
+                    result,
+                });
+                return;
+            }
+        }
+        let result = Document::open(path);
+        self.finish_open(path, result);
+    }
+
+    /// Take the file read on another thread, once it is ready.
+    fn poll_opening(&mut self, ctx: &egui::Context) {
+        let Some(o) = &self.opening else { return };
+        let result = match o.result.try_recv() {
+            Ok(result) => result,
+            Err(mpsc::TryRecvError::Empty) => {
+                ctx.request_repaint_after(Duration::from_millis(30));
+                return;
+            }
+            Err(mpsc::TryRecvError::Disconnected) => Err(LoadError {
+                problems: vec![crate::file::Problem {
+                    file: o.path.display().to_string(),
+                    location: crate::file::Location::File,
+                    message: "reading the file stopped unexpectedly".into(),
+                }],
+            }),
+        };
+        let path = o.path.clone();
+        self.opening = None;
+        self.finish_open(&path, result);
+    }
+
+    fn finish_open(&mut self, path: &Path, result: Result<Document, LoadError>) {
+        match result {
             Ok(doc) => {
                 self.doc = doc;
                 self.settings.remember(path);
@@ -423,6 +491,11 @@ impl OutcomeApp {
                 }
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                if let Some(o) = &self.opening {
+                    let name = o.path.file_name().unwrap_or_default().to_string_lossy();
+                    ui.label(RichText::new(format!("Opening {name}…")).color(theme::muted(ui)));
+                    return;
+                }
                 let name = self.doc.display_name();
                 if self.doc.is_dirty() {
                     ui.label(RichText::new("● Unsaved changes").strong());
@@ -453,6 +526,12 @@ impl OutcomeApp {
     }
 
     fn dialogs(&mut self, ui: &mut egui::Ui) {
+        if let Some(o) = &self.opening {
+            let name = o.path.file_name().unwrap_or_default().to_string_lossy();
+            let size = crate::format::number(o.bytes as f64 / 1e6, 1);
+            dialogs::working(ui, &format!("Opening {name} ({size} MB)…"));
+            return;
+        }
         if let Some(pending) = self.pending.clone() {
             match dialogs::unsaved_changes(ui, &self.doc.display_name(), pending.doing()) {
                 Some(UnsavedChoice::Save) => {
@@ -567,7 +646,10 @@ impl OutcomeApp {
             theme::apply(&ctx, self.settings.dark);
             self.theme_applied = Some(self.settings.dark);
         }
-        self.handle_input(&ctx);
+        self.poll_opening(&ctx);
+        if self.opening.is_none() {
+            self.handle_input(&ctx);
+        }
         egui::Panel::top("menu").show(ui, |ui| {
             self.menu_bar(ui);
             ui.add_space(2.0);

@@ -65,3 +65,13 @@ pub fn problems(ui: &mut Ui, title: &str, intro: &str, lines: &[String]) -> bool
     });
     close || modal.should_close()
 }
+
+/// A modal that blocks the window while something runs elsewhere (a large file being read).
+pub fn working(ui: &Ui, message: &str) {
+    Modal::new(Id::unique("working")).show(ui.ctx(), |ui| {
+        ui.horizontal(|ui| {
+            ui.spinner();
+            ui.label(RichText::new(message).size(16.0));
+        });
+    });
+}
