@@ -34,6 +34,22 @@ struct CellEdit {
     started: bool,
 }
 
+/// A column's width when there is room for every column, and the least it can shrink to.
+fn column_width(c: Column) -> (f32, f32) {
+    match c {
+        Column::Reference => (95.0, 80.0),
+        Column::Theme => (140.0, 95.0),
+        Column::Title => (280.0, 120.0),
+        Column::KeyActions => (260.0, 100.0),
+        Column::Owner => (140.0, 80.0),
+        Column::Due => (120.0, 95.0),
+        Column::Rag => (130.0, 115.0),
+        Column::Progress => (240.0, 100.0),
+        Column::LastUpdated => (110.0, 95.0),
+        Column::Outcomes => (150.0, 80.0),
+    }
+}
+
 /// Filtered and sorted rows, recomputed only when the key changes.
 struct Cache {
     key: (u64, usize, Filter, Option<Sort>, NaiveDate, u32),
@@ -925,6 +941,12 @@ impl ActionsView {
         let cursor = self.cursor;
         let editing = &mut self.editing;
         let sort = self.sort;
+        // Columns start at widths that fit the window where they can (all ten fit from about
+        // 1,600 px; narrower, they shrink towards their minimum and the rest scrolls sideways
+        // behind a solid scroll bar that says so).
+        let wanted: f32 = cols.iter().map(|c| column_width(*c).0).sum();
+        let scale = (ui.available_width() / wanted).clamp(0.0, 1.0);
+        ui.style_mut().spacing.scroll = egui::style::ScrollStyle::solid();
         egui::ScrollArea::horizontal()
             .id_salt("actions-hscroll")
             .show(ui, |ui| {
@@ -936,18 +958,8 @@ impl ActionsView {
                     .min_scrolled_height(0.0)
                     .sense(egui::Sense::click());
                 for c in &cols {
-                    let w = match c {
-                        Column::Reference => TableColumn::initial(95.0).at_least(60.0),
-                        Column::Theme => TableColumn::initial(140.0).at_least(60.0),
-                        Column::Title => TableColumn::initial(280.0).at_least(100.0),
-                        Column::KeyActions => TableColumn::initial(260.0).at_least(80.0),
-                        Column::Owner => TableColumn::initial(140.0).at_least(60.0),
-                        Column::Due => TableColumn::initial(120.0).at_least(90.0),
-                        Column::Rag => TableColumn::initial(130.0).at_least(110.0),
-                        Column::Progress => TableColumn::initial(240.0).at_least(80.0),
-                        Column::LastUpdated => TableColumn::initial(110.0).at_least(90.0),
-                        Column::Outcomes => TableColumn::initial(150.0).at_least(60.0),
-                    };
+                    let (initial, least) = column_width(*c);
+                    let w = TableColumn::initial((initial * scale).max(least)).at_least(least);
                     tb = tb.column(w.clip(true));
                 }
                 if let Some(r) = scroll_row {
