@@ -1029,18 +1029,42 @@ impl WheelView {
                 }
                 for m in o.measures.iter().filter_map(|m| p.measure(m)) {
                     let a = status::assess(m);
-                    ui.group(|ui| {
+                    // Cards as wide as the panel, their text wrapped inside it: wider content
+                    // would push the panel past its edge.
+                    egui::Frame::group(ui.style()).show(ui, |ui| {
+                        ui.set_width(ui.available_width());
                         ui.label(RichText::new(&m.name).strong());
+                        // In date order, whatever order the file lists them in.
+                        let mut dated: Vec<&crate::model::Observation> = m
+                            .observations
+                            .iter()
+                            .filter(|o| o.value.is_finite())
+                            .collect();
+                        dated.sort_by(|x, y| {
+                            x.period.decimal_year().total_cmp(&y.period.decimal_year())
+                        });
                         ui.horizontal(|ui| {
-                            let values: Vec<f64> = m.observations.iter().map(|o| o.value).collect();
+                            let values: Vec<f64> = dated.iter().map(|o| o.value).collect();
                             sparkline(ui, &values);
                             ui.vertical(|ui| {
-                                match m.observations.last() {
-                                    Some(last) => ui.label(format!(
-                                        "Latest: {} ({})",
-                                        format::value(last.value, &m.unit),
-                                        last.period
-                                    )),
+                                match dated.last() {
+                                    Some(last) => {
+                                        let kind = match last.status {
+                                            crate::model::ValueStatus::Measured => "",
+                                            crate::model::ValueStatus::Provisional => {
+                                                ", provisional"
+                                            }
+                                            crate::model::ValueStatus::Estimated => ", estimated",
+                                            crate::model::ValueStatus::Illustrative => {
+                                                ", illustrative"
+                                            }
+                                        };
+                                        ui.label(format!(
+                                            "Latest: {} ({}{kind})",
+                                            format::value(last.value, &m.unit),
+                                            last.period.label()
+                                        ))
+                                    }
                                     None => ui.label("No values yet"),
                                 };
                                 if let Some(t) = m.targets.iter().max_by_key(|t| t.year) {
@@ -1052,13 +1076,15 @@ impl WheelView {
                                 }
                             });
                         });
-                        let marker = match a.status {
-                            status::TrackStatus::OnTrack => "✔",
-                            status::TrackStatus::OffTrack => "✖",
-                            status::TrackStatus::NoData => "?",
-                        };
-                        ui.label(format!("{marker} {}", a.summary));
-                        if ui.button(format!("Open chart: {}", m.name)).clicked() {
+                        ui.label(RichText::new(a.badge()).strong());
+                        ui.label(RichText::new(&a.summary).color(theme::muted(ui)));
+                        if ui
+                            .add(
+                                egui::Button::new(format!("Open chart: {}", m.name))
+                                    .wrap_mode(egui::TextWrapMode::Wrap),
+                            )
+                            .clicked()
+                        {
                             nav.go(NavRequest::OpenMeasure(m.id.clone()));
                         }
                     });
@@ -1078,7 +1104,7 @@ impl WheelView {
                             ui.label(RichText::new(&a.reference).strong());
                             ui.label(&a.title);
                         });
-                        ui.horizontal(|ui| {
+                        ui.horizontal_wrapped(|ui| {
                             if !a.owner.is_empty() {
                                 ui.label(
                                     RichText::new(format!("Owner: {}", a.owner))
@@ -1086,10 +1112,16 @@ impl WheelView {
                                 );
                             }
                             if ui
-                                .small_button(format!(
-                                    "Open action {} in {}",
-                                    a.reference, plan.title
-                                ))
+                                .add(
+                                    egui::Button::new(
+                                        RichText::new(format!(
+                                            "Open action {} in {}",
+                                            a.reference, plan.title
+                                        ))
+                                        .small(),
+                                    )
+                                    .wrap_mode(egui::TextWrapMode::Wrap),
+                                )
                                 .clicked()
                             {
                                 nav.go(NavRequest::OpenAction {
