@@ -9,8 +9,9 @@
 //!   `chart` (the headline measure's large chart), `actions` (the largest plan scrolled
 //!   to its middle action); `wheel-hover` moves the pointer between two points on the
 //!   wheel every frame.
-//! - `export/…`: PNG rasterising (and SVG building, once the exporters are wired in:
-//!   see the HOOK functions below).
+//! - `export/…`: the wheel and chart exporters (SVG building, and PNG with resvg) as the
+//!   window and the command line call them; `all-charts-*` writes every measure's chart to
+//!   a folder, as `export charts` does (PNG at sample scale, SVG at large).
 //! - `startup/sample`: the release binary's own "first frame painted" figure in a real
 //!   window under Xvfb (median of several runs; left out when Xvfb is missing).
 //! - `memory/large-mb`: resident set (VmRSS) of a fresh process that loaded the large
@@ -21,7 +22,7 @@
 
 use criterion::{Criterion, SamplingMode, black_box};
 use outcome_explorer::document::Document;
-use outcome_explorer::export::png;
+use outcome_explorer::export::{ImageFormat, png};
 use outcome_explorer::export::svg::{Stroke, Svg, TextStyle};
 use outcome_explorer::file;
 use outcome_explorer::model::Project;
@@ -350,8 +351,6 @@ fn export_benches(c: &mut Criterion, project: &Project, scale: Scale, ids: &mut 
             b.iter(|| png::rasterise(&wheel_svg(black_box(project)).unwrap(), w, h).unwrap())
         });
         ids.push(Id::criterion("export", f));
-    } else if scale == Scale::Sample {
-        println!("note: export/wheel-*: not wired in yet (see wheel_svg in benches/speed.rs)");
     }
 
     if let Some(m) = synthetic::headline_measure(project)
@@ -365,8 +364,31 @@ fn export_benches(c: &mut Criterion, project: &Project, scale: Scale, ids: &mut 
             b.iter(|| png::rasterise(&chart_svg(black_box(project), &m).unwrap(), w, h).unwrap())
         });
         ids.push(Id::criterion("export", f));
-    } else if scale == Scale::Sample {
-        println!("note: export/chart-*: not wired in yet (see chart_svg in benches/speed.rs)");
+    }
+
+    // Every measure's chart into a folder, as `export charts` does: PNG for the sample
+    // (20 charts), SVG for the large project (500 PNGs would take half a minute a sample).
+    let format = match scale {
+        Scale::Large => Some(ImageFormat::Svg),
+        Scale::Sample => Some(ImageFormat::Png),
+        _ => None,
+    };
+    if let Some(format) = format {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let f = format!("all-charts-{}/{s}", format.extension());
+        group.bench_function(&f, |b| {
+            b.iter(|| {
+                outcome_explorer::chart::export::export_all(
+                    black_box(project),
+                    dir.path(),
+                    format,
+                    w,
+                    h,
+                )
+                .unwrap()
+            })
+        });
+        ids.push(Id::criterion("export", f));
     }
     group.finish();
 }
@@ -704,6 +726,8 @@ fn scale_wanted(filter: &Option<String>, scale: Scale) -> bool {
         "wheel-png",
         "chart-svg",
         "chart-png",
+        "all-charts-png",
+        "all-charts-svg",
     ] {
         ids.push(format!("export/{e}/{s}"));
     }
