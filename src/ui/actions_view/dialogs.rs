@@ -1,0 +1,322 @@
+//! The list of plans, adding and renaming plans, and CSV import (with its preview) and export.
+
+use super::*;
+
+impl ActionsView {
+    pub(super) fn plan_list(&mut self, ui: &mut Ui, doc: &mut Document) {
+        ui.add_space(4.0);
+        ui.heading("Action plans");
+        ui.add_space(4.0);
+        let today = self.today;
+        let soon = self.soon_days;
+        let mut choose = None;
+        let key = (doc.revision(), today, soon);
+        if self.list_cache.as_ref().is_none_or(|(k, _)| *k != key) {
+            let sums = doc
+                .project()
+                .action_plans
+                .iter()
+                .map(|p| plan_table::summarise(&p.actions, 0..p.actions.len(), today, soon))
+                .collect();
+            self.list_cache = Some((key, sums));
+        }
+        let sums = self
+            .list_cache
+            .as_ref()
+            .map(|(_, s)| s.clone())
+            .unwrap_or_default();
+        for (p, s) in doc.project().action_plans.iter().zip(sums) {
+            let selected = self.plan.as_deref() == Some(p.id.as_str());
+            let r = ui.add(
+                egui::Button::selectable(selected, RichText::new(&p.title).strong())
+                    .wrap()
+                    .min_size(egui::vec2(ui.available_width(), 0.0)),
+            );
+            if r.clicked() {
+                choose = Some(p.id.clone());
+            }
+            ui.horizontal_wrapped(|ui| {
+                ui.spacing_mut().item_spacing.x = 10.0;
+                for rag in Rag::ALL {
+                    let n = s.count(rag);
+                    if n > 0 {
+                        ui.label(
+                            RichText::new(format!(
+                                "{} {} {}",
+                                palette::rag_symbol(rag),
+                                n,
+                                rag.label()
+                            ))
+                            .small()
+                            .color(theme::muted(ui)),
+                        );
+                    }
+                }
+                if s.total == 0 {
+                    ui.label(
+                        RichText::new("No actions yet")
+                            .small()
+                            .color(theme::muted(ui)),
+                    );
+                }
+            });
+            ui.add_space(6.0);
+        }
+        if let Some(id) = choose {
+            self.select_plan(&id);
+        }
+        ui.separator();
+        ui.horizontal_wrapped(|ui| {
+            if ui.button("Add plan").clicked() {
+                let n = doc.project().action_plans.len() + 1;
+                self.plan_dialog = Some(PlanDialog {
+                    index: None,
+                    id: format!("plan-{n}"),
+                    title: String::new(),
+                    origin: String::new(),
+                    error: None,
+                });
+            }
+            let current = self
+                .plan
+                .as_deref()
+                .and_then(|id| doc.project().action_plans.iter().position(|p| p.id == id));
+            if let Some(i) = current
+                && ui.button("Rename plan…").clicked()
+            {
+                let p = &doc.project().action_plans[i];
+                self.plan_dialog = Some(PlanDialog {
+                    index: Some(i),
+                    id: p.id.clone(),
+                    title: p.title.clone(),
+                    origin: p.origin.clone(),
+                    error: None,
+                });
+            }
+        });
+    }
+
+    pub(super) fn csv_buttons(&mut self, ui: &mut Ui, doc: &Document, plan: usize, nav: &mut Nav) {
+        if ui.button("Import CSV…").clicked()
+            && let Some(path) = rfd::FileDialog::new()
+                .add_filter("CSV", &["csv"])
+                .pick_file()
+        {
+            match std::fs::read(&path) {
+                Ok(bytes) => {
+                    let name = path
+                        .file_name()
+                        .map(|n| n.to_string_lossy().into_owned())
+                        .unwrap_or_default();
+                    self.start_import(doc, &name, &bytes);
+                }
+                Err(e) => {
+                    nav.error = Some(format!(
+                        "Could not read {}: {}",
+                        path.display(),
+                        crate::file::io_reason(&e)
+                    ))
+                }
+            }
+        }
+        if ui.button("Export CSV…").clicked() {
+            let p = &doc.project().action_plans[plan];
+            if let Some(path) = rfd::FileDialog::new()
+                .add_filter("CSV", &["csv"])
+                .set_file_name(format!("{}.csv", p.id))
+                .save_file()
+            {
+                match crate::file::write_atomic(&path, &csv_io::export(p)) {
+                    Ok(()) => nav.status = Some(format!("Exported {}", path.display())),
+                    Err(e) => nav.error = Some(e.to_string()),
+                }
+            }
+        }
+    }
+
+    pub(super) fn dialogs(&mut self, ui: &mut Ui, doc: &mut Document, nav: &mut Nav) {
+        if let Some(imp) = &self.import {
+            let mut close = false;
+            let mut apply = false;
+            let modal =
+                egui::Modal::new(egui::Id::unique("csv-import-preview")).show(ui.ctx(), |ui| {
+                    ui.set_max_width(640.0);
+                    ui.heading(format!("Import {}", imp.name));
+                    match &imp.result {
+                        Err(e) => {
+                            ui.label(format!("Nothing can be imported: {e}."));
+                            if ui.button("Close").clicked() {
+                                close = true;
+                            }
+                        }
+                        Ok(p) => {
+                            ui.label(p.summary());
+                            egui::ScrollArea::vertical()
+                                .max_height(400.0)
+                                .show(ui, |ui| {
+                                    if !p.added.is_empty() {
+                                        ui.label(RichText::new("Will be added").strong());
+                                        for a in &p.added {
+                                            ui.label(format!("{}: {}", a.reference, a.title));
+                                        }
+                                    }
+                                    if !p.changed.is_empty() {
+                                        ui.label(RichText::new("Will be changed").strong());
+                                        for (_, a) in &p.changed {
+                                            ui.label(format!("{}: {}", a.reference, a.title));
+                                        }
+                                    }
+                                    if !p.rejected.is_empty() {
+                                        ui.label(
+                                            RichText::new("Rejected (not imported)")
+                                                .strong()
+                                                .color(red(ui)),
+                                        );
+                                        for r in &p.rejected {
+                                            ui.label(r.to_string());
+                                        }
+                                    }
+                                    if !p.ignored_columns.is_empty() {
+                                        ui.label(format!(
+                                            "Columns ignored: {}",
+                                            p.ignored_columns.join(", ")
+                                        ));
+                                    }
+                                });
+                            ui.add_space(8.0);
+                            ui.horizontal(|ui| {
+                                let n = p.added.len() + p.changed.len();
+                                let text = if p.rejected.is_empty() {
+                                    format!("Import {n} rows")
+                                } else {
+                                    format!("Import {n} rows, skip {} rejected", p.rejected.len())
+                                };
+                                if ui.add_enabled(n > 0, egui::Button::new(text)).clicked() {
+                                    apply = true;
+                                }
+                                if ui.button("Cancel").clicked() {
+                                    close = true;
+                                }
+                            });
+                        }
+                    }
+                });
+            if modal.should_close() {
+                close = true;
+            }
+            if apply
+                && let Ok(p) = &imp.result
+                && let Some(pi) = doc
+                    .project()
+                    .action_plans
+                    .iter()
+                    .position(|x| x.id == imp.plan)
+            {
+                let len = doc.project().action_plans[pi].actions.len();
+                let label = format!("Import {}", imp.name);
+                match doc.apply(label, p.edit(pi, len)) {
+                    Ok(()) => nav.status = Some(format!("Imported {}: {}", imp.name, p.summary())),
+                    Err(e) => nav.error = Some(format!("Import failed, nothing changed: {e}")),
+                }
+                close = true;
+            }
+            if close {
+                self.import = None;
+            }
+        }
+        if let Some(d) = &mut self.plan_dialog {
+            let mut close = false;
+            let mut ok = false;
+            let modal = egui::Modal::new(egui::Id::unique("plan-dialog")).show(ui.ctx(), |ui| {
+                ui.set_max_width(480.0);
+                ui.heading(if d.index.is_some() {
+                    "Rename plan"
+                } else {
+                    "Add plan"
+                });
+                egui::Grid::new("plan-grid").num_columns(2).show(ui, |ui| {
+                    if d.index.is_none() {
+                        labelled_text(ui, "Id", &mut d.id, 300.0);
+                        ui.end_row();
+                    }
+                    labelled_text(ui, "Plan title", &mut d.title, 300.0);
+                    ui.end_row();
+                    labelled_text(ui, "Origin", &mut d.origin, 300.0);
+                    ui.end_row();
+                });
+                if let Some(e) = &d.error {
+                    ui.label(RichText::new(format!("⚠ {e}")).color(red(ui)));
+                }
+                ui.horizontal(|ui| {
+                    ok = ui.button("OK").clicked();
+                    close = ui.button("Cancel").clicked();
+                });
+            });
+            if modal.should_close() {
+                close = true;
+            }
+            if ok {
+                let plans = &doc.project().action_plans;
+                let id = d.id.trim().to_string();
+                let err = if d.title.trim().is_empty() {
+                    Some("the plan needs a title".to_string())
+                } else if d.index.is_none() && id.is_empty() {
+                    Some("the plan needs an id".to_string())
+                } else if d.index.is_none() && plans.iter().any(|p| p.id == id) {
+                    Some(format!("there is already a plan “{id}”"))
+                } else {
+                    None
+                };
+                if err.is_some() {
+                    d.error = err;
+                } else {
+                    let res = match d.index {
+                        Some(i) => {
+                            let mut header: ActionPlan = plans[i].clone();
+                            header.actions.clear();
+                            header.title = d.title.trim().to_string();
+                            header.origin = d.origin.trim().to_string();
+                            doc.apply(
+                                format!("Rename plan {}", header.id),
+                                Edit::SetPlanHeader {
+                                    plan: i,
+                                    value: Box::new(header),
+                                },
+                            )
+                        }
+                        None => {
+                            let p = ActionPlan {
+                                id: id.clone(),
+                                title: d.title.trim().to_string(),
+                                origin: d.origin.trim().to_string(),
+                                start: Some(self.today),
+                                ..Default::default()
+                            };
+                            let n = plans.len();
+                            doc.apply(
+                                format!("Add plan {id}"),
+                                Edit::InsertPlan {
+                                    index: n,
+                                    value: Box::new(p),
+                                },
+                            )
+                        }
+                    };
+                    match res {
+                        Ok(()) => {
+                            if d.index.is_none() {
+                                self.plan = Some(id);
+                                self.selected = None;
+                            }
+                            close = true;
+                        }
+                        Err(e) => d.error = Some(e.to_string()),
+                    }
+                }
+            }
+            if close {
+                self.plan_dialog = None;
+            }
+        }
+    }
+}

@@ -1,0 +1,488 @@
+//! The Action plans view: one editable table per plan, with filters, a summary strip,
+//! a row editor for the multi-line fields, and CSV import and export.
+//!
+//! Every change goes through [`Document::apply`], so it is undoable and marks the
+//! project unsaved. The table logic (filter, sort, summary, checks) lives in
+//! [`crate::plan_table`]; this module only paints it and turns input into edits: the view's
+//! state and caches here, the filter bar in `filters`, the table in `table`, the row editor in
+//! `row_editor`, plans and CSV in `dialogs`.
+
+use crate::csv_io;
+use crate::document::Document;
+use crate::format;
+use crate::history::Edit;
+use crate::model::{Action, ActionPlan, Id, ProgressNote, Rag};
+use crate::palette;
+use crate::plan_table::{self, Column, Filter, Sort, Summary};
+use crate::ui::nav::Nav;
+use crate::ui::theme;
+use crate::ui::widgets::rag_badge;
+use chrono::{Datelike, NaiveDate};
+use egui::{Color32, Key, RichText, Ui};
+use egui_extras::{Column as TableColumn, TableBuilder};
+
+mod dialogs;
+mod filters;
+mod row_editor;
+mod table;
+
+/// Rows are this many text lines high unless expanded.
+const ROW_LINES: usize = 3;
+/// Height of the header row.
+const HEADER_H: f32 = 28.0;
+
+/// A cell being edited in place.
+#[derive(Debug, Clone)]
+struct CellEdit {
+    index: usize,
+    column: Column,
+    text: String,
+    error: Option<String>,
+    started: bool,
+}
+
+/// A column's width when there is room for every column, and the least it can shrink to.
+fn column_width(c: Column) -> (f32, f32) {
+    match c {
+        Column::Reference => (95.0, 80.0),
+        Column::Theme => (140.0, 95.0),
+        Column::Title => (280.0, 120.0),
+        Column::KeyActions => (260.0, 100.0),
+        Column::Owner => (140.0, 80.0),
+        Column::Due => (120.0, 95.0),
+        Column::Rag => (130.0, 115.0),
+        Column::Progress => (240.0, 100.0),
+        Column::LastUpdated => (110.0, 95.0),
+        Column::Outcomes => (150.0, 80.0),
+    }
+}
+
+/// Filtered and sorted rows, recomputed only when the key changes.
+struct Cache {
+    key: (u64, usize, Filter, Option<Sort>, NaiveDate, u32),
+    rows: Vec<usize>,
+    plan: Summary,
+    shown: Summary,
+}
+
+/// The owners and themes offered in pickers, recomputed only when the project or plan changes
+/// (sorting 20,000 owners every frame cost more than the rest of the table).
+struct Choices {
+    key: (u64, usize),
+    plan_owners: Vec<String>,
+    plan_themes: Vec<String>,
+    all_owners: std::rc::Rc<Vec<String>>,
+}
+
+/// Text buffers of the row editor, refreshed when the row or the project changes.
+#[derive(Default)]
+struct Editor {
+    key: Option<(usize, usize, u64)>,
+    reference: String,
+    theme: String,
+    title: String,
+    owner: String,
+    key_actions: Vec<String>,
+    new_key_action: String,
+    new_note: String,
+    errors: Vec<(&'static str, String)>,
+}
+
+impl Editor {
+    fn load(&mut self, a: &Action) {
+        self.reference = a.reference.clone();
+        self.theme = a.theme.clone();
+        self.title = a.title.clone();
+        self.owner = a.owner.clone();
+        self.key_actions = a.key_actions.clone();
+        self.errors.clear();
+    }
+
+    fn error(&self, field: &str) -> Option<&str> {
+        self.errors
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map(|(_, m)| m.as_str())
+    }
+
+    fn set_error(&mut self, field: &'static str, message: Option<String>) {
+        self.errors.retain(|(f, _)| *f != field);
+        if let Some(m) = message {
+            self.errors.push((field, m));
+        }
+    }
+}
+
+/// An import waiting for the user to confirm it.
+struct PendingImport {
+    plan: Id,
+    name: String,
+    result: Result<csv_io::Preview, csv_io::ImportError>,
+}
+
+/// Adding or renaming a plan.
+struct PlanDialog {
+    /// `None` to add a plan.
+    index: Option<usize>,
+    id: String,
+    title: String,
+    origin: String,
+    error: Option<String>,
+}
+
+pub struct ActionsView {
+    /// The day used for "overdue", "due soon", new progress notes and "last updated".
+    pub today: NaiveDate,
+    /// "Due soon" in the summary strip means within this many days.
+    pub soon_days: u32,
+    plan: Option<Id>,
+    pub filter: Filter,
+    pub sort: Option<Sort>,
+    hidden: Vec<Column>,
+    selected: Option<usize>,
+    cursor: Column,
+    editing: Option<CellEdit>,
+    scroll_to: Option<usize>,
+    focus: Option<(String, String)>,
+    cache: Option<Cache>,
+    choices: Option<Choices>,
+    editor: Editor,
+    show_editor: bool,
+    expand_all: bool,
+    import: Option<PendingImport>,
+    plan_dialog: Option<PlanDialog>,
+    message: Option<String>,
+    due_days_text: u32,
+    /// Each plan's summary for the list, keyed on (revision, today, soon days).
+    list_cache: Option<((u64, NaiveDate, u32), Vec<Summary>)>,
+    /// At the end of the last frame a row was selected and no widget had keyboard focus,
+    /// so Tab moves between cells rather than between widgets.
+    table_active: bool,
+}
+
+impl Default for ActionsView {
+    fn default() -> Self {
+        ActionsView {
+            today: chrono::Local::now().date_naive(),
+            soon_days: 30,
+            plan: None,
+            filter: Filter::default(),
+            sort: None,
+            hidden: Vec::new(),
+            selected: None,
+            cursor: Column::Title,
+            editing: None,
+            scroll_to: None,
+            focus: None,
+            cache: None,
+            choices: None,
+            editor: Editor::default(),
+            show_editor: true,
+            expand_all: false,
+            import: None,
+            plan_dialog: None,
+            message: None,
+            due_days_text: 30,
+            list_cache: None,
+            table_active: false,
+        }
+    }
+}
+
+fn rag_text(r: Rag) -> String {
+    format!("{} {}", palette::rag_symbol(r), r.label())
+}
+
+fn red(ui: &Ui) -> Color32 {
+    if ui.visuals().dark_mode {
+        Color32::from_rgb(0xff, 0x8a, 0x80)
+    } else {
+        Color32::from_rgb(0xb0, 0x1c, 0x1c)
+    }
+}
+
+fn jiff_date(d: NaiveDate) -> jiff::civil::Date {
+    jiff::civil::Date::new(d.year() as i16, d.month() as i8, d.day() as i8)
+        .unwrap_or(jiff::civil::Date::constant(2025, 1, 1))
+}
+
+fn from_jiff(d: jiff::civil::Date) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(i32::from(d.year()), d.month() as u32, d.day() as u32)
+}
+
+/// A single-line text field with an accessible label shown beside it.
+fn labelled_text(ui: &mut Ui, label: &str, text: &mut String, width: f32) -> egui::Response {
+    let l = ui.label(label);
+    ui.add(egui::TextEdit::singleline(text).desired_width(width))
+        .labelled_by(l.id)
+}
+
+impl ActionsView {
+    /// Show one action of a plan: select the plan, scroll to the row and highlight it.
+    pub fn focus_action(&mut self, plan: &str, reference: &str) {
+        self.focus = Some((plan.to_string(), reference.to_string()));
+    }
+
+    /// The selected plan's id.
+    pub fn plan_id(&self) -> Option<&str> {
+        self.plan.as_deref()
+    }
+
+    /// Show plan `id`.
+    pub fn select_plan(&mut self, id: &str) {
+        if self.plan.as_deref() != Some(id) {
+            self.plan = Some(id.to_string());
+            self.selected = None;
+            self.editing = None;
+        }
+    }
+
+    /// The column of the keyboard cursor in the selected row.
+    pub fn cursor(&self) -> Column {
+        self.cursor
+    }
+
+    /// The selected row (its index in the plan).
+    pub fn selected(&self) -> Option<usize> {
+        self.selected
+    }
+
+    pub fn select_row(&mut self, index: Option<usize>) {
+        self.selected = index;
+        self.scroll_to = index;
+    }
+
+    /// Hide or show a column.
+    pub fn set_column_visible(&mut self, c: Column, visible: bool) {
+        self.hidden.retain(|h| *h != c);
+        if !visible {
+            self.hidden.push(c);
+        }
+    }
+
+    /// The rows shown (indices into the plan), as last computed.
+    pub fn visible_rows(&self) -> &[usize] {
+        self.cache
+            .as_ref()
+            .map(|c| c.rows.as_slice())
+            .unwrap_or(&[])
+    }
+
+    /// Read a CSV into a preview for the current plan; the view then asks to confirm it.
+    pub fn start_import(&mut self, doc: &Document, name: &str, bytes: &[u8]) {
+        let Some(plan) = self.plan.clone() else {
+            return;
+        };
+        let result = csv_io::preview(doc.project(), &plan, bytes, self.today);
+        self.import = Some(PendingImport {
+            plan,
+            name: name.to_string(),
+            result,
+        });
+    }
+
+    fn plan_index(&mut self, doc: &Document) -> Option<usize> {
+        let plans = &doc.project().action_plans;
+        if plans.is_empty() {
+            self.plan = None;
+            return None;
+        }
+        let idx = self
+            .plan
+            .as_deref()
+            .and_then(|id| plans.iter().position(|p| p.id == id));
+        match idx {
+            Some(i) => Some(i),
+            None => {
+                self.plan = Some(plans[0].id.clone());
+                self.selected = None;
+                Some(0)
+            }
+        }
+    }
+
+    fn refresh_cache(&mut self, doc: &Document, plan: usize) {
+        let key = (
+            doc.revision(),
+            plan,
+            self.filter.clone(),
+            self.sort,
+            self.today,
+            self.soon_days,
+        );
+        if self.cache.as_ref().is_some_and(|c| c.key == key) {
+            return;
+        }
+        let actions = &doc.project().action_plans[plan].actions;
+        let rows = plan_table::visible_rows(actions, &self.filter, self.sort, self.today);
+        let plan_s = plan_table::summarise(actions, 0..actions.len(), self.today, self.soon_days);
+        let shown =
+            plan_table::summarise(actions, rows.iter().copied(), self.today, self.soon_days);
+        self.cache = Some(Cache {
+            key,
+            rows,
+            plan: plan_s,
+            shown,
+        });
+    }
+
+    /// Replace row `index` of plan `plan` with `new`, after the checks; stamps "last updated".
+    fn commit(
+        &mut self,
+        doc: &mut Document,
+        plan: usize,
+        index: usize,
+        mut new: Action,
+        label: &str,
+    ) -> Result<(), String> {
+        let project = doc.project();
+        let p = &project.action_plans[plan];
+        let Some(old) = p.actions.get(index) else {
+            return Err("that row no longer exists".into());
+        };
+        if *old == new {
+            return Ok(());
+        }
+        let errs = plan_table::check_action(project, p, Some(index), &new);
+        if !errs.is_empty() {
+            return Err(errs
+                .into_iter()
+                .map(|e| e.message)
+                .collect::<Vec<_>>()
+                .join("; "));
+        }
+        new.last_updated = Some(self.today);
+        let label = format!("{label} of {}", new.reference);
+        doc.apply(
+            label,
+            Edit::SetAction {
+                plan,
+                index,
+                value: Box::new(new),
+            },
+        )
+        .map_err(|e| e.to_string())
+    }
+
+    pub fn ui(&mut self, ui: &mut Ui, doc: &mut Document, nav: &mut Nav) {
+        let tab = ui.input(|i| {
+            i.events.iter().any(|e| {
+                matches!(
+                    e,
+                    egui::Event::Key {
+                        key: Key::Tab,
+                        pressed: true,
+                        ..
+                    }
+                )
+            })
+        });
+        if tab
+            && self.table_active
+            && self.editing.is_none()
+            && self.import.is_none()
+            && self.plan_dialog.is_none()
+        {
+            // egui has already handed focus to the first widget drawn this frame (the menu):
+            // take it back, so that Tab moves the cell cursor instead.
+            ui.ctx().memory_mut(|m| {
+                if let Some(id) = m.focused() {
+                    m.surrender_focus(id);
+                }
+                m.move_focus(egui::FocusDirection::None);
+            });
+        }
+        self.ui_inner(ui, doc, nav);
+        self.table_active = self.selected.is_some() && ui.ctx().memory(|m| m.focused().is_none());
+    }
+
+    fn ui_inner(&mut self, ui: &mut Ui, doc: &mut Document, nav: &mut Nav) {
+        if let Some((plan, reference)) = self.focus.take()
+            && let Some(p) = doc.project().plan(&plan)
+        {
+            {
+                let idx = p.actions.iter().position(|a| a.reference == reference);
+                self.select_plan(&plan);
+                if let Some(i) = idx {
+                    if !self.filter.matches(&p.actions[i], self.today) {
+                        self.filter = Filter::default();
+                    }
+                    self.select_row(Some(i));
+                    self.show_editor = true;
+                }
+            }
+        }
+        egui::Panel::left("action-plans-list")
+            .resizable(true)
+            .default_size(250.0)
+            .min_size(180.0)
+            .show(ui, |ui| self.plan_list(ui, doc));
+        let Some(plan) = self.plan_index(doc) else {
+            ui.heading("Action plans");
+            ui.label("This project has no action plans yet. Add one with “Add plan” on the left.");
+            self.dialogs(ui, doc, nav);
+            return;
+        };
+        if let Some(i) = self.selected
+            && i >= doc.project().action_plans[plan].actions.len()
+        {
+            self.selected = None;
+        }
+        if self.show_editor
+            && let Some(index) = self.selected
+        {
+            egui::Panel::right("action-row-editor")
+                .resizable(true)
+                .default_size(350.0)
+                .min_size(280.0)
+                .max_size(460.0)
+                .show(ui, |ui| {
+                    egui::ScrollArea::vertical()
+                        .id_salt("row-editor-scroll")
+                        .show(ui, |ui| self.row_editor(ui, doc, plan, index));
+                });
+        }
+        self.refresh_cache(doc, plan);
+        egui::CentralPanel::no_frame().show(ui, |ui| {
+            ui.add_space(4.0);
+            self.header(ui, doc, plan);
+            self.filter_bar(ui, doc, plan);
+            self.summary_strip(ui);
+            if let Some(m) = &self.message {
+                let mut clear = false;
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(RichText::new(format!("⚠ {m}")).color(red(ui)));
+                    clear = ui.small_button("Dismiss").clicked();
+                });
+                if clear {
+                    self.message = None;
+                }
+            }
+            self.keyboard(ui, doc, plan);
+            self.table(ui, doc, plan, nav);
+        });
+        self.dialogs(ui, doc, nav);
+    }
+
+    fn header(&mut self, ui: &mut Ui, doc: &mut Document, plan: usize) {
+        ui.heading(&doc.project().action_plans[plan].title);
+        let p = &doc.project().action_plans[plan];
+        let mut sub = Vec::new();
+        if !p.origin.is_empty() {
+            sub.push(p.origin.clone());
+        }
+        if let Some(s) = p.start {
+            sub.push(format!("started {}", format::date(s)));
+        }
+        sub.push(format!("today is {}", format::date(self.today)));
+        ui.label(RichText::new(sub.join(" · ")).color(theme::muted(ui)));
+    }
+
+    fn columns(&self) -> Vec<Column> {
+        Column::ALL
+            .iter()
+            .copied()
+            .filter(|c| !self.hidden.contains(c))
+            .collect()
+    }
+}
