@@ -1,0 +1,328 @@
+//! The Trends view: a dashboard of small charts (headline measures first), and one
+//! measure's large chart with its data table, data entry, status override and export.
+//!
+//! Chart content comes from [`crate::chart`], cached on (revision, measure, options);
+//! the dashboard paints sparklines from cached, decimated points and lays out only the
+//! visible rows.
+
+use crate::chart::{self, Card, Chart, ChartOptions};
+use crate::document::Document;
+use crate::history::Edit;
+use crate::model::{
+    Annotation, Measure, Observation, Period, Rag, StatusOverride, Target, TargetKind, ValueStatus,
+};
+use crate::palette;
+use crate::status::TrackStatus;
+use crate::ui::nav::Nav;
+use crate::ui::theme::{self, color};
+use egui::{Color32, RichText, Sense, Ui, Vec2};
+use std::collections::HashMap;
+use std::sync::Arc;
+
+mod dashboard;
+mod data_entry;
+mod plot;
+
+const CARD: Vec2 = Vec2::new(300.0, 150.0);
+
+#[derive(Default)]
+struct ObsForm {
+    editing: Option<usize>,
+    period: String,
+    value: String,
+    status: ValueStatus,
+    source: Option<String>,
+    note: String,
+    error: Option<String>,
+}
+
+#[derive(Default)]
+struct TargetForm {
+    year: String,
+    value: String,
+    kind: TargetKind,
+    label: String,
+    error: Option<String>,
+}
+
+#[derive(Default)]
+struct EventForm {
+    period: String,
+    label: String,
+    error: Option<String>,
+}
+
+struct OverrideForm {
+    rag: Rag,
+    reason: String,
+    error: Option<String>,
+}
+
+impl Default for OverrideForm {
+    fn default() -> Self {
+        OverrideForm {
+            rag: Rag::Amber,
+            reason: String::new(),
+            error: None,
+        }
+    }
+}
+
+#[derive(Default)]
+pub struct TrendsView {
+    open: Option<String>,
+    options: HashMap<String, ChartOptions>,
+    chart_cache: Option<(u64, String, ChartOptions, Arc<Chart>)>,
+    cards_cache: Option<(u64, Vec<Card>)>,
+    obs_form: ObsForm,
+    target_form: TargetForm,
+    event_form: EventForm,
+    override_form: OverrideForm,
+    reset_plot: bool,
+}
+
+fn status_colour(s: TrackStatus, rag: Option<Rag>) -> crate::model::Colour {
+    match rag {
+        Some(r) => palette::rag_colour(r),
+        None => match s {
+            TrackStatus::NoData => palette::rag_colour(Rag::NotStarted),
+            _ => palette::INK_MUTED,
+        },
+    }
+}
+
+fn badge_text(a: &crate::status::Assessment) -> String {
+    a.badge()
+}
+
+fn badge(ui: &mut Ui, a: &crate::status::Assessment) {
+    let fill = status_colour(a.status, a.rag);
+    egui::Frame::new()
+        .fill(color(fill))
+        .corner_radius(4.0)
+        .inner_margin(egui::Margin::symmetric(6, 2))
+        .show(ui, |ui| {
+            ui.label(RichText::new(badge_text(a)).color(color(fill.text_on())))
+        })
+        .response
+        .on_hover_text(&a.summary);
+}
+
+fn labelled_edit(ui: &mut Ui, label: &str, text: &mut String, width: f32) -> egui::Response {
+    let l = ui.label(label);
+    ui.add(egui::TextEdit::singleline(text).desired_width(width))
+        .labelled_by(l.id)
+}
+
+impl TrendsView {
+    /// Open a measure's large chart.
+    pub fn open_measure(&mut self, id: &str) {
+        self.open = Some(id.to_string());
+        self.obs_form = ObsForm::default();
+        self.target_form = TargetForm::default();
+        self.event_form = EventForm::default();
+        self.override_form = OverrideForm::default();
+    }
+
+    /// The measure whose large chart is open, if any.
+    pub fn opened(&self) -> Option<&str> {
+        self.open.as_deref()
+    }
+
+    /// Pick the data-entry form's source (for tests: combo boxes are awkward to drive).
+    #[doc(hidden)]
+    pub fn set_form_source_for_test(&mut self, source: Option<String>) {
+        self.obs_form.source = source;
+    }
+
+    /// The open chart's options as on screen, including the legend entries switched off
+    /// (what an export of it draws).
+    pub fn options_as_shown(&self, ctx: &egui::Context) -> Option<ChartOptions> {
+        let id = self.open.as_deref()?;
+        let mut o = self.options.get(id).cloned().unwrap_or_default();
+        if let Some(c) = self.current_chart() {
+            o.hidden = hidden_in_legend(ctx, c);
+        }
+        Some(o)
+    }
+
+    /// The chart currently shown (for tests and export).
+    pub fn current_chart(&self) -> Option<&Chart> {
+        self.chart_cache.as_ref().map(|c| &*c.3)
+    }
+
+    pub fn ui(&mut self, ui: &mut Ui, doc: &mut Document, nav: &mut Nav) {
+        match self.open.clone() {
+            Some(id) => match doc.project().measures.iter().position(|m| m.id == id) {
+                Some(index) => self.measure_page(ui, doc, nav, index),
+                None => {
+                    self.open = None;
+                    self.dashboard(ui, doc, nav);
+                }
+            },
+            None => self.dashboard(ui, doc, nav),
+        }
+    }
+
+    fn cards(&mut self, doc: &Document) -> &[Card] {
+        if self.cards_cache.as_ref().map(|c| c.0) != Some(doc.revision()) {
+            let p = doc.project();
+            let cards = p
+                .measures_in_dashboard_order()
+                .into_iter()
+                .map(|i| chart::card(i, &p.measures[i]))
+                .collect();
+            self.cards_cache = Some((doc.revision(), cards));
+        }
+        &self.cards_cache.as_ref().expect("just filled").1
+    }
+
+    fn chart_for(&mut self, doc: &Document, index: usize) -> Arc<Chart> {
+        let m = &doc.project().measures[index];
+        let opts = self.options.get(&m.id).cloned().unwrap_or_default();
+        let fresh = match &self.chart_cache {
+            Some((rev, id, o, _)) => *rev == doc.revision() && *id == m.id && *o == opts,
+            None => false,
+        };
+        if !fresh {
+            let c = chart::build(doc.project(), m, &opts);
+            self.chart_cache = Some((doc.revision(), m.id.clone(), opts, Arc::new(c)));
+        }
+        Arc::clone(&self.chart_cache.as_ref().expect("filled").3)
+    }
+
+    fn measure_page(&mut self, ui: &mut Ui, doc: &mut Document, nav: &mut Nav, index: usize) {
+        let c = self.chart_for(doc, index);
+        let id = c.measure_id.clone();
+        egui::ScrollArea::vertical()
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                ui.horizontal(|ui| {
+                    if ui.button("← All measures").clicked() {
+                        self.open = None;
+                    }
+                    let opts = self.options.entry(id.clone()).or_default();
+                    let l = ui.label("Chart title");
+                    ui.add(
+                        egui::TextEdit::singleline(&mut opts.title)
+                            .hint_text(&doc.project().measures[index].name)
+                            .desired_width(520.0),
+                    )
+                    .labelled_by(l.id)
+                    .on_hover_text("A title that states the message; empty for the measure's name");
+                });
+                if self.open.is_none() {
+                    return;
+                }
+                ui.add_space(4.0);
+                ui.label(RichText::new(&c.title).size(24.0).strong());
+                ui.label(RichText::new(&c.subtitle).color(theme::muted(ui)));
+                ui.horizontal_wrapped(|ui| {
+                    badge(ui, &c.assessment);
+                    ui.label(&c.assessment.summary);
+                });
+                ui.label(RichText::new(&c.verdict_text).strong());
+                ui.horizontal(|ui| {
+                    let opts = self.options.entry(id.clone()).or_default();
+                    if ui
+                        .checkbox(&mut opts.start_at_zero, "Start at zero")
+                        .changed()
+                    {
+                        self.reset_plot = true;
+                    }
+                    if ui.button("Reset view").clicked() {
+                        self.reset_plot = true;
+                    }
+                    ui.separator();
+                    for (label, ext) in [("Export SVG…", "svg"), ("Export PNG…", "png")] {
+                        if ui.button(label).clicked()
+                            && let Some(path) = rfd::FileDialog::new()
+                                .add_filter(ext, &[ext])
+                                .set_file_name(format!("{id}.{ext}"))
+                                .save_file()
+                        {
+                            let o = self.options_as_shown(ui.ctx()).unwrap_or_default();
+                            match chart::export::export_measure(
+                                doc.project(),
+                                &id,
+                                &o,
+                                &path,
+                                1920,
+                                1080,
+                            ) {
+                                Ok(()) => nav.status = Some(format!("Exported {}", path.display())),
+                                Err(e) => nav.error = Some(e),
+                            }
+                        }
+                    }
+                    if ui.button("Copy table").clicked() {
+                        let m = &doc.project().measures[index];
+                        ui.ctx().copy_text(chart::table_tsv(doc.project(), m));
+                        nav.status = Some("Copied the data table (tab-separated)".into());
+                    }
+                });
+                self.plot(ui, &c);
+                ui.label(RichText::new(&c.footnote).color(theme::muted(ui)));
+                ui.add_space(8.0);
+                if let Some((l, v)) = self.override_ui(ui, doc, index) {
+                    apply_measure(doc, index, v, l);
+                }
+                ui.add_space(8.0);
+                if let Some((l, v)) = self.observations_ui(ui, doc, index) {
+                    apply_measure(doc, index, v, l);
+                }
+                ui.add_space(8.0);
+                if let Some((l, v)) = self.targets_ui(ui, doc, index) {
+                    apply_measure(doc, index, v, l);
+                }
+                ui.add_space(8.0);
+                if let Some((l, v)) = self.events_ui(ui, doc, index) {
+                    apply_measure(doc, index, v, l);
+                }
+            });
+    }
+}
+
+fn plot_id(measure_id: &str) -> egui::Id {
+    egui::Id::unique(("trend-plot", measure_id))
+}
+
+/// The legend entries the user has switched off in the plot (so that exports match the screen).
+fn hidden_in_legend(ctx: &egui::Context, c: &Chart) -> Vec<String> {
+    let Some(mem) = egui_plot::PlotMemory::load(ctx, plot_id(&c.measure_id)) else {
+        return Vec::new();
+    };
+    let mut names: Vec<String> = c.legend.iter().map(|l| l.name.clone()).collect();
+    names.push("Trajectory to target".into());
+    names
+        .into_iter()
+        .filter(|n| {
+            mem.hidden_items
+                .contains(&egui_plot::ItemId::new(n.as_str()))
+        })
+        .collect()
+}
+
+fn apply_measure(doc: &mut Document, index: usize, v: Measure, label: String) {
+    let _ = doc.apply(
+        label,
+        Edit::SetMeasure {
+            index,
+            value: Box::new(v),
+        },
+    );
+}
+
+fn error_line(ui: &mut Ui, e: &Option<String>) {
+    if let Some(e) = e {
+        ui.label(RichText::new(format!("⚠ {e}")).color(color(palette::rag_colour(Rag::Red))));
+    }
+}
+
+fn truncate(s: &str, n: usize) -> String {
+    if s.chars().count() <= n {
+        s.to_string()
+    } else {
+        format!("{}…", s.chars().take(n - 1).collect::<String>())
+    }
+}
