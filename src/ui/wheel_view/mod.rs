@@ -1,0 +1,305 @@
+//! The Wheel view: the interactive outcomes wheel, its details panel and export.
+//!
+//! Geometry comes from [`crate::wheel`] and is cached on (revision, view state,
+//! size, theme); the fill mesh and label galleys are cached with it, so an idle
+//! frame only re-adds shapes. Each segment also gets a small widget with its name,
+//! so screen readers (AccessKit) and tests can find and press segments.
+
+use crate::document::Document;
+use crate::format;
+use crate::model::{Colour, Project};
+use crate::palette;
+use crate::status;
+use crate::ui::nav::{Nav, NavRequest};
+use crate::ui::theme::{self, color};
+use crate::ui::widgets::rag_badge;
+use crate::wheel::{
+    self, BuildOptions, ColourMode, Focus, Geometry, Grouping, Hit, Pattern, Ring, Segment,
+    SegmentKind, Step, TextMeasurer, ViewState, export::ExportOptions,
+};
+use egui::{
+    Color32, FontId, Galley, Key, Mesh, Pos2, Rect, RichText, Sense, Shape, Stroke, Ui, Vec2, pos2,
+    vec2,
+};
+use std::collections::HashMap;
+use std::sync::Arc;
+
+mod canvas;
+mod details;
+mod toolbar;
+
+/// Character widths from the fonts egui draws with (falling back to the estimate).
+struct EguiMeasurer {
+    em: HashMap<char, f32>,
+}
+
+impl EguiMeasurer {
+    fn new(ctx: &egui::Context, p: &Project) -> Self {
+        let mut chars: std::collections::HashSet<char> =
+            "…abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 ✔✖?–"
+                .chars()
+                .collect();
+        let mut add = |s: &str| chars.extend(s.chars());
+        add(&p.programme.vision);
+        add(&p.programme.title);
+        p.priorities.iter().for_each(|x| add(&x.name));
+        p.needs.iter().for_each(|x| add(&x.name));
+        p.outcomes.iter().for_each(|x| add(&x.name));
+        p.voices.iter().for_each(|x| add(&x.text));
+        let font = FontId::proportional(100.0);
+        let em = ctx.fonts_mut(|f| {
+            chars
+                .into_iter()
+                .map(|c| {
+                    let w = f.glyph_width(&font, c) / 100.0;
+                    let w = if w > 0.0 { w } else { wheel::Estimate.em(c) };
+                    (c, w * 1.03)
+                })
+                .collect()
+        });
+        EguiMeasurer { em }
+    }
+}
+
+impl TextMeasurer for EguiMeasurer {
+    fn em(&self, c: char) -> f32 {
+        self.em
+            .get(&c)
+            .copied()
+            .unwrap_or_else(|| wheel::Estimate.em(c))
+    }
+}
+
+#[derive(Clone, PartialEq)]
+struct CacheKey {
+    revision: u64,
+    state: ViewState,
+    size: [i32; 2],
+    centre: [i32; 2],
+    dark: bool,
+}
+
+struct Cache {
+    key: CacheKey,
+    geometry: Geometry,
+    mesh: Arc<Mesh>,
+    /// Hatching and dots over the fills.
+    patterns: Vec<Shape>,
+    /// Galleys of every label line, per segment (empty when it has none).
+    galleys: Vec<Vec<Arc<Galley>>>,
+    centre_galleys: Vec<Arc<Galley>>,
+}
+
+struct Anim {
+    from: (f32, f32),
+    to: (f32, f32),
+}
+
+/// The export menu's choices.
+struct ExportChoice {
+    width: u32,
+    height: u32,
+}
+
+/// The Wheel view's state.
+pub struct WheelView {
+    selected: Option<String>,
+    state: ViewState,
+    search: String,
+    /// Key of the segment that has keyboard focus.
+    kb: Option<String>,
+    cache: Option<Cache>,
+    measurer: Option<(u64, Arc<EguiMeasurer>)>,
+    anim: Option<Anim>,
+    export: ExportChoice,
+    /// Show the keyboard focus ring (after an arrow key, until the mouse moves).
+    kb_visible: bool,
+}
+
+impl Default for WheelView {
+    fn default() -> Self {
+        WheelView {
+            selected: None,
+            state: ViewState::default(),
+            search: String::new(),
+            kb: None,
+            cache: None,
+            measurer: None,
+            anim: None,
+            export: ExportChoice {
+                width: 1920,
+                height: 1080,
+            },
+            kb_visible: false,
+        }
+    }
+}
+
+const ANIM_SECS: f32 = 0.35;
+
+impl WheelView {
+    /// Select an outcome (from another view).
+    pub fn select_outcome(&mut self, id: &str) {
+        self.selected = Some(id.to_string());
+        self.kb = Some(format!("o:{id}"));
+        // Zoom out if the outcome is outside the current zoom.
+        self.state.focus = None;
+        self.anim = None;
+    }
+
+    /// The outcome shown in the details panel, if any.
+    pub fn selected(&self) -> Option<&str> {
+        self.selected.as_deref()
+    }
+
+    /// Names of the segments the search box currently highlights.
+    pub fn search_matches(&self) -> Vec<String> {
+        match &self.cache {
+            Some(c) => c
+                .geometry
+                .search(&self.search)
+                .into_iter()
+                .map(|i| c.geometry.segments[i].name.clone())
+                .collect(),
+            None => Vec::new(),
+        }
+    }
+
+    /// Write the wheel as shown (zoom, colour mode, selection) to `path` (.svg or .png).
+    pub fn export_to(
+        &self,
+        p: &Project,
+        path: &std::path::Path,
+        width: u32,
+        height: u32,
+    ) -> Result<(), String> {
+        let opts = ExportOptions {
+            width,
+            height,
+            selected: self.selected.as_ref().map(|id| format!("o:{id}")),
+        };
+        wheel::export::write(p, &self.state, &opts, path)
+    }
+
+    /// The current view state (grouping, colour mode, zoom).
+    pub fn state(&self) -> &ViewState {
+        &self.state
+    }
+
+    fn set_focus(&mut self, p: &Project, focus: Option<Focus>, ctx: &egui::Context) {
+        let from = match &self.anim {
+            Some(a) => a.to,
+            None => wheel::window_of(p, &self.state),
+        };
+        self.state.focus = focus;
+        let to = wheel::window_of(p, &self.state);
+        if ctx.global_style().animation_time > 0.0 && from != to {
+            self.anim = Some(Anim { from, to });
+            ctx.animate_value_with_time(egui::Id::unique("wheel-zoom"), 0.0, 0.0);
+        } else {
+            self.anim = None;
+        }
+    }
+
+    /// Zoom out one level.
+    fn zoom_out(&mut self, p: &Project, ctx: &egui::Context) -> bool {
+        let next = match &self.state.focus {
+            None => return false,
+            Some(f) if f.sub.is_some() => Some(Focus {
+                group: f.group.clone(),
+                sub: None,
+            }),
+            Some(_) => None,
+        };
+        self.set_focus(p, next, ctx);
+        true
+    }
+
+    /// What clicking (or pressing Enter on) a segment does.
+    fn activate(&mut self, p: &Project, seg: &Segment, ctx: &egui::Context) {
+        let focus = self.state.focus.clone();
+        let full = seg.end - seg.start >= std::f32::consts::TAU - 1e-3;
+        self.kb = Some(seg.key.clone());
+        match seg.kind {
+            SegmentKind::Priority(i) | SegmentKind::Need(i) => {
+                let id = match seg.kind {
+                    SegmentKind::Priority(_) => p.priorities[i].id.clone(),
+                    _ => p.needs[i].id.clone(),
+                };
+                if full && focus.is_some() {
+                    self.set_focus(p, None, ctx);
+                } else {
+                    self.set_focus(
+                        p,
+                        Some(Focus {
+                            group: id,
+                            sub: None,
+                        }),
+                        ctx,
+                    );
+                }
+            }
+            SegmentKind::Pair { priority, need } => {
+                let (group, sub) = match self.state.grouping {
+                    Grouping::PriorityThenNeed => (&p.priorities[priority].id, &p.needs[need].id),
+                    Grouping::NeedThenPriority => (&p.needs[need].id, &p.priorities[priority].id),
+                };
+                if full && focus.as_ref().is_some_and(|f| f.sub.is_some()) {
+                    self.zoom_out(p, ctx);
+                } else {
+                    self.set_focus(
+                        p,
+                        Some(Focus {
+                            group: group.clone(),
+                            sub: Some(sub.clone()),
+                        }),
+                        ctx,
+                    );
+                }
+            }
+            SegmentKind::Outcome(i) | SegmentKind::Voice { outcome: i, .. } => {
+                self.selected = Some(p.outcomes[i].id.clone());
+            }
+        }
+    }
+
+    fn measurer(&mut self, ctx: &egui::Context, doc: &Document) -> Arc<EguiMeasurer> {
+        match &self.measurer {
+            Some((rev, m)) if *rev == doc.revision() => m.clone(),
+            _ => {
+                let m = Arc::new(EguiMeasurer::new(ctx, doc.project()));
+                self.measurer = Some((doc.revision(), m.clone()));
+                m
+            }
+        }
+    }
+
+    pub fn ui(&mut self, ui: &mut Ui, doc: &mut Document, nav: &mut Nav) {
+        let ctx = ui.ctx().clone();
+        // Drop a selection or zoom that no longer exists (after undo, or a new file).
+        if let Some(id) = &self.selected
+            && doc.project().outcome(id).is_none()
+        {
+            self.selected = None;
+        }
+        if let Some(f) = &self.state.focus
+            && doc.project().priority(&f.group).is_none()
+            && doc.project().need(&f.group).is_none()
+        {
+            self.state.focus = None;
+            self.anim = None;
+        }
+
+        self.toolbar(ui, doc, nav);
+
+        if let Some(id) = self.selected.clone() {
+            egui::Panel::right("wheel-details")
+                .resizable(true)
+                .default_size(380.0)
+                .size_range(280.0..=(ui.available_width() * 0.5).max(300.0))
+                .show(ui, |ui| self.details(ui, doc.project(), &id, nav));
+        }
+
+        self.wheel(ui, doc, &ctx);
+    }
+}
