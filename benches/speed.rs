@@ -22,8 +22,8 @@
 
 use criterion::{Criterion, SamplingMode, black_box};
 use outcome_explorer::document::Document;
-use outcome_explorer::export::{ImageFormat, png};
 use outcome_explorer::export::svg::{Stroke, Svg, TextStyle};
+use outcome_explorer::export::{ImageFormat, png};
 use outcome_explorer::file;
 use outcome_explorer::model::Project;
 use outcome_explorer::synthetic::{self, Scale};

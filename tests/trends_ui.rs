@@ -254,3 +254,29 @@ fn series_switched_off_in_the_legend_are_left_out_of_exports() {
     let opts = h.state().trends.options_as_shown(&h.ctx).unwrap();
     assert_eq!(opts.hidden, vec!["England".to_string()]);
 }
+
+#[test]
+fn the_calendar_beside_the_period_writes_a_date() {
+    let mut app = OutcomeApp::new(Document::new(project(), None));
+    app.view = View::Trends;
+    app.trends.open_measure("ta");
+    // The calendar popup's year, month and day boxes are egui_extras' own and carry no
+    // accessible names, which the harness would otherwise refuse.
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1280.0, 1600.0))
+        .with_accessibility_check(false)
+        .build_ui_state(|ui, app: &mut OutcomeApp| app.ui_root(ui), app);
+    h.run();
+    let calendars = h.query_all_by_label("Calendar…").count();
+    assert_eq!(calendars, 2, "one for values, one for events");
+    h.query_all_by_label("Calendar…").next().unwrap().click();
+    h.run();
+    h.get_by_label("Save").click();
+    h.run();
+    let today = chrono::Local::now()
+        .date_naive()
+        .format("%Y-%m-%d")
+        .to_string();
+    let field = h.get_by_role_and_label(Role::TextInput, "Period");
+    assert_eq!(field.value().as_deref(), Some(today.as_str()));
+}

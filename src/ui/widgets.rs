@@ -1,9 +1,47 @@
-//! Small shared widgets: RAG badges that carry a symbol and a word, not colour alone.
+//! Small shared widgets: RAG badges that carry a symbol and a word, not colour alone, and a
+//! calendar beside fields that take dates.
 
-use crate::model::Rag;
+use crate::model::{Period, Rag};
 use crate::palette;
 use crate::ui::theme::color;
+use chrono::{Datelike, NaiveDate};
 use egui::{RichText, Ui};
+
+/// The date picker's calendar date for `d`.
+pub fn jiff_date(d: NaiveDate) -> jiff::civil::Date {
+    jiff::civil::Date::new(d.year() as i16, d.month() as i8, d.day() as i8)
+        .unwrap_or(jiff::civil::Date::constant(2025, 1, 1))
+}
+
+/// The date the picker chose.
+pub fn from_jiff(d: jiff::civil::Date) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(i32::from(d.year()), d.month() as u32, d.day() as u32)
+}
+
+/// A calendar button that writes the chosen day into a period field as `2024-03-31`. The field
+/// stays typed text, because a period can also be a month, a quarter or a financial year.
+pub fn period_calendar(ui: &mut Ui, salt: &str, text: &mut String) -> egui::Response {
+    let shown = match text.trim().parse::<Period>() {
+        Ok(Period::Date(d)) => d,
+        _ => chrono::Local::now().date_naive(),
+    };
+    let mut d = jiff_date(shown);
+    let r = ui
+        .add(
+            egui_extras::DatePickerButton::new(&mut d)
+                .id_salt(salt)
+                .format("Calendar…")
+                .show_icon(false)
+                .calendar_week(false),
+        )
+        .on_hover_text("Pick a day; for a month, quarter or financial year, type it");
+    if r.changed()
+        && let Some(nd) = from_jiff(d)
+    {
+        *text = Period::Date(nd).to_string();
+    }
+    r
+}
 
 /// A RAG badge: coloured chip with symbol and word ("✔ Green").
 pub fn rag_badge(ui: &mut Ui, rag: Rag) -> egui::Response {

@@ -16,8 +16,8 @@ use crate::palette;
 use crate::plan_table::{self, Column, Filter, Sort, Summary};
 use crate::ui::nav::Nav;
 use crate::ui::theme;
-use crate::ui::widgets::rag_badge;
-use chrono::{Datelike, NaiveDate};
+use crate::ui::widgets::{from_jiff, jiff_date, rag_badge};
+use chrono::NaiveDate;
 use egui::{Color32, Key, RichText, Ui};
 use egui_extras::{Column as TableColumn, TableBuilder};
 
@@ -199,15 +199,6 @@ fn red(ui: &Ui) -> Color32 {
     } else {
         Color32::from_rgb(0xb0, 0x1c, 0x1c)
     }
-}
-
-fn jiff_date(d: NaiveDate) -> jiff::civil::Date {
-    jiff::civil::Date::new(d.year() as i16, d.month() as i8, d.day() as i8)
-        .unwrap_or(jiff::civil::Date::constant(2025, 1, 1))
-}
-
-fn from_jiff(d: jiff::civil::Date) -> Option<NaiveDate> {
-    NaiveDate::from_ymd_opt(i32::from(d.year()), d.month() as u32, d.day() as u32)
 }
 
 /// A single-line text field with an accessible label shown beside it.

@@ -164,6 +164,7 @@ impl TrendsView {
         ui.horizontal_wrapped(|ui| {
             labelled_edit(ui, "Period", &mut f.period, 110.0)
                 .on_hover_text("2024-03-31, 2024-03, 2024-Q1, 2024, 2023/24 or 2023/24 Q3");
+            crate::ui::widgets::period_calendar(ui, "observation-calendar", &mut f.period);
             labelled_edit(ui, "Value", &mut f.value, 90.0);
             egui::ComboBox::from_label("Value status")
                 .selected_text(chart::value_status_label(f.status))
@@ -333,6 +334,7 @@ impl TrendsView {
         let f = &mut self.event_form;
         ui.horizontal_wrapped(|ui| {
             labelled_edit(ui, "Event date", &mut f.period, 110.0);
+            crate::ui::widgets::period_calendar(ui, "event-calendar", &mut f.period);
             labelled_edit(ui, "Event", &mut f.label, 280.0);
             if ui.button("Add event").clicked() {
                 match f.period.parse::<Period>() {
