@@ -280,3 +280,55 @@ fn the_calendar_beside_the_period_writes_a_date() {
     let field = h.get_by_role_and_label(Role::TextInput, "Period");
     assert_eq!(field.value().as_deref(), Some(today.as_str()));
 }
+
+#[test]
+fn edit_a_target_and_an_event_in_place_and_undo() {
+    let mut h = harness_sized(project(), 1600.0);
+    h.state_mut().trends.open_measure("ta");
+    h.run();
+    h.get_by_label("Edit the 2040 target").click();
+    h.run();
+    let value = h.get_by_role_and_label(Role::TextInput, "Target value");
+    assert_eq!(
+        value.value().as_deref(),
+        Some("500"),
+        "the form holds the target"
+    );
+    value.focus();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_by_role_and_label(Role::TextInput, "Target value")
+        .type_text("400");
+    h.run();
+    h.get_by_label("Save target").click();
+    h.run();
+    let targets = &h.state().doc.project().measures[0].targets;
+    assert_eq!(targets.len(), 1, "edited, not added");
+    assert_eq!(targets[0].value, 400.0);
+    assert!(
+        h.query_by_label("Add target").is_some(),
+        "the form is cleared"
+    );
+
+    h.get_by_label("Edit the event \"Housing strategy\"")
+        .click();
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "Event").focus();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_by_role_and_label(Role::TextInput, "Event")
+        .type_text("Housing strategy adopted");
+    h.run();
+    h.get_by_label("Save event").click();
+    h.run();
+    let events = &h.state().doc.project().measures[0].annotations;
+    assert_eq!(events.len(), 1);
+    assert_eq!(events[0].label, "Housing strategy adopted");
+
+    h.state_mut().undo();
+    h.state_mut().undo();
+    h.run();
+    let m = &h.state().doc.project().measures[0];
+    assert_eq!(m.targets[0].value, 500.0);
+    assert_eq!(m.annotations[0].label, "Housing strategy");
+}

@@ -240,6 +240,7 @@ impl TrendsView {
         let m = &doc.project().measures[index];
         ui.label(RichText::new("Targets and milestones").strong());
         let mut delete = None;
+        let mut edit = None;
         egui::Grid::new("target-table")
             .striped(true)
             .show(ui, |ui| {
@@ -251,9 +252,19 @@ impl TrendsView {
                         TargetKind::Milestone => "Milestone",
                     });
                     ui.label(&t.label);
-                    if ui.small_button("Delete").clicked() {
-                        delete = Some(i);
-                    }
+                    ui.horizontal(|ui| {
+                        let name = format!("Edit the {} target", t.year);
+                        let r = ui.small_button("Edit").on_hover_text(&name);
+                        r.widget_info(|| {
+                            egui::WidgetInfo::labeled(egui::Role::Button, true, &name)
+                        });
+                        if r.clicked() {
+                            edit = Some(i);
+                        }
+                        if ui.small_button("Delete").clicked() {
+                            delete = Some(i);
+                        }
+                    });
                     ui.end_row();
                 }
             });
@@ -261,6 +272,19 @@ impl TrendsView {
             let mut v = m.clone();
             let t = v.targets.remove(i);
             pending = Some((format!("Delete {} target of {}", t.year, m.name), v));
+            self.target_form = TargetForm::default();
+            return pending;
+        }
+        if let Some(i) = edit {
+            let t = &m.targets[i];
+            self.target_form = TargetForm {
+                editing: Some(i),
+                year: t.year.to_string(),
+                value: t.value.to_string(),
+                kind: t.kind,
+                label: t.label.clone(),
+                error: None,
+            };
         }
         let f = &mut self.target_form;
         ui.horizontal_wrapped(|ui| {
@@ -276,7 +300,14 @@ impl TrendsView {
                     ui.selectable_value(&mut f.kind, TargetKind::Milestone, "Milestone");
                 });
             labelled_edit(ui, "Target label", &mut f.label, 200.0);
-            if ui.button("Add target").clicked() {
+            let button = if f.editing.is_some() {
+                "Save target"
+            } else {
+                "Add target"
+            };
+            if f.editing.is_some() && ui.button("Cancel").clicked() {
+                *f = TargetForm::default();
+            } else if ui.button(button).clicked() {
                 let year = f
                     .year
                     .trim()
@@ -288,15 +319,19 @@ impl TrendsView {
                     (_, Err(e)) => f.error = Some(format!("Target value: {e}")),
                     (Some(year), Ok(value)) => {
                         let mut v = m.clone();
-                        v.targets.push(Target {
-                            year,
-                            value,
-                            kind: f.kind,
-                            label: f.label.trim().to_string(),
-                            ..Default::default()
-                        });
+                        // Editing keeps what the form does not show (source, note).
+                        let mut t = match f.editing {
+                            Some(i) if i < v.targets.len() => v.targets.remove(i),
+                            _ => Target::default(),
+                        };
+                        t.year = year;
+                        t.value = value;
+                        t.kind = f.kind;
+                        t.label = f.label.trim().to_string();
+                        v.targets.push(t);
                         v.targets.sort_by_key(|t| t.year);
-                        pending = Some((format!("Add {year} target of {}", m.name), v));
+                        let verb = if f.editing.is_some() { "Edit" } else { "Add" };
+                        pending = Some((format!("{verb} {year} target of {}", m.name), v));
                         *f = TargetForm::default();
                     }
                 }
@@ -316,13 +351,22 @@ impl TrendsView {
         let m = &doc.project().measures[index];
         ui.label(RichText::new("Events marked on the chart").strong());
         let mut delete = None;
+        let mut edit = None;
         egui::Grid::new("event-table").striped(true).show(ui, |ui| {
             for (i, a) in m.annotations.iter().enumerate() {
                 ui.label(a.period.label());
                 ui.label(&a.label);
-                if ui.small_button("Delete").clicked() {
-                    delete = Some(i);
-                }
+                ui.horizontal(|ui| {
+                    let name = format!("Edit the event {:?}", a.label);
+                    let r = ui.small_button("Edit").on_hover_text(&name);
+                    r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
+                    if r.clicked() {
+                        edit = Some(i);
+                    }
+                    if ui.small_button("Delete").clicked() {
+                        delete = Some(i);
+                    }
+                });
                 ui.end_row();
             }
         });
@@ -330,13 +374,31 @@ impl TrendsView {
             let mut v = m.clone();
             let a = v.annotations.remove(i);
             pending = Some((format!("Delete event {:?}", a.label), v));
+            self.event_form = EventForm::default();
+            return pending;
+        }
+        if let Some(i) = edit {
+            let a = &m.annotations[i];
+            self.event_form = EventForm {
+                editing: Some(i),
+                period: a.period.to_string(),
+                label: a.label.clone(),
+                error: None,
+            };
         }
         let f = &mut self.event_form;
         ui.horizontal_wrapped(|ui| {
             labelled_edit(ui, "Event date", &mut f.period, 110.0);
             crate::ui::widgets::period_calendar(ui, "event-calendar", &mut f.period);
             labelled_edit(ui, "Event", &mut f.label, 280.0);
-            if ui.button("Add event").clicked() {
+            let button = if f.editing.is_some() {
+                "Save event"
+            } else {
+                "Add event"
+            };
+            if f.editing.is_some() && ui.button("Cancel").clicked() {
+                *f = EventForm::default();
+            } else if ui.button(button).clicked() {
                 match f.period.parse::<Period>() {
                     Err(e) => f.error = Some(e.to_string()),
                     Ok(_) if f.label.trim().is_empty() => {
@@ -344,12 +406,24 @@ impl TrendsView {
                     }
                     Ok(period) => {
                         let mut v = m.clone();
-                        v.annotations.push(Annotation {
-                            period,
-                            label: f.label.trim().to_string(),
-                            note: String::new(),
-                        });
-                        pending = Some((format!("Add event to {}", m.name), v));
+                        let label = f.label.trim().to_string();
+                        let what = match f.editing {
+                            // Editing keeps the event's note and its place in the list.
+                            Some(i) if i < v.annotations.len() => {
+                                v.annotations[i].period = period;
+                                v.annotations[i].label = label;
+                                format!("Edit event of {}", m.name)
+                            }
+                            _ => {
+                                v.annotations.push(Annotation {
+                                    period,
+                                    label,
+                                    note: String::new(),
+                                });
+                                format!("Add event to {}", m.name)
+                            }
+                        };
+                        pending = Some((what, v));
                         *f = EventForm::default();
                     }
                 }

@@ -38,6 +38,8 @@ struct ObsForm {
 
 #[derive(Default)]
 struct TargetForm {
+    /// The target being edited, by position; `None` when adding.
+    editing: Option<usize>,
     year: String,
     value: String,
     kind: TargetKind,
@@ -47,6 +49,8 @@ struct TargetForm {
 
 #[derive(Default)]
 struct EventForm {
+    /// The event being edited, by position; `None` when adding.
+    editing: Option<usize>,
     period: String,
     label: String,
     error: Option<String>,
