@@ -256,6 +256,14 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
         path: path.to_path_buf(),
         reason,
     };
+    // Saving through a symbolic link writes the file it points to, and leaves the link.
+    let resolved;
+    let path = if std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
+        resolved = std::fs::canonicalize(path).map_err(|e| fail(io_reason(&e)))?;
+        resolved.as_path()
+    } else {
+        path
+    };
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
@@ -270,6 +278,11 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
     ));
     let result = (|| -> std::io::Result<()> {
         let mut f = std::fs::File::create(&tmp)?;
+        // The new file keeps the old one's permissions (a file shared read-only with a group
+        // stays so).
+        if let Ok(old) = std::fs::metadata(path) {
+            let _ = f.set_permissions(old.permissions());
+        }
         f.write_all(bytes)?;
         f.sync_all()?;
         drop(f);

@@ -104,6 +104,16 @@ fn undo_and_redo_shortcuts_change_the_model() {
     h.run();
     assert_eq!(h.state().doc.project().programme.title, "Changed");
     assert!(h.state().status().contains("Redid: Rename programme"));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().doc.project().programme.title, "Luton 2040");
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    h.run();
+    assert_eq!(
+        h.state().doc.project().programme.title,
+        "Changed",
+        "Ctrl+Shift+Z redoes, not undoes"
+    );
 }
 
 #[test]

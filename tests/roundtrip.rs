@@ -144,3 +144,40 @@ fn save_under_a_file_fails_and_leaves_it_intact() {
     assert_eq!(std::fs::read(&blocker).unwrap(), before);
     no_temporary_files_left(dir.path());
 }
+
+/// Saving keeps the file's permissions, and saving through a symbolic link updates the
+/// file it points to and leaves the link a link.
+#[cfg(unix)]
+#[test]
+fn save_keeps_permissions_and_symbolic_links() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let real_dir = dir.path().join("real");
+    std::fs::create_dir(&real_dir).unwrap();
+    let real = real_dir.join("target.ron");
+    file::save(&sample_project(), &real).unwrap();
+    std::fs::set_permissions(&real, std::fs::Permissions::from_mode(0o640)).unwrap();
+    let link = dir.path().join("link.ron");
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+
+    let mut p = sample_project();
+    p.programme.title = "Saved through the link".into();
+    file::save(&p, &link).unwrap();
+
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert_eq!(
+        file::load(&real).unwrap().programme.title,
+        "Saved through the link"
+    );
+    let mode = std::fs::metadata(&real).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o640);
+    assert!(
+        real_dir.join("target.ron.bak").exists(),
+        "the backup sits beside the real file"
+    );
+}

@@ -246,11 +246,17 @@ impl OutcomeApp {
 
     /// Replace or close the document, asking first if there are unsaved changes.
     fn request(&mut self, what: Pending) {
-        if self.doc.is_dirty() && !self.is_pristine_untitled() {
+        if self.has_unsaved_work() {
             self.pending = Some(what);
         } else {
             self.perform(what);
         }
+    }
+
+    /// Whether closing now would lose something: shown as "● Unsaved changes". A new
+    /// untitled project nobody has touched has nothing to lose, so shows no marker.
+    fn has_unsaved_work(&self) -> bool {
+        self.doc.is_dirty() && !self.is_pristine_untitled()
     }
 
     /// A new untitled project nobody has touched has nothing to lose.
@@ -342,15 +348,16 @@ impl OutcomeApp {
 
     fn handle_input(&mut self, ctx: &egui::Context) {
         let typing = ctx.egui_wants_keyboard_input();
-        let (open, save_as, save, new, quit, undo, redo, dropped) = ctx.input_mut(|i| {
+        let (open, save_as, save, new, quit, redo, undo, dropped) = ctx.input_mut(|i| {
             (
                 i.consume_shortcut(&OPEN),
                 i.consume_shortcut(&SAVE_AS),
                 i.consume_shortcut(&SAVE),
                 i.consume_shortcut(&NEW),
                 i.consume_shortcut(&QUIT),
-                !typing && i.consume_shortcut(&UNDO),
+                // Ctrl+Shift+Z first: egui matches Ctrl+Z even with Shift held.
                 !typing && (i.consume_shortcut(&REDO_ALT) || i.consume_shortcut(&REDO)),
+                !typing && i.consume_shortcut(&UNDO),
                 i.raw
                     .dropped_files
                     .iter()
@@ -391,8 +398,7 @@ impl OutcomeApp {
         }
         if ctx.input(|i| i.viewport().close_requested())
             && !self.allow_close
-            && self.doc.is_dirty()
-            && !self.is_pristine_untitled()
+            && self.has_unsaved_work()
         {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
             self.pending = Some(Pending::Quit);
@@ -497,7 +503,7 @@ impl OutcomeApp {
                     return;
                 }
                 let name = self.doc.display_name();
-                if self.doc.is_dirty() {
+                if self.has_unsaved_work() {
                     ui.label(RichText::new("● Unsaved changes").strong());
                 }
                 ui.label(RichText::new(name).color(theme::muted(ui)));
@@ -593,7 +599,7 @@ impl OutcomeApp {
     }
 
     fn update_title(&mut self, ctx: &egui::Context) {
-        let marker = if self.doc.is_dirty() { "● " } else { "" };
+        let marker = if self.has_unsaved_work() { "● " } else { "" };
         let title = format!("{marker}{} — Outcome Explorer", self.doc.display_name());
         if title != self.title {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
