@@ -274,20 +274,17 @@ pub fn preview(
                     Ok(d) => a.due = d,
                     Err(e) => reasons.push(format!("Due: {e}")),
                 },
+                // A blank rating leaves an existing row's rating as it is; a new row starts
+                // as "Not started".
+                Column::Rag if v.trim().is_empty() && old.is_some() => {}
                 Column::Rag => match plan_table::parse_rag(v) {
                     Ok(r) => a.rag = r,
                     Err(e) => reasons.push(format!("RAG: {e}")),
                 },
-                Column::Progress => {
-                    let mut notes = Vec::new();
-                    for l in split_lines(v) {
-                        match parse_note(l) {
-                            Ok(n) => notes.push(n),
-                            Err(e) => reasons.push(format!("Progress: {e}")),
-                        }
-                    }
-                    a.progress = notes;
-                }
+                Column::Progress => match parse_notes(v) {
+                    Ok(notes) => a.progress = notes,
+                    Err(e) => reasons.push(format!("Progress: {e}")),
+                },
                 Column::LastUpdated => match opt_date(v) {
                     Ok(d) => a.last_updated = d,
                     Err(e) => reasons.push(format!("Last updated: {e}")),
@@ -362,6 +359,34 @@ fn opt_date(v: &str) -> Result<Option<NaiveDate>, String> {
     } else {
         plan_table::parse_date(v).map(Some)
     }
+}
+
+/// Read a progress cell: each note starts on a line that begins with its date
+/// (`2025-01-31: text`); lines that do not are the previous note's text continued, so a
+/// note written over several lines comes back as it was.
+fn parse_notes(cell: &str) -> Result<Vec<ProgressNote>, String> {
+    let mut notes: Vec<ProgressNote> = Vec::new();
+    for line in cell.split('\n').map(|l| l.strip_suffix('\r').unwrap_or(l)) {
+        match parse_note(line) {
+            Ok(n) => notes.push(n),
+            Err(e) => match notes.last_mut() {
+                Some(n) => {
+                    n.text.push('\n');
+                    n.text.push_str(line);
+                }
+                None if line.trim().is_empty() => {}
+                None => return Err(e),
+            },
+        }
+    }
+    // Blank lines at the end of a cell are spreadsheet padding, not text.
+    for n in &mut notes {
+        let kept = n.text.trim_end_matches(['\n', '\r', ' ']).len();
+        if n.text[kept..].contains('\n') {
+            n.text.truncate(kept);
+        }
+    }
+    Ok(notes)
 }
 
 fn parse_note(line: &str) -> Result<ProgressNote, String> {

@@ -171,6 +171,16 @@ fn line() -> impl Strategy<Value = String> {
     "[A-Za-z0-9,.;:'\"&£()é-][A-Za-z0-9 ,.;:'\"&£()é-]{0,30}"
 }
 
+/// A progress note's text: sometimes several lines, as the row editor's note box allows.
+fn note_text() -> impl Strategy<Value = String> {
+    (text(), prop::collection::vec(line(), 0..3)).prop_map(|(first, more)| {
+        std::iter::once(first)
+            .chain(more)
+            .collect::<Vec<_>>()
+            .join("\n")
+    })
+}
+
 fn date() -> impl Strategy<Value = NaiveDate> {
     (2024i32..2030, 1u32..13, 1u32..29).prop_map(|(y, m, dd)| d(y, m, dd))
 }
@@ -181,7 +191,7 @@ fn action() -> impl Strategy<Value = Action> {
         (
             prop::option::of(date()),
             prop::sample::select(Rag::ALL.to_vec()),
-            prop::collection::vec((date(), text()), 0..3),
+            prop::collection::vec((date(), note_text()), 0..3),
             prop::option::of(date()),
             prop::sample::subsequence(vec!["o-homes", "o-jobs", "o-health"], 0..3),
         ),
@@ -247,4 +257,32 @@ fn line_numbers_match_the_spreadsheet_with_either_line_ending() {
         let pv = csv_io::preview(&p, "cpc", text.as_bytes(), today()).unwrap();
         assert_eq!(pv.rejected[0].line, 4, "{eol:?}");
     }
+}
+
+#[test]
+fn a_note_over_several_lines_and_a_blank_rating_survive_import() {
+    let mut p = fixture();
+    p.action_plans[0].actions[0].progress = vec![ProgressNote {
+        date: d(2025, 2, 1),
+        text: "Budget agreed\nConsultation opens in March".into(),
+    }];
+    let bytes = csv_io::export(&p.action_plans[0]);
+    let pv = csv_io::preview(&p, &p.action_plans[0].id.clone(), &bytes, today()).unwrap();
+    assert!(pv.rejected.is_empty(), "{:?}", pv.rejected);
+    assert!(pv.is_noop(), "{pv:?}");
+
+    // The same sheet with R1's RAG cell emptied: the rating stays as it was.
+    let text = String::from_utf8(bytes).unwrap();
+    let rag = p.action_plans[0].actions[0].rag.label();
+    let blanked = text.replacen(&format!(",{rag},"), ",,", 1);
+    assert_ne!(blanked, text);
+    let pv = csv_io::preview(
+        &p,
+        &p.action_plans[0].id.clone(),
+        blanked.as_bytes(),
+        today(),
+    )
+    .unwrap();
+    assert!(pv.rejected.is_empty(), "{:?}", pv.rejected);
+    assert!(pv.is_noop(), "{pv:?}");
 }
