@@ -43,6 +43,73 @@ fn cells(a: &Action) -> Vec<String> {
         .collect()
 }
 
+/// What an import changes in a row, field by field, as people read it:
+/// `RAG: Green → Amber`, `Due: 2025-03-31 → 2025-06-30`, `Progress: 1 note → 2 notes`.
+pub fn describe_change(old: &Action, new: &Action) -> Vec<String> {
+    fn shown(s: &str) -> String {
+        let one_line = s.replace('\n', " / ");
+        match one_line.chars().count() {
+            0 => "—".into(),
+            n if n > 40 => format!("“{}…”", one_line.chars().take(39).collect::<String>()),
+            _ => format!("“{one_line}”"),
+        }
+    }
+    fn date(d: Option<NaiveDate>) -> String {
+        d.map(iso).unwrap_or_else(|| "—".into())
+    }
+    fn count(n: usize, one: &str) -> String {
+        if n == 1 {
+            format!("1 {one}")
+        } else {
+            format!("{n} {one}s")
+        }
+    }
+    let mut out = Vec::new();
+    let mut text = |name: &str, a: &str, b: &str| {
+        if a != b {
+            out.push(format!("{name}: {} → {}", shown(a), shown(b)));
+        }
+    };
+    text("Theme", &old.theme, &new.theme);
+    text("Title", &old.title, &new.title);
+    text("Owner", &old.owner, &new.owner);
+    if old.key_actions != new.key_actions {
+        out.push(format!(
+            "Key actions: {} → {}",
+            count(old.key_actions.len(), "line"),
+            count(new.key_actions.len(), "line")
+        ));
+    }
+    if old.due != new.due {
+        out.push(format!("Due: {} → {}", date(old.due), date(new.due)));
+    }
+    if old.rag != new.rag {
+        out.push(format!("RAG: {} → {}", old.rag.label(), new.rag.label()));
+    }
+    if old.progress != new.progress {
+        out.push(format!(
+            "Progress: {} → {}",
+            count(old.progress.len(), "note"),
+            count(new.progress.len(), "note")
+        ));
+    }
+    if old.last_updated != new.last_updated {
+        out.push(format!(
+            "Last updated: {} → {}",
+            date(old.last_updated),
+            date(new.last_updated)
+        ));
+    }
+    if old.outcomes != new.outcomes {
+        out.push(format!(
+            "Outcomes: {} → {}",
+            shown(&old.outcomes.join(", ")),
+            shown(&new.outcomes.join(", "))
+        ));
+    }
+    out
+}
+
 fn iso(d: NaiveDate) -> String {
     d.format("%Y-%m-%d").to_string()
 }

@@ -286,3 +286,32 @@ fn a_note_over_several_lines_and_a_blank_rating_survive_import() {
     assert!(pv.rejected.is_empty(), "{:?}", pv.rejected);
     assert!(pv.is_noop(), "{pv:?}");
 }
+
+#[test]
+fn a_changed_row_is_described_field_by_field() {
+    let p = fixture();
+    let old = p.action_plans[0].actions[0].clone();
+    let mut new = old.clone();
+    new.rag = Rag::Red;
+    new.due = Some(d(2025, 6, 30));
+    new.progress.push(ProgressNote {
+        date: d(2025, 3, 1),
+        text: "Slipped".into(),
+    });
+    let lines = csv_io::describe_change(&old, &new);
+    assert_eq!(lines.len(), 3, "{lines:?}");
+    assert!(
+        lines.contains(&format!("RAG: {} → Red", old.rag.label())),
+        "{lines:?}"
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("Due: ") && l.ends_with("→ 2025-06-30"))
+    );
+    assert!(
+        lines.contains(&"Progress: 1 note → 2 notes".to_string()),
+        "{lines:?}"
+    );
+    assert!(csv_io::describe_change(&old, &old).is_empty());
+}

@@ -58,11 +58,23 @@ pub fn import(file: &Path, plan: &str, input: &Path, skip_invalid: bool) -> Exit
             return ExitCode::FAILURE;
         }
     };
+    // Rows are only written when nothing is rejected (or --skip-invalid): say so.
+    let writing = preview.rejected.is_empty() || skip_invalid;
+    let (add, change) = if writing {
+        ("added  ", "changed")
+    } else {
+        ("would add   ", "would change")
+    };
     for a in &preview.added {
-        println!("added   {}: {}", a.reference, a.title);
+        println!("{add} {}: {}", a.reference, a.title);
     }
-    for (_, a) in &preview.changed {
-        println!("changed {}: {}", a.reference, a.title);
+    for (i, a) in &preview.changed {
+        println!("{change} {}: {}", a.reference, a.title);
+        if let Some(old) = project.action_plans[index].actions.get(*i) {
+            for d in csv_io::describe_change(old, a) {
+                println!("    {d}");
+            }
+        }
     }
     for r in &preview.rejected {
         println!("rejected {r}");

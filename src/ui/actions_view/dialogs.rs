@@ -138,6 +138,12 @@ impl ActionsView {
         if let Some(imp) = &self.import {
             let mut close = false;
             let mut apply = false;
+            let plan_actions = doc
+                .project()
+                .action_plans
+                .iter()
+                .find(|p| p.id == imp.plan)
+                .map(|p| &p.actions);
             let modal =
                 egui::Modal::new(egui::Id::unique("csv-import-preview")).show(ui.ctx(), |ui| {
                     ui.set_max_width(640.0);
@@ -162,8 +168,18 @@ impl ActionsView {
                                     }
                                     if !p.changed.is_empty() {
                                         ui.label(RichText::new("Will be changed").strong());
-                                        for (_, a) in &p.changed {
+                                        for (i, a) in &p.changed {
                                             ui.label(format!("{}: {}", a.reference, a.title));
+                                            let old = plan_actions.and_then(|v| v.get(*i));
+                                            for d in old
+                                                .map(|o| csv_io::describe_change(o, a))
+                                                .unwrap_or_default()
+                                            {
+                                                ui.label(
+                                                    RichText::new(format!("    {d}"))
+                                                        .color(theme::muted(ui)),
+                                                );
+                                            }
                                         }
                                     }
                                     if !p.rejected.is_empty() {
