@@ -110,9 +110,7 @@ pub fn describe_change(old: &Action, new: &Action) -> Vec<String> {
     out
 }
 
-fn iso(d: NaiveDate) -> String {
-    d.format("%Y-%m-%d").to_string()
-}
+use crate::plan_table::iso;
 
 /// The plan as CSV bytes (UTF-8 with BOM).
 pub fn export(plan: &ActionPlan) -> Vec<u8> {

@@ -459,6 +459,11 @@ pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
     ))
 }
 
+/// A date as files and spreadsheets write it: `2025-01-31`.
+pub fn iso(d: NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
 /// Read a RAG word: the label in any case ("Amber", "not started"), or R / A / G.
 pub fn parse_rag(s: &str) -> Result<Rag, String> {
     let t = s.trim().to_lowercase();

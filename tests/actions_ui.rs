@@ -462,3 +462,66 @@ fn tab_and_arrows_move_between_cells() {
     h.run();
     assert_eq!(h.state().actions.selected(), Some(0));
 }
+
+#[test]
+fn add_a_plan_with_a_start_date_and_change_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut h, _) = harness(&dir);
+    h.run();
+    h.get_by_label("Add plan").click();
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "Plan title")
+        .focus();
+    h.get_by_role_and_label(Role::TextInput, "Plan title")
+        .type_text("Housing recovery");
+    h.run();
+    let start = h.get_by_role_and_label(Role::TextInput, "Starts on");
+    assert_eq!(
+        start.value().as_deref(),
+        Some("2025-06-01"),
+        "today by default"
+    );
+    start.focus();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_by_role_and_label(Role::TextInput, "Starts on")
+        .type_text("not a date");
+    h.run();
+    h.get_by_label("OK").click();
+    h.run();
+    assert!(
+        h.query_by_label_contains("Starts on:").is_some(),
+        "refused with a reason"
+    );
+    assert_eq!(h.state().doc.project().action_plans.len(), 2);
+
+    h.get_by_role_and_label(Role::TextInput, "Starts on")
+        .focus();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_by_role_and_label(Role::TextInput, "Starts on")
+        .type_text("2023-04-01");
+    h.run();
+    h.get_by_label("OK").click();
+    h.run();
+    let plans = &h.state().doc.project().action_plans;
+    assert_eq!(plans.len(), 3);
+    assert_eq!(plans[2].title, "Housing recovery");
+    assert_eq!(plans[2].start, Some(d(2023, 4, 1)));
+
+    h.get_by_label("Rename plan…").click();
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "Starts on")
+        .focus();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.key_press(egui::Key::Backspace);
+    h.run();
+    h.get_by_label("OK").click();
+    h.run();
+    assert_eq!(
+        h.state().doc.project().action_plans[2].start,
+        None,
+        "blank: no start"
+    );
+}

@@ -74,6 +74,7 @@ impl ActionsView {
                     id: format!("plan-{n}"),
                     title: String::new(),
                     origin: String::new(),
+                    start: plan_table::iso(self.today),
                     error: None,
                 });
             }
@@ -90,6 +91,7 @@ impl ActionsView {
                     id: p.id.clone(),
                     title: p.title.clone(),
                     origin: p.origin.clone(),
+                    start: p.start.map(plan_table::iso).unwrap_or_default(),
                     error: None,
                 });
             }
@@ -259,6 +261,17 @@ impl ActionsView {
                     ui.end_row();
                     labelled_text(ui, "Origin", &mut d.origin, 300.0);
                     ui.end_row();
+                    ui.horizontal(|ui| {
+                        labelled_text(ui, "Starts on", &mut d.start, 120.0).on_hover_text(
+                            "Blank for no start date; due dates before it are refused",
+                        );
+                        crate::ui::widgets::period_calendar(
+                            ui,
+                            "plan-start-calendar",
+                            &mut d.start,
+                        );
+                    });
+                    ui.end_row();
                 });
                 if let Some(e) = &d.error {
                     ui.label(RichText::new(format!("⚠ {e}")).color(red(ui)));
@@ -274,7 +287,14 @@ impl ActionsView {
             if ok {
                 let plans = &doc.project().action_plans;
                 let id = d.id.trim().to_string();
-                let err = if d.title.trim().is_empty() {
+                let start = if d.start.trim().is_empty() {
+                    Ok(None)
+                } else {
+                    plan_table::parse_date(&d.start).map(Some)
+                };
+                let err = if let Err(e) = &start {
+                    Some(format!("Starts on: {e}"))
+                } else if d.title.trim().is_empty() {
                     Some("the plan needs a title".to_string())
                 } else if d.index.is_none() && id.is_empty() {
                     Some("the plan needs an id".to_string())
@@ -292,6 +312,7 @@ impl ActionsView {
                             header.actions.clear();
                             header.title = d.title.trim().to_string();
                             header.origin = d.origin.trim().to_string();
+                            header.start = start.clone().ok().flatten();
                             doc.apply(
                                 format!("Rename plan {}", header.id),
                                 Edit::SetPlanHeader {
@@ -305,7 +326,7 @@ impl ActionsView {
                                 id: id.clone(),
                                 title: d.title.trim().to_string(),
                                 origin: d.origin.trim().to_string(),
-                                start: Some(self.today),
+                                start: start.clone().ok().flatten(),
                                 ..Default::default()
                             };
                             let n = plans.len();

@@ -127,6 +127,8 @@ struct PlanDialog {
     id: String,
     title: String,
     origin: String,
+    /// The plan's start date as typed (blank for none): due dates before it are refused.
+    start: String,
     error: Option<String>,
 }
 
