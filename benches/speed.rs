@@ -7,7 +7,8 @@
 //! - `frame/<view>/<scale>`: one whole app frame, headless at 1920×1080: egui layout
 //!   (`OutcomeApp::ui_root`) plus tessellation. Views: `wheel`, `trends` (dashboard),
 //!   `chart` (the headline measure's large chart), `actions` (the largest plan scrolled
-//!   to its middle action); `wheel-hover` moves the pointer between two points on the
+//!   to its middle action; `actions-10k`, one plan of 10,000 sorted actions);
+//!   `wheel-hover` moves the pointer between two points on the
 //!   wheel every frame.
 //! - `export/…`: the wheel and chart exporters (SVG building, and PNG with resvg) as the
 //!   window and the command line call them; `all-charts-*` writes every measure's chart to
@@ -209,6 +210,34 @@ fn frame_benches(c: &mut Criterion, project: &Project, scale: Scale, ids: &mut V
         h.app.actions.focus_action(&plan, &reference);
         h.show(View::Actions);
         let f = format!("actions/{s}");
+        group.bench_function(&f, |b| b.iter(|| h.frame(Vec::new())));
+        ids.push(Id::criterion("frame", f));
+    }
+
+    // One plan of 10,000 actions (the large project's first 10,000, in one table), scrolled
+    // to its middle row, sorted by due date: the table the action-plan request asks about.
+    if large {
+        let mut p = project.clone();
+        let mut all: Vec<_> = p
+            .action_plans
+            .iter()
+            .flat_map(|plan| plan.actions.iter().cloned())
+            .take(10_000)
+            .collect();
+        for (i, a) in all.iter_mut().enumerate() {
+            a.reference = format!("A{}", i + 1);
+        }
+        p.action_plans.truncate(1);
+        p.action_plans[0].actions = all;
+        let plan = p.action_plans[0].id.clone();
+        let mut h = Headless::new(p, "synthetic-10k.ron");
+        h.app.actions.sort = Some(outcome_explorer::plan_table::Sort {
+            column: outcome_explorer::plan_table::Column::Due,
+            descending: false,
+        });
+        h.app.actions.focus_action(&plan, "A5000");
+        h.show(View::Actions);
+        let f = format!("actions-10k/{s}");
         group.bench_function(&f, |b| b.iter(|| h.frame(Vec::new())));
         ids.push(Id::criterion("frame", f));
     }
@@ -717,7 +746,14 @@ fn wanted(filter: &Option<String>, id: &str) -> bool {
 fn scale_wanted(filter: &Option<String>, scale: Scale) -> bool {
     let s = scale.name();
     let mut ids = vec![format!("load/{s}"), format!("save/{s}")];
-    for v in ["wheel", "wheel-hover", "trends", "chart", "actions"] {
+    for v in [
+        "wheel",
+        "wheel-hover",
+        "trends",
+        "chart",
+        "actions",
+        "actions-10k",
+    ] {
         ids.push(format!("frame/{v}/{s}"));
     }
     for e in [
