@@ -235,3 +235,18 @@ fn a_large_file_opens_behind_a_modal_while_the_window_stays_live() {
     assert!(h.query_by_label_contains("Opening big.ron").is_none());
     assert!(h.query_by_label_contains("a.ron").is_none());
 }
+
+#[test]
+fn the_file_menu_offers_the_wheel_as_a_picture() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.ron");
+    file::save(&project("Luton 2040"), &path).unwrap();
+    let mut h = harness_for(&path);
+    h.run();
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Export").click();
+    h.run();
+    assert!(h.query_by_label("Wheel as PNG…").is_some());
+    assert!(h.query_by_label("Wheel as SVG…").is_some());
+}

@@ -447,6 +447,22 @@ impl OutcomeApp {
                     self.save_as();
                 }
                 ui.separator();
+                ui.menu_button("Export", |ui| {
+                    for (label, ext) in [("Wheel as PNG…", "png"), ("Wheel as SVG…", "svg")] {
+                        if ui.button(label).clicked() {
+                            ui.close();
+                            let mut nav = Nav::default();
+                            self.wheel.export_dialog(self.doc.project(), ext, &mut nav);
+                            self.handle_nav(nav);
+                        }
+                    }
+                    ui.label(
+                        RichText::new("Size: as set in the wheel's Export menu")
+                            .small()
+                            .color(theme::muted(ui)),
+                    );
+                });
+                ui.separator();
                 if ui
                     .add(egui::Button::new("Quit").shortcut_text(ui.ctx().format_shortcut(&QUIT)))
                     .clicked()

@@ -103,23 +103,31 @@ impl WheelView {
         for (label, ext) in [("Save as PNG…", "png"), ("Save as SVG…", "svg")] {
             if ui.button(label).clicked() {
                 ui.close();
-                let name = format!("outcomes-wheel.{ext}");
-                if let Some(path) = rfd::FileDialog::new()
-                    .add_filter(ext.to_uppercase(), &[ext])
-                    .set_file_name(name)
-                    .save_file()
-                {
-                    let path = if crate::export::ImageFormat::from_path(&path).is_none() {
-                        path.with_extension(ext)
-                    } else {
-                        path
-                    };
-                    match self.export_to(p, &path, self.export.width, self.export.height) {
-                        Ok(()) => nav.status = Some(format!("Exported {}", path.display())),
-                        Err(e) => nav.error = Some(format!("Could not export the wheel: {e}")),
-                    }
-                }
+                self.export_dialog(p, ext, nav);
             }
+        }
+    }
+
+    /// Ask where to save the wheel as shown (`ext` is "png" or "svg"), at the size chosen in
+    /// the Export menu, and save it; the outcome goes to the status bar or an error report.
+    /// The toolbar's Export menu and File › Export both come here.
+    pub fn export_dialog(&mut self, p: &Project, ext: &str, nav: &mut Nav) {
+        let name = format!("outcomes-wheel.{ext}");
+        let Some(path) = rfd::FileDialog::new()
+            .add_filter(ext.to_uppercase(), &[ext])
+            .set_file_name(name)
+            .save_file()
+        else {
+            return;
+        };
+        let path = if crate::export::ImageFormat::from_path(&path).is_none() {
+            path.with_extension(ext)
+        } else {
+            path
+        };
+        match self.export_to(p, &path, self.export.width, self.export.height) {
+            Ok(()) => nav.status = Some(format!("Exported {}", path.display())),
+            Err(e) => nav.error = Some(format!("Could not export the wheel: {e}")),
         }
     }
 
