@@ -111,9 +111,10 @@ pub fn parse(text: &str, file: &str) -> Result<Project, LoadError> {
                 return fail(newer(v));
             }
             let ron::error::Position { line, col } = e.span.start;
+            let found = value_at(text, line, col);
             return fail(problem(
                 Location::Text { line, col },
-                describe_ron_error(&e.code),
+                with_found(describe_ron_error(&e.code), &e.code, found.as_deref()),
             ));
         }
     };
@@ -126,6 +127,55 @@ pub fn parse(text: &str, file: &str) -> Result<Project, LoadError> {
         Ok(project)
     } else {
         Err(LoadError { problems })
+    }
+}
+
+/// The value written after the field name at an error's position
+/// (`value: "12.1",` gives `"12.1"`), to say what was found.
+fn value_at(text: &str, line: usize, col: usize) -> Option<String> {
+    let l = text.lines().nth(line.checked_sub(1)?)?;
+    let upto: usize = l.char_indices().nth(col).map_or(l.len(), |(i, _)| i);
+    let colon = l[..upto].rfind(':')?;
+    let rest = l[colon + 1..].trim_start();
+    let value = if let Some(inner) = rest.strip_prefix('"') {
+        let end = inner.find('"').map_or(inner.len(), |i| i + 2);
+        &rest[..end.min(rest.len())]
+    } else {
+        rest.split([',', ')', ']'])
+            .next()
+            .unwrap_or(rest)
+            .trim_end()
+    };
+    (!value.is_empty() && value.chars().count() <= 80).then(|| value.to_string())
+}
+
+/// Messages that say what was expected gain what was found; a date that the date reader
+/// refuses is explained as such, not in the date library's words.
+fn with_found(message: String, code: &ron::Error, found: Option<&str>) -> String {
+    use ron::Error as E;
+    let Some(found) = found else {
+        return message;
+    };
+    const DATE_ERRORS: [&str; 6] = [
+        "input is out of range",
+        "input contains invalid characters",
+        "premature end of input",
+        "trailing input",
+        "input is not enough for unique date and time",
+        "no possible date and time matching input",
+    ];
+    match code {
+        E::Message(m) if DATE_ERRORS.contains(&m.as_str()) => {
+            format!("{found} is not a date (expected year-month-day, e.g. \"2025-01-31\")")
+        }
+        E::ExpectedFloat => format!("expected a number such as 12.5, found {found}"),
+        E::ExpectedInteger => format!("expected a whole number such as 2040, found {found}"),
+        E::IntegerOutOfBounds => format!("{found} is too large a number here"),
+        E::ExpectedString | E::ExpectedStringEnd => {
+            format!("expected text in quotes, found {found}")
+        }
+        E::ExpectedBoolean => format!("expected true or false, found {found}"),
+        _ => message,
     }
 }
 
@@ -317,6 +367,53 @@ pub fn backup_path(path: &Path) -> PathBuf {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A small project's text with `from` replaced by `to`, parsed.
+    fn parse_changed(from: &str, to: &str) -> String {
+        let mut p = Project::default();
+        p.programme.title = "T".into();
+        p.programme.vision = "V".into();
+        p.programme.horizon_year = 2040;
+        p.action_plans.push(crate::model::ActionPlan {
+            id: "plan".into(),
+            title: "Plan".into(),
+            actions: vec![crate::model::Action {
+                reference: "R1".into(),
+                title: "Do it".into(),
+                due: chrono::NaiveDate::from_ymd_opt(2025, 3, 31),
+                ..Default::default()
+            }],
+            ..Default::default()
+        });
+        let text = to_text(&p);
+        assert!(text.contains(from), "{text}");
+        parse(&text.replacen(from, to, 1), "p.ron")
+            .unwrap_err()
+            .to_string()
+    }
+
+    #[test]
+    fn type_errors_say_what_was_found() {
+        let msg = parse_changed("horizon_year: 2040", "horizon_year: \"2040\"");
+        assert!(
+            msg.contains("expected a whole number such as 2040, found \"2040\""),
+            "{msg}"
+        );
+        let msg = parse_changed("horizon_year: 2040", "horizon_year: 99999999999");
+        assert!(msg.contains("99999999999 is too large"), "{msg}");
+    }
+
+    #[test]
+    fn a_bad_date_is_named_as_a_date() {
+        for bad in ["2025-02-30", "15/03/2025", "2025-03"] {
+            let msg = parse_changed("due: \"2025-03-31\"", &format!("due: \"{bad}\""));
+            assert!(
+                msg.contains(&format!("\"{bad}\" is not a date (expected year-month-day")),
+                "{msg}"
+            );
+            assert!(msg.starts_with("p.ron:"), "{msg}");
+        }
+    }
 
     #[test]
     fn syntax_error_names_line_and_column() {
