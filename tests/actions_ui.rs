@@ -525,3 +525,53 @@ fn add_a_plan_with_a_start_date_and_change_it() {
         "blank: no start"
     );
 }
+
+#[test]
+fn tab_saves_a_cell_and_moves_on_and_a_letter_sets_the_rag() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut h, _) = harness(&dir);
+    h.state_mut().actions.select_row(Some(1));
+    h.run();
+    // Title → Key actions → Owner.
+    h.key_press(egui::Key::Tab);
+    h.key_press(egui::Key::Tab);
+    h.run();
+    assert_eq!(h.state().actions.cursor(), Column::Owner);
+    h.key_press(egui::Key::Enter);
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "Edit owner of R2")
+        .type_text("Head of Housing");
+    h.run();
+    h.key_press(egui::Key::Tab);
+    h.run();
+    h.run();
+    let a = &h.state().doc.project().action_plans[0].actions[1];
+    assert_eq!(a.owner, "Head of Housing", "Tab saved the cell");
+    assert_eq!(
+        h.state().actions.cursor(),
+        Column::Due,
+        "and moved to the next"
+    );
+
+    h.key_press(egui::Key::ArrowRight);
+    h.run();
+    assert_eq!(h.state().actions.cursor(), Column::Rag);
+    h.key_press(egui::Key::R);
+    h.run();
+    assert_eq!(
+        h.state().doc.project().action_plans[0].actions[1].rag,
+        Rag::Red
+    );
+    h.key_press(egui::Key::C);
+    h.run();
+    assert_eq!(
+        h.state().doc.project().action_plans[0].actions[1].rag,
+        Rag::Complete
+    );
+    h.state_mut().undo();
+    h.run();
+    assert_eq!(
+        h.state().doc.project().action_plans[0].actions[1].rag,
+        Rag::Red
+    );
+}

@@ -54,6 +54,30 @@ impl ActionsView {
         if enter {
             self.begin_cell_edit(doc, plan, sel, self.cursor);
         }
+        // On the RAG cell a letter sets the rating: R, A, G, C (complete), N (not started).
+        if self.cursor == Column::Rag {
+            let keys = [
+                (Key::R, Rag::Red),
+                (Key::A, Rag::Amber),
+                (Key::G, Rag::Green),
+                (Key::C, Rag::Complete),
+                (Key::N, Rag::NotStarted),
+            ];
+            let chosen = ui.input_mut(|i| {
+                keys.iter()
+                    .find(|(k, _)| i.consume_key(egui::Modifiers::NONE, *k))
+                    .map(|(_, r)| *r)
+            });
+            let current = doc.project().action_plans[plan].actions.get(sel).cloned();
+            if let (Some(r), Some(mut a)) = (chosen, current)
+                && a.rag != r
+            {
+                a.rag = r;
+                if let Err(m) = self.commit(doc, plan, sel, a, "Change RAG") {
+                    self.message = Some(m);
+                }
+            }
+        }
     }
 
     pub(super) fn begin_cell_edit(
@@ -158,7 +182,8 @@ impl ActionsView {
         let mut double: Option<(usize, Column)> = None;
         let mut sort_click: Option<Column> = None;
         let mut rag_set: Option<(usize, Rag)> = None;
-        let mut cell_done: Option<(CellEdit, bool)> = None;
+        // The edit that ended, whether to apply it, and where Tab moves the cursor (-1, 0, 1).
+        let mut cell_done: Option<(CellEdit, bool, i32)> = None;
         let outcomes = &doc.project().outcomes;
         let today = self.today;
         let cursor = self.cursor;
@@ -254,8 +279,19 @@ impl ActionsView {
                                         r.request_focus();
                                         e.started = true;
                                     } else if r.lost_focus() {
-                                        let esc = ui.input(|i| i.key_pressed(Key::Escape));
-                                        cell_done = Some((e.clone(), !esc));
+                                        let (esc, tab, back) = ui.input(|i| {
+                                            (
+                                                i.key_pressed(Key::Escape),
+                                                i.key_pressed(Key::Tab),
+                                                i.modifiers.shift,
+                                            )
+                                        });
+                                        let step = match (tab, back) {
+                                            (false, _) => 0,
+                                            (true, false) => 1,
+                                            (true, true) => -1,
+                                        };
+                                        cell_done = Some((e.clone(), !esc, step));
                                     }
                                     return;
                                 }
@@ -328,7 +364,7 @@ impl ActionsView {
                 self.message = Some(m);
             }
         }
-        if let Some((e, apply)) = cell_done {
+        if let Some((e, apply, step)) = cell_done {
             if !apply {
                 self.editing = None;
                 self.message = None;
@@ -337,6 +373,20 @@ impl ActionsView {
                     Ok(()) => {
                         self.editing = None;
                         self.message = None;
+                        // Like a spreadsheet: Tab saves and moves to the next cell, and the
+                        // table, not whatever widget egui would focus next, takes the keys.
+                        let cols = self.columns();
+                        if step != 0
+                            && let Some(ci) = cols.iter().position(|c| *c == e.column)
+                        {
+                            let next = (ci as i32 + step).clamp(0, cols.len() as i32 - 1);
+                            self.cursor = cols[next as usize];
+                        }
+                        ui.ctx().memory_mut(|m| {
+                            if let Some(id) = m.focused() {
+                                m.surrender_focus(id);
+                            }
+                        });
                     }
                     Err(m) => {
                         let reference =
