@@ -45,7 +45,7 @@ struct CellEdit {
 fn column_width(c: Column) -> (f32, f32) {
     match c {
         Column::Reference => (95.0, 80.0),
-        Column::Theme => (140.0, 95.0),
+        Column::Theme => (140.0, 110.0),
         Column::Title => (280.0, 120.0),
         Column::KeyActions => (260.0, 100.0),
         Column::Owner => (140.0, 80.0),

@@ -168,11 +168,31 @@ impl ActionsView {
         let actions = &doc.project().action_plans[plan].actions;
         let line_h = ui.text_style_height(&egui::TextStyle::Body);
         let compact = ROW_LINES as f32 * line_h + 8.0;
+        // Columns start at widths that fit the window where they can (all ten fit from about
+        // 1,600 px; narrower, they shrink towards their minimum and the rest scrolls sideways
+        // behind a solid scroll bar that says so).
+        let wanted: f32 = cols.iter().map(|c| column_width(*c).0).sum();
+        let scale = (ui.available_width() / wanted).clamp(0.0, 1.0);
+        let width_of = |c: Column| {
+            let (initial, least) = column_width(c);
+            (initial * scale).max(least)
+        };
+        // Characters per line of a column, from the body font's average glyph width (a little
+        // under, as words wrap whole).
+        let glyph =
+            ui.fonts_mut(|f| f.glyph_width(&egui::TextStyle::Body.resolve(ui.style()), 'n'));
+        let per_line = |c: Column| ((width_of(c) - 12.0) / (glyph * 1.1)).max(8.0) as usize;
+        let fit = Fit {
+            title: per_line(Column::Title),
+            key_actions: per_line(Column::KeyActions),
+            progress: per_line(Column::Progress),
+            outcomes: per_line(Column::Outcomes),
+        };
         let heights: Vec<f32> = rows
             .iter()
             .map(|&i| {
                 if expand_all || Some(i) == selected {
-                    expanded_height(&actions[i], line_h)
+                    expanded_height(&actions[i], line_h, &fit)
                 } else {
                     compact
                 }
@@ -189,11 +209,6 @@ impl ActionsView {
         let cursor = self.cursor;
         let editing = &mut self.editing;
         let sort = self.sort;
-        // Columns start at widths that fit the window where they can (all ten fit from about
-        // 1,600 px; narrower, they shrink towards their minimum and the rest scrolls sideways
-        // behind a solid scroll bar that says so).
-        let wanted: f32 = cols.iter().map(|c| column_width(*c).0).sum();
-        let scale = (ui.available_width() / wanted).clamp(0.0, 1.0);
         ui.style_mut().spacing.scroll = egui::style::ScrollStyle::solid();
         egui::ScrollArea::horizontal()
             .id_salt("actions-hscroll")
@@ -407,19 +422,42 @@ impl ActionsView {
     }
 }
 
-fn expanded_height(a: &Action, line_h: f32) -> f32 {
+/// Characters that fit on one line of the columns whose text wraps.
+struct Fit {
+    title: usize,
+    key_actions: usize,
+    progress: usize,
+    outcomes: usize,
+}
+
+/// Lines `text` takes at `per_line` characters a line.
+fn lines_of(text: &str, per_line: usize) -> usize {
+    text.split('\n')
+        .map(|l| l.chars().count().div_ceil(per_line.max(1)).max(1))
+        .sum()
+}
+
+/// The height of a row shown whole (selected, or "Expand rows"): its tallest wrapped cell.
+fn expanded_height(a: &Action, line_h: f32, fit: &Fit) -> f32 {
+    let key_actions: usize = a
+        .key_actions
+        .iter()
+        .map(|k| lines_of(&format!("• {k}"), fit.key_actions))
+        .sum();
+    let progress = crate::plan_table::latest_progress(a)
+        .map(|p| lines_of(&format!("31 Jan 2025: {}", p.text), fit.progress))
+        .unwrap_or(1);
+    let outcomes = a.outcomes.len().max(1) * 30usize.div_ceil(fit.outcomes.max(1));
     let lines = [
-        a.key_actions.len().max(1) + a.key_actions.iter().map(|k| k.len() / 40).sum::<usize>(),
-        1 + a.title.len() / 45,
-        1 + crate::plan_table::latest_progress(a)
-            .map(|p| p.text.len() / 40)
-            .unwrap_or(0),
-        a.outcomes.len().max(1),
+        key_actions.max(1),
+        lines_of(&a.title, fit.title),
+        progress,
+        outcomes,
     ]
     .into_iter()
     .max()
     .unwrap_or(1) as f32;
-    (lines.max(ROW_LINES as f32) * line_h + 8.0).min(600.0)
+    (lines.max(ROW_LINES as f32) * line_h + 8.0).min(1200.0)
 }
 
 /// What a cell needs besides its action and column.
