@@ -33,13 +33,16 @@ impl TrendsView {
         }
         ui.horizontal_wrapped(|ui| {
             let f = &mut self.override_form;
-            egui::ComboBox::from_label("Rating")
+            let l = ui.label("Rating");
+            egui::ComboBox::from_id_salt("Rating")
                 .selected_text(f.rag.label())
                 .show_ui(ui, |ui| {
                     for r in Rag::ALL {
                         ui.selectable_value(&mut f.rag, r, r.label());
                     }
-                });
+                })
+                .response
+                .labelled_by(l.id);
             labelled_edit(ui, "Reason", &mut f.reason, 360.0);
             if ui.button("Set status").clicked() {
                 if f.reason.trim().is_empty() {
@@ -166,7 +169,8 @@ impl TrendsView {
                 .on_hover_text("2024-03-31, 2024-03, 2024-Q1, 2024, 2023/24 or 2023/24 Q3");
             crate::ui::widgets::period_calendar(ui, "observation-calendar", &mut f.period);
             labelled_edit(ui, "Value", &mut f.value, 90.0);
-            egui::ComboBox::from_label("Value status")
+            let l = ui.label("Value status");
+            egui::ComboBox::from_id_salt("Value status")
                 .selected_text(chart::value_status_label(f.status))
                 .show_ui(ui, |ui| {
                     for s in [
@@ -177,14 +181,17 @@ impl TrendsView {
                     ] {
                         ui.selectable_value(&mut f.status, s, chart::value_status_label(s));
                     }
-                });
+                })
+                .response
+                .labelled_by(l.id);
             let src_title = f
                 .source
                 .as_deref()
                 .and_then(|s| project.source(s))
                 .map(|s| truncate(&s.title, 40))
                 .unwrap_or_else(|| "None".into());
-            egui::ComboBox::from_label("Source")
+            let l = ui.label("Source");
+            egui::ComboBox::from_id_salt("Source")
                 .selected_text(src_title)
                 .width(260.0)
                 .show_ui(ui, |ui| {
@@ -196,7 +203,9 @@ impl TrendsView {
                             truncate(&s.title, 70),
                         );
                     }
-                });
+                })
+                .response
+                .labelled_by(l.id);
             labelled_edit(ui, "Note", &mut f.note, 200.0);
             let label = if f.editing.is_some() {
                 "Save value"
@@ -290,7 +299,8 @@ impl TrendsView {
         ui.horizontal_wrapped(|ui| {
             labelled_edit(ui, "Target year", &mut f.year, 60.0);
             labelled_edit(ui, "Target value", &mut f.value, 90.0);
-            egui::ComboBox::from_label("Kind")
+            let l = ui.label("Kind");
+            egui::ComboBox::from_id_salt("Kind")
                 .selected_text(match f.kind {
                     TargetKind::Target => "Target",
                     TargetKind::Milestone => "Milestone",
@@ -298,7 +308,9 @@ impl TrendsView {
                 .show_ui(ui, |ui| {
                     ui.selectable_value(&mut f.kind, TargetKind::Target, "Target");
                     ui.selectable_value(&mut f.kind, TargetKind::Milestone, "Milestone");
-                });
+                })
+                .response
+                .labelled_by(l.id);
             labelled_edit(ui, "Target label", &mut f.label, 200.0);
             let button = if f.editing.is_some() {
                 "Save target"
