@@ -101,6 +101,8 @@ fn the_search_box_highlights_matching_segments() {
         h.state().wheel.search_matches(),
         vec!["Net Zero".to_string()]
     );
+    h.run();
+    assert!(h.query_by_label("1 match").is_some(), "the count is shown");
 }
 
 #[test]

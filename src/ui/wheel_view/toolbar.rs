@@ -73,6 +73,18 @@ impl WheelView {
                     .desired_width(160.0),
             )
             .labelled_by(search_label.id);
+            if !self.search.trim().is_empty() {
+                let n = self
+                    .cache
+                    .as_ref()
+                    .map_or(0, |c| c.geometry.search(&self.search).len());
+                let text = match n {
+                    0 => "No matches".to_string(),
+                    1 => "1 match".to_string(),
+                    n => format!("{} matches", format::number(n as f64, 0)),
+                };
+                ui.label(RichText::new(text).color(theme::muted(ui)));
+            }
             ui.separator();
             ui.menu_button("Export…", |ui| self.export_menu(ui, p, nav));
         });
