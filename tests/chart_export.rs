@@ -95,6 +95,31 @@ fn chart_svg_parses_and_holds_title_and_sources() {
 }
 
 #[test]
+fn slides_use_the_badge_words_of_the_screen() {
+    let mut p = project();
+    // Values but no target: the screen's badge says "○ No target".
+    let c = chart::build(&p, &p.measures[1], &ChartOptions::default());
+    let svg = chart::svg::chart(&c, 1920.0, 1080.0);
+    assert!(svg.contains("○ No target · No target set"), "{svg}");
+    assert!(!svg.contains("No data"));
+    // A rating says the badge's words ("On track" rather than "Green"), and a
+    // status set by hand says so.
+    p.measures[0].status_override = Some(StatusOverride {
+        rag: Rag::Green,
+        reason: "Agreed at board".into(),
+        date: None,
+    });
+    let c = chart::build(&p, &p.measures[0], &ChartOptions::default());
+    let badge = c.assessment.badge();
+    assert_eq!(badge, "✔ On track (set by hand)");
+    let svg = chart::svg::chart(&c, 1920.0, 1080.0);
+    assert!(
+        svg.contains(&format!(">{badge} · {}", c.verdict_text)),
+        "{svg}"
+    );
+}
+
+#[test]
 fn png_has_the_requested_size() {
     let dir = tempfile::tempdir().unwrap();
     let p = project();

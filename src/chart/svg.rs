@@ -44,20 +44,8 @@ pub fn chart(c: &Chart, width: f64, height: f64) -> String {
         &c.subtitle,
         TextStyle::new(sub, INK_MUTED),
     );
-    let status_line = match c.assessment.rag {
-        Some(r) => format!(
-            "{} {}{} · {}",
-            crate::palette::rag_symbol(r),
-            r.label(),
-            if c.assessment.overridden.is_some() {
-                " (set by hand)"
-            } else {
-                ""
-            },
-            c.verdict_text
-        ),
-        None => format!("{} · {}", c.assessment.status.label(), c.verdict_text),
-    };
+    // The same words as the badge on screen ("✔ On track", "○ No target"), then the verdict.
+    let status_line = format!("{} · {}", c.assessment.badge(), c.verdict_text);
     // The footnote wraps to at most two lines.
     let per_line = ((width - 2.0 * m) / (small * 0.56)).max(20.0) as usize;
     let foot = wrap(&c.footnote, per_line, 2);
