@@ -120,6 +120,23 @@ fn slides_use_the_badge_words_of_the_screen() {
 }
 
 #[test]
+fn a_comparator_with_one_value_gets_a_point() {
+    let p = project();
+    let c = chart::build(&p, &p.measures[0], &ChartOptions::default());
+    let england = c.series.iter().find(|s| s.name == "England").unwrap();
+    assert_eq!(england.points.len(), 1);
+    assert!(c.legend.iter().any(|l| l.name == "England"));
+    let svg = chart::svg::chart(&c, 1920.0, 1080.0);
+    parse(&svg);
+    let colour = format!("fill=\"{}\"", england.colour);
+    let marks = svg
+        .lines()
+        .filter(|l| l.starts_with("<circle") && l.contains(&colour))
+        .count();
+    assert_eq!(marks, 1, "{svg}");
+}
+
+#[test]
 fn png_has_the_requested_size() {
     let dir = tempfile::tempdir().unwrap();
     let p = project();

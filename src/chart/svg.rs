@@ -183,21 +183,22 @@ pub fn chart(c: &Chart, width: f64, height: f64) -> String {
                 &stroke,
             );
         }
-        if series.main {
-            for p in &series.points {
-                let fill = if p.is_measured() {
-                    Some(series.colour)
-                } else {
-                    Some(PAPER)
-                };
-                s.circle(
-                    f.px(p.x),
-                    f.py(p.y),
-                    7.0 * k,
-                    fill,
-                    Some(&Stroke::solid(series.colour, 3.0 * k)),
-                );
-            }
+        // Every value gets a point, as on screen: a comparator's smaller, so that
+        // one with a single value is still seen.
+        let (r, sw) = if series.main { (7.0, 3.0) } else { (5.0, 2.0) };
+        for p in &series.points {
+            let fill = if p.is_measured() {
+                Some(series.colour)
+            } else {
+                Some(PAPER)
+            };
+            s.circle(
+                f.px(p.x),
+                f.py(p.y),
+                r * k,
+                fill,
+                Some(&Stroke::solid(series.colour, sw * k)),
+            );
         }
     }
     for (i, t) in c.targets.iter().enumerate() {
