@@ -136,6 +136,68 @@ fn a_comparator_with_one_value_gets_a_point() {
     assert_eq!(marks, 1, "{svg}");
 }
 
+/// The text of each `<text>` element, in order.
+fn texts(svg: &str) -> Vec<String> {
+    svg.lines()
+        .filter(|l| l.starts_with("<text"))
+        .map(|l| {
+            let start = l.find('>').unwrap() + 1;
+            let end = l.rfind("</text>").unwrap();
+            l[start..end].to_string()
+        })
+        .collect()
+}
+
+#[test]
+fn every_source_is_named_in_full_at_1024_by_768() {
+    let mut p = project();
+    let titles = [
+        "Office for Health Improvement and Disparities Public Health Outcomes Framework",
+        "Department for Levelling Up Housing and Communities Statutory Homelessness Statistics",
+        "Office for National Statistics Annual Population Survey via Nomis",
+        "Luton Borough Council Housing Register and Temporary Accommodation Records",
+        "HM Revenue and Customs Children in Low Income Families Local Measure",
+    ];
+    for (i, t) in titles.iter().enumerate() {
+        p.sources.push(Source {
+            id: format!("s{i}"),
+            title: t.to_string(),
+            ..Default::default()
+        });
+    }
+    let m = &mut p.measures[0];
+    for (i, o) in m.observations.iter_mut().enumerate() {
+        o.source = Some(format!("s{i}"));
+    }
+    m.comparators[0].observations[0].source = Some("s4".into());
+    let c = chart::build(&p, &p.measures[0], &ChartOptions::default());
+    let svg = chart::svg::chart(&c, 1024.0, 768.0);
+    parse(&svg);
+    let texts = texts(&svg);
+    let first = texts.iter().position(|t| t.starts_with("Source:")).unwrap();
+    let foot = texts[first..].join(" ");
+    assert!(
+        texts.len() - first > 2,
+        "the footnote needs more than two lines"
+    );
+    for t in titles {
+        assert!(foot.contains(t), "{t:?} missing from {foot:?}");
+    }
+    assert!(!foot.contains('…'), "{foot:?}");
+    // The last line of the footnote is inside the picture.
+    let last = svg.lines().rfind(|l| l.starts_with("<text")).unwrap();
+    let y: f64 = last
+        .split("y=\"")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!(y < 768.0, "{last}");
+}
+
 #[test]
 fn png_has_the_requested_size() {
     let dir = tempfile::tempdir().unwrap();

@@ -46,9 +46,14 @@ pub fn chart(c: &Chart, width: f64, height: f64) -> String {
     );
     // The same words as the badge on screen ("✔ On track", "○ No target"), then the verdict.
     let status_line = format!("{} · {}", c.assessment.badge(), c.verdict_text);
-    // The footnote wraps to at most two lines.
+    // The footnote takes the lines it needs to name every source; the plot
+    // shrinks to make room, keeping at least 30% of the height (only past
+    // that is the footnote cut short).
     let per_line = ((width - 2.0 * m) / (small * 0.56)).max(20.0) as usize;
-    let foot = wrap(&c.footnote, per_line, 2);
+    let plot_top = m + title + sub * 3.6;
+    let room = height - m - small * 2.0 - plot_top - 0.3 * height;
+    let max_lines = ((room / (small * 1.3)).floor() as usize).max(2);
+    let foot = wrap(&c.footnote, per_line, max_lines);
     s.text(
         m,
         m + title + sub * 2.4,
@@ -59,7 +64,7 @@ pub fn chart(c: &Chart, width: f64, height: f64) -> String {
     let legend_w = 380.0 * k;
     let f = Frame {
         left: m + 110.0 * k,
-        top: m + title + sub * 3.6,
+        top: plot_top,
         right: width - m - legend_w,
         bottom: height - m - small * (2.0 + 1.3 * foot.len() as f64),
         x: c.x_range,
