@@ -241,18 +241,15 @@ pub fn build(project: &Project, measure: &Measure, options: &ChartOptions) -> Ch
         .collect();
     targets.sort_by(|a, b| a.x.total_cmp(&b.x));
     let traj = status::trajectory(measure);
+    // The recent trend is carried to the programme's horizon (or to the final
+    // target's year when that is later), with or without a target; the verdict
+    // on it is given only when there is a target.
+    let horizon = status::target_x(measure, project.programme.horizon_year);
     let horizon = status::final_target(measure)
-        .map(|t| status::target_x(measure, t.year))
-        .unwrap_or_else(|| {
-            series[0]
-                .points
-                .last()
-                .map(|p| p.x)
-                .unwrap_or(project.programme.horizon_year as f64)
-        });
-    // The recent trend is carried to the final target's year (only when there is one, still ahead).
+        .map(|t| status::target_x(measure, t.year).max(horizon))
+        .unwrap_or(horizon);
     let proj = status::projection(measure, horizon)
-        .filter(|p| status::final_target(measure).is_some() && p.to > p.from)
+        .filter(|p| p.to > p.from)
         .map(|p| {
             let mut end = (p.to, p.at(p.to));
             if end.1 < 0.0 && p.slope < 0.0 {
@@ -293,6 +290,7 @@ pub fn build(project: &Project, measure: &Measure, options: &ChartOptions) -> Ch
         ]);
     }
     if let Some(p) = &proj {
+        xs.extend([p[0].0, p[1].0]);
         ys.extend([p[0].1, p[1].1]);
     }
     let financial = status::is_financial(measure);
@@ -791,7 +789,10 @@ mod tests {
     fn quarterly_series_over_a_short_span_gets_quarter_ticks() {
         let mut m = measure(&["2023-Q1", "2023-Q2", "2023-Q3", "2023-Q4", "2024-Q1"]);
         m.targets.clear();
-        let c = build(&Project::default(), &m, &ChartOptions::default());
+        // The recent trend runs to the horizon: keep that near for a short span.
+        let mut p = Project::default();
+        p.programme.horizon_year = 2024;
+        let c = build(&p, &m, &ChartOptions::default());
         let labels: Vec<&str> = c.x_ticks.iter().map(|t| t.label.as_str()).collect();
         assert!(labels.contains(&"Q2 2023"), "{labels:?}");
     }
@@ -815,6 +816,35 @@ mod tests {
         let names: Vec<&str> = c.legend.iter().map(|l| l.name.as_str()).collect();
         assert!(names.contains(&"Trajectory to target") && names.contains(&"Recent trend"));
         assert_eq!(c.title, "Households in TA");
+    }
+
+    #[test]
+    fn recent_trend_runs_to_the_horizon_even_without_a_target() {
+        let mut m = measure(&["2020", "2021", "2022"]);
+        let p = Project::default();
+        assert_eq!(p.programme.horizon_year, 2040);
+        // A 2030 target: the trend still runs on to the 2040 horizon, and the axis fits it.
+        m.targets[0].year = 2030;
+        let c = build(&p, &m, &ChartOptions::default());
+        let [a, b] = c.projection.unwrap();
+        assert!((a.0 - 2022.5).abs() < 0.01, "{a:?}");
+        assert!((b.0 - 2040.5).abs() < 0.01, "{b:?}");
+        assert!((b.1 - 1200.0).abs() < 0.1, "{b:?}");
+        assert!(c.x_range.1 > b.0 && c.y_range.1 >= b.1, "{c:?}");
+        assert!(matches!(c.verdict, Verdict::OffTrack { year_met: None }));
+        // A target after the horizon: the trend runs to the target's year.
+        m.targets[0].year = 2045;
+        let c = build(&p, &m, &ChartOptions::default());
+        assert!((c.projection.unwrap()[1].0 - 2045.5).abs() < 0.01);
+        // No target: the trend is still drawn to the horizon, with no verdict on it.
+        m.targets.clear();
+        let c = build(&p, &m, &ChartOptions::default());
+        let [_, b] = c.projection.unwrap();
+        assert!((b.0 - 2040.5).abs() < 0.01, "{b:?}");
+        assert!(c.x_range.1 > b.0);
+        assert!(c.legend.iter().any(|l| l.name == "Recent trend"));
+        assert_eq!(c.verdict, Verdict::NoTarget);
+        assert_eq!(c.verdict_text, "No target set");
     }
 
     #[test]
