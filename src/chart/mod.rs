@@ -533,8 +533,13 @@ pub fn time_ticks(range: (f64, f64), measure: &Measure, financial: bool) -> Vec<
         .observations
         .iter()
         .any(|o| matches!(o.period, Period::Month { .. } | Period::Date(_)));
-    let mut push = |p: Period| {
-        let x = p.decimal_year();
+    // A tick for the period, at its start or its midpoint.
+    let mut push = |p: Period, at_start: bool| {
+        let x = if at_start {
+            crate::model::decimal_year_of(p.start())
+        } else {
+            p.decimal_year()
+        };
         if x >= range.0 && x <= range.1 {
             ticks.push(Tick {
                 value: x,
@@ -546,22 +551,28 @@ pub fn time_ticks(range: (f64, f64), measure: &Measure, financial: bool) -> Vec<
         let step = if span <= 1.0 { 1 } else { 3 };
         for y in first_year..=last_year {
             for m in (1..=12).step_by(step) {
-                push(Period::Month { year: y, month: m });
+                push(Period::Month { year: y, month: m }, false);
             }
         }
     } else if span <= 4.0 && quarterly {
         for y in first_year..=last_year {
             for q in 1..=4 {
                 if financial {
-                    push(Period::FinancialQuarter {
-                        start_year: y,
-                        quarter: q,
-                    });
+                    push(
+                        Period::FinancialQuarter {
+                            start_year: y,
+                            quarter: q,
+                        },
+                        false,
+                    );
                 } else {
-                    push(Period::Quarter {
-                        year: y,
-                        quarter: q,
-                    });
+                    push(
+                        Period::Quarter {
+                            year: y,
+                            quarter: q,
+                        },
+                        false,
+                    );
                 }
             }
         }
@@ -572,12 +583,21 @@ pub fn time_ticks(range: (f64, f64), measure: &Measure, financial: bool) -> Vec<
             .into_iter()
             .find(|s| *s >= step)
             .unwrap_or(step);
+        // Dated, monthly and quarterly values sit through the year, so their
+        // calendar-year ticks mark 1 January; yearly and financial-year values
+        // sit mid-year, and so do their ticks.
+        let through_the_year = measure.observations.iter().any(|o| {
+            matches!(
+                o.period,
+                Period::Date(_) | Period::Month { .. } | Period::Quarter { .. }
+            )
+        });
         let mut y = first_year - first_year.rem_euclid(step);
         while y <= last_year {
             if financial {
-                push(Period::FinancialYear(y));
+                push(Period::FinancialYear(y), false);
             } else {
-                push(Period::Year(y));
+                push(Period::Year(y), through_the_year);
             }
             y += step;
         }
@@ -795,6 +815,34 @@ mod tests {
         let c = build(&p, &m, &ChartOptions::default());
         let labels: Vec<&str> = c.x_ticks.iter().map(|t| t.label.as_str()).collect();
         assert!(labels.contains(&"Q2 2023"), "{labels:?}");
+    }
+
+    #[test]
+    fn year_ticks_mark_1_january_for_values_through_the_year() {
+        let at = |c: &Chart, label: &str| {
+            c.x_ticks
+                .iter()
+                .find(|t| t.label == label)
+                .unwrap_or_else(|| panic!("no {label} tick in {:?}", c.x_ticks))
+                .value
+        };
+        let p = Project::default();
+        // Monthly, quarterly and dated values over years: 2032 at 1 January.
+        for periods in [
+            &["2020-03", "2021-06", "2022-09"][..],
+            &["2020-Q1", "2021-Q2", "2022-Q3"][..],
+            &["2020-03-31", "2021-06-30", "2022-09-30"][..],
+        ] {
+            let c = build(&p, &measure(periods), &ChartOptions::default());
+            assert_eq!(at(&c, "2032"), 2032.0, "{periods:?}");
+        }
+        // Yearly values sit mid-year, and so do their ticks.
+        let c = build(
+            &p,
+            &measure(&["2020", "2021", "2022"]),
+            &ChartOptions::default(),
+        );
+        assert!((at(&c, "2032") - 2032.5).abs() < 0.01);
     }
 
     #[test]
