@@ -37,6 +37,7 @@ impl TrackStatus {
 /// A measure's status with the reasons behind it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Assessment {
+    /// On or off track by the final rating (the override when there is one).
     pub status: TrackStatus,
     /// The RAG rating by the rule (or the override when there is one).
     pub rag: Option<Rag>,
@@ -293,14 +294,16 @@ pub fn verdict(m: &Measure) -> Verdict {
 /// Assess a measure by the rule stated in the README (see the module docs).
 pub fn assess(measure: &Measure) -> Assessment {
     let (rule_rag, summary) = rule(measure);
-    let status = match rule_rag {
+    // The status follows the final rating: a status set by hand drives the
+    // wheel's colouring as it drives the badge.
+    let status_of = |rag: Option<Rag>| match rag {
         None => TrackStatus::NoData,
         Some(Rag::Green) | Some(Rag::Complete) => TrackStatus::OnTrack,
         Some(_) => TrackStatus::OffTrack,
     };
     match &measure.status_override {
         Some(o) => Assessment {
-            status,
+            status: status_of(Some(o.rag)),
             rag: Some(o.rag),
             overridden: Some(o.reason.clone()),
             summary: format!(
@@ -315,7 +318,7 @@ pub fn assess(measure: &Measure) -> Assessment {
             rule_rag,
         },
         None => Assessment {
-            status,
+            status: status_of(rule_rag),
             rag: rule_rag,
             overridden: None,
             summary,
@@ -530,6 +533,36 @@ mod tests {
         assert_eq!(a.rag, Some(Rag::Amber));
         assert_eq!(a.rule_rag, Some(Rag::Red));
         assert_eq!(a.overridden.as_deref(), Some("New data due in March"));
+        assert_eq!(a.status, TrackStatus::OffTrack);
+    }
+
+    #[test]
+    fn override_drives_the_status() {
+        // Red by the rule, set to green by hand: on track.
+        let mut m = measure(&[("2020", 20.0), ("2021", 21.0)], Some((2030, 10.0)));
+        assert_eq!(assess(&m).status, TrackStatus::OffTrack);
+        let set = |rag| {
+            Some(crate::model::StatusOverride {
+                rag,
+                reason: "Agreed at board".into(),
+                date: None,
+            })
+        };
+        for (rag, want) in [
+            (Rag::Green, TrackStatus::OnTrack),
+            (Rag::Complete, TrackStatus::OnTrack),
+            (Rag::Amber, TrackStatus::OffTrack),
+            (Rag::Red, TrackStatus::OffTrack),
+            (Rag::NotStarted, TrackStatus::OffTrack),
+        ] {
+            m.status_override = set(rag);
+            assert_eq!(assess(&m).status, want, "{rag:?}");
+            assert_eq!(assess(&m).rule_rag, Some(Rag::Red));
+        }
+        // A measure with no data set to green by hand is on track too.
+        let mut m = measure(&[], None);
+        m.status_override = set(Rag::Green);
+        assert_eq!(assess(&m).status, TrackStatus::OnTrack);
     }
 
     #[test]

@@ -95,6 +95,110 @@ fn chart_svg_parses_and_holds_title_and_sources() {
 }
 
 #[test]
+fn slides_use_the_badge_words_of_the_screen() {
+    let mut p = project();
+    // Values but no target: the screen's badge says "○ No target".
+    let c = chart::build(&p, &p.measures[1], &ChartOptions::default());
+    let svg = chart::svg::chart(&c, 1920.0, 1080.0);
+    assert!(svg.contains("○ No target · No target set"), "{svg}");
+    assert!(!svg.contains("No data"));
+    // A rating says the badge's words ("On track" rather than "Green"), and a
+    // status set by hand says so.
+    p.measures[0].status_override = Some(StatusOverride {
+        rag: Rag::Green,
+        reason: "Agreed at board".into(),
+        date: None,
+    });
+    let c = chart::build(&p, &p.measures[0], &ChartOptions::default());
+    let badge = c.assessment.badge();
+    assert_eq!(badge, "✔ On track (set by hand)");
+    let svg = chart::svg::chart(&c, 1920.0, 1080.0);
+    assert!(
+        svg.contains(&format!(">{badge} · {}", c.verdict_text)),
+        "{svg}"
+    );
+}
+
+#[test]
+fn a_comparator_with_one_value_gets_a_point() {
+    let p = project();
+    let c = chart::build(&p, &p.measures[0], &ChartOptions::default());
+    let england = c.series.iter().find(|s| s.name == "England").unwrap();
+    assert_eq!(england.points.len(), 1);
+    assert!(c.legend.iter().any(|l| l.name == "England"));
+    let svg = chart::svg::chart(&c, 1920.0, 1080.0);
+    parse(&svg);
+    let colour = format!("fill=\"{}\"", england.colour);
+    let marks = svg
+        .lines()
+        .filter(|l| l.starts_with("<circle") && l.contains(&colour))
+        .count();
+    assert_eq!(marks, 1, "{svg}");
+}
+
+/// The text of each `<text>` element, in order.
+fn texts(svg: &str) -> Vec<String> {
+    svg.lines()
+        .filter(|l| l.starts_with("<text"))
+        .map(|l| {
+            let start = l.find('>').unwrap() + 1;
+            let end = l.rfind("</text>").unwrap();
+            l[start..end].to_string()
+        })
+        .collect()
+}
+
+#[test]
+fn every_source_is_named_in_full_at_1024_by_768() {
+    let mut p = project();
+    let titles = [
+        "Office for Health Improvement and Disparities Public Health Outcomes Framework",
+        "Department for Levelling Up Housing and Communities Statutory Homelessness Statistics",
+        "Office for National Statistics Annual Population Survey via Nomis",
+        "Luton Borough Council Housing Register and Temporary Accommodation Records",
+        "HM Revenue and Customs Children in Low Income Families Local Measure",
+    ];
+    for (i, t) in titles.iter().enumerate() {
+        p.sources.push(Source {
+            id: format!("s{i}"),
+            title: t.to_string(),
+            ..Default::default()
+        });
+    }
+    let m = &mut p.measures[0];
+    for (i, o) in m.observations.iter_mut().enumerate() {
+        o.source = Some(format!("s{i}"));
+    }
+    m.comparators[0].observations[0].source = Some("s4".into());
+    let c = chart::build(&p, &p.measures[0], &ChartOptions::default());
+    let svg = chart::svg::chart(&c, 1024.0, 768.0);
+    parse(&svg);
+    let texts = texts(&svg);
+    let first = texts.iter().position(|t| t.starts_with("Source:")).unwrap();
+    let foot = texts[first..].join(" ");
+    assert!(
+        texts.len() - first > 2,
+        "the footnote needs more than two lines"
+    );
+    for t in titles {
+        assert!(foot.contains(t), "{t:?} missing from {foot:?}");
+    }
+    assert!(!foot.contains('…'), "{foot:?}");
+    // The last line of the footnote is inside the picture.
+    let last = svg.lines().rfind(|l| l.starts_with("<text")).unwrap();
+    let y: f64 = last
+        .split("y=\"")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!(y < 768.0, "{last}");
+}
+
+#[test]
 fn png_has_the_requested_size() {
     let dir = tempfile::tempdir().unwrap();
     let p = project();

@@ -241,18 +241,15 @@ pub fn build(project: &Project, measure: &Measure, options: &ChartOptions) -> Ch
         .collect();
     targets.sort_by(|a, b| a.x.total_cmp(&b.x));
     let traj = status::trajectory(measure);
+    // The recent trend is carried to the programme's horizon (or to the final
+    // target's year when that is later), with or without a target; the verdict
+    // on it is given only when there is a target.
+    let horizon = status::target_x(measure, project.programme.horizon_year);
     let horizon = status::final_target(measure)
-        .map(|t| status::target_x(measure, t.year))
-        .unwrap_or_else(|| {
-            series[0]
-                .points
-                .last()
-                .map(|p| p.x)
-                .unwrap_or(project.programme.horizon_year as f64)
-        });
-    // The recent trend is carried to the final target's year (only when there is one, still ahead).
+        .map(|t| status::target_x(measure, t.year).max(horizon))
+        .unwrap_or(horizon);
     let proj = status::projection(measure, horizon)
-        .filter(|p| status::final_target(measure).is_some() && p.to > p.from)
+        .filter(|p| p.to > p.from)
         .map(|p| {
             let mut end = (p.to, p.at(p.to));
             if end.1 < 0.0 && p.slope < 0.0 {
@@ -293,6 +290,7 @@ pub fn build(project: &Project, measure: &Measure, options: &ChartOptions) -> Ch
         ]);
     }
     if let Some(p) = &proj {
+        xs.extend([p[0].0, p[1].0]);
         ys.extend([p[0].1, p[1].1]);
     }
     let financial = status::is_financial(measure);
@@ -535,8 +533,13 @@ pub fn time_ticks(range: (f64, f64), measure: &Measure, financial: bool) -> Vec<
         .observations
         .iter()
         .any(|o| matches!(o.period, Period::Month { .. } | Period::Date(_)));
-    let mut push = |p: Period| {
-        let x = p.decimal_year();
+    // A tick for the period, at its start or its midpoint.
+    let mut push = |p: Period, at_start: bool| {
+        let x = if at_start {
+            crate::model::decimal_year_of(p.start())
+        } else {
+            p.decimal_year()
+        };
         if x >= range.0 && x <= range.1 {
             ticks.push(Tick {
                 value: x,
@@ -548,22 +551,28 @@ pub fn time_ticks(range: (f64, f64), measure: &Measure, financial: bool) -> Vec<
         let step = if span <= 1.0 { 1 } else { 3 };
         for y in first_year..=last_year {
             for m in (1..=12).step_by(step) {
-                push(Period::Month { year: y, month: m });
+                push(Period::Month { year: y, month: m }, false);
             }
         }
     } else if span <= 4.0 && quarterly {
         for y in first_year..=last_year {
             for q in 1..=4 {
                 if financial {
-                    push(Period::FinancialQuarter {
-                        start_year: y,
-                        quarter: q,
-                    });
+                    push(
+                        Period::FinancialQuarter {
+                            start_year: y,
+                            quarter: q,
+                        },
+                        false,
+                    );
                 } else {
-                    push(Period::Quarter {
-                        year: y,
-                        quarter: q,
-                    });
+                    push(
+                        Period::Quarter {
+                            year: y,
+                            quarter: q,
+                        },
+                        false,
+                    );
                 }
             }
         }
@@ -574,12 +583,21 @@ pub fn time_ticks(range: (f64, f64), measure: &Measure, financial: bool) -> Vec<
             .into_iter()
             .find(|s| *s >= step)
             .unwrap_or(step);
+        // Dated, monthly and quarterly values sit through the year, so their
+        // calendar-year ticks mark 1 January; yearly and financial-year values
+        // sit mid-year, and so do their ticks.
+        let through_the_year = measure.observations.iter().any(|o| {
+            matches!(
+                o.period,
+                Period::Date(_) | Period::Month { .. } | Period::Quarter { .. }
+            )
+        });
         let mut y = first_year - first_year.rem_euclid(step);
         while y <= last_year {
             if financial {
-                push(Period::FinancialYear(y));
+                push(Period::FinancialYear(y), false);
             } else {
-                push(Period::Year(y));
+                push(Period::Year(y), through_the_year);
             }
             y += step;
         }
@@ -791,9 +809,40 @@ mod tests {
     fn quarterly_series_over_a_short_span_gets_quarter_ticks() {
         let mut m = measure(&["2023-Q1", "2023-Q2", "2023-Q3", "2023-Q4", "2024-Q1"]);
         m.targets.clear();
-        let c = build(&Project::default(), &m, &ChartOptions::default());
+        // The recent trend runs to the horizon: keep that near for a short span.
+        let mut p = Project::default();
+        p.programme.horizon_year = 2024;
+        let c = build(&p, &m, &ChartOptions::default());
         let labels: Vec<&str> = c.x_ticks.iter().map(|t| t.label.as_str()).collect();
         assert!(labels.contains(&"Q2 2023"), "{labels:?}");
+    }
+
+    #[test]
+    fn year_ticks_mark_1_january_for_values_through_the_year() {
+        let at = |c: &Chart, label: &str| {
+            c.x_ticks
+                .iter()
+                .find(|t| t.label == label)
+                .unwrap_or_else(|| panic!("no {label} tick in {:?}", c.x_ticks))
+                .value
+        };
+        let p = Project::default();
+        // Monthly, quarterly and dated values over years: 2032 at 1 January.
+        for periods in [
+            &["2020-03", "2021-06", "2022-09"][..],
+            &["2020-Q1", "2021-Q2", "2022-Q3"][..],
+            &["2020-03-31", "2021-06-30", "2022-09-30"][..],
+        ] {
+            let c = build(&p, &measure(periods), &ChartOptions::default());
+            assert_eq!(at(&c, "2032"), 2032.0, "{periods:?}");
+        }
+        // Yearly values sit mid-year, and so do their ticks.
+        let c = build(
+            &p,
+            &measure(&["2020", "2021", "2022"]),
+            &ChartOptions::default(),
+        );
+        assert!((at(&c, "2032") - 2032.5).abs() < 0.01);
     }
 
     #[test]
@@ -815,6 +864,35 @@ mod tests {
         let names: Vec<&str> = c.legend.iter().map(|l| l.name.as_str()).collect();
         assert!(names.contains(&"Trajectory to target") && names.contains(&"Recent trend"));
         assert_eq!(c.title, "Households in TA");
+    }
+
+    #[test]
+    fn recent_trend_runs_to_the_horizon_even_without_a_target() {
+        let mut m = measure(&["2020", "2021", "2022"]);
+        let p = Project::default();
+        assert_eq!(p.programme.horizon_year, 2040);
+        // A 2030 target: the trend still runs on to the 2040 horizon, and the axis fits it.
+        m.targets[0].year = 2030;
+        let c = build(&p, &m, &ChartOptions::default());
+        let [a, b] = c.projection.unwrap();
+        assert!((a.0 - 2022.5).abs() < 0.01, "{a:?}");
+        assert!((b.0 - 2040.5).abs() < 0.01, "{b:?}");
+        assert!((b.1 - 1200.0).abs() < 0.1, "{b:?}");
+        assert!(c.x_range.1 > b.0 && c.y_range.1 >= b.1, "{c:?}");
+        assert!(matches!(c.verdict, Verdict::OffTrack { year_met: None }));
+        // A target after the horizon: the trend runs to the target's year.
+        m.targets[0].year = 2045;
+        let c = build(&p, &m, &ChartOptions::default());
+        assert!((c.projection.unwrap()[1].0 - 2045.5).abs() < 0.01);
+        // No target: the trend is still drawn to the horizon, with no verdict on it.
+        m.targets.clear();
+        let c = build(&p, &m, &ChartOptions::default());
+        let [_, b] = c.projection.unwrap();
+        assert!((b.0 - 2040.5).abs() < 0.01, "{b:?}");
+        assert!(c.x_range.1 > b.0);
+        assert!(c.legend.iter().any(|l| l.name == "Recent trend"));
+        assert_eq!(c.verdict, Verdict::NoTarget);
+        assert_eq!(c.verdict_text, "No target set");
     }
 
     #[test]

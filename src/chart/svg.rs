@@ -44,23 +44,16 @@ pub fn chart(c: &Chart, width: f64, height: f64) -> String {
         &c.subtitle,
         TextStyle::new(sub, INK_MUTED),
     );
-    let status_line = match c.assessment.rag {
-        Some(r) => format!(
-            "{} {}{} · {}",
-            crate::palette::rag_symbol(r),
-            r.label(),
-            if c.assessment.overridden.is_some() {
-                " (set by hand)"
-            } else {
-                ""
-            },
-            c.verdict_text
-        ),
-        None => format!("{} · {}", c.assessment.status.label(), c.verdict_text),
-    };
-    // The footnote wraps to at most two lines.
+    // The same words as the badge on screen ("✔ On track", "○ No target"), then the verdict.
+    let status_line = format!("{} · {}", c.assessment.badge(), c.verdict_text);
+    // The footnote takes the lines it needs to name every source; the plot
+    // shrinks to make room, keeping at least 30% of the height (only past
+    // that is the footnote cut short).
     let per_line = ((width - 2.0 * m) / (small * 0.56)).max(20.0) as usize;
-    let foot = wrap(&c.footnote, per_line, 2);
+    let plot_top = m + title + sub * 3.6;
+    let room = height - m - small * 2.0 - plot_top - 0.3 * height;
+    let max_lines = ((room / (small * 1.3)).floor() as usize).max(2);
+    let foot = wrap(&c.footnote, per_line, max_lines);
     s.text(
         m,
         m + title + sub * 2.4,
@@ -71,7 +64,7 @@ pub fn chart(c: &Chart, width: f64, height: f64) -> String {
     let legend_w = 380.0 * k;
     let f = Frame {
         left: m + 110.0 * k,
-        top: m + title + sub * 3.6,
+        top: plot_top,
         right: width - m - legend_w,
         bottom: height - m - small * (2.0 + 1.3 * foot.len() as f64),
         x: c.x_range,
@@ -195,21 +188,22 @@ pub fn chart(c: &Chart, width: f64, height: f64) -> String {
                 &stroke,
             );
         }
-        if series.main {
-            for p in &series.points {
-                let fill = if p.is_measured() {
-                    Some(series.colour)
-                } else {
-                    Some(PAPER)
-                };
-                s.circle(
-                    f.px(p.x),
-                    f.py(p.y),
-                    7.0 * k,
-                    fill,
-                    Some(&Stroke::solid(series.colour, 3.0 * k)),
-                );
-            }
+        // Every value gets a point, as on screen: a comparator's smaller, so that
+        // one with a single value is still seen.
+        let (r, sw) = if series.main { (7.0, 3.0) } else { (5.0, 2.0) };
+        for p in &series.points {
+            let fill = if p.is_measured() {
+                Some(series.colour)
+            } else {
+                Some(PAPER)
+            };
+            s.circle(
+                f.px(p.x),
+                f.py(p.y),
+                r * k,
+                fill,
+                Some(&Stroke::solid(series.colour, sw * k)),
+            );
         }
     }
     for (i, t) in c.targets.iter().enumerate() {

@@ -8,7 +8,7 @@ mod one_line;
 mod period;
 
 pub use colour::Colour;
-pub use period::{Period, PeriodError};
+pub use period::{Period, PeriodError, decimal_year_of};
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};

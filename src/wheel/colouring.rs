@@ -329,6 +329,26 @@ mod tests {
     }
 
     #[test]
+    fn a_status_set_by_hand_drives_the_status_colouring() {
+        // The fixture's only measure is rising against a falling target: off track.
+        let mut p = crate::wheel::fixture::project(2, 2, 3, 0);
+        let f = &outcome_facts(&p)[0];
+        assert_eq!(f.status(), TrackStatus::OffTrack);
+        assert_eq!(outcome_style(ColourMode::Status, f).0, OFF_TRACK);
+        p.measures[0].status_override = Some(crate::model::StatusOverride {
+            rag: Rag::Green,
+            reason: "New scheme starts in April".into(),
+            date: None,
+        });
+        let f = &outcome_facts(&p)[0];
+        assert_eq!((f.on_track, f.off_track), (1, 0));
+        assert_eq!(
+            outcome_style(ColourMode::Status, f),
+            (ON_TRACK, Pattern::Solid, "✔")
+        );
+    }
+
+    #[test]
     fn worst_rag_wins() {
         let mut f = OutcomeFacts::default();
         for r in [Rag::Green, Rag::Red, Rag::Amber] {
