@@ -256,6 +256,23 @@ pub fn build(project: &Project, measure: &Measure, options: &ChartOptions) -> Ch
                 // Stop the line at zero: counts and rates do not go below it.
                 end = ((0.0 - p.intercept) / p.slope, 0.0);
             }
+            // Nor past a ceiling: 100% for a percentage, and for anything else half as much
+            // again as the highest value or target, so a steep trend carried far does not
+            // squash the real values into the bottom of the chart.
+            let highest = measure
+                .observations
+                .iter()
+                .map(|o| o.value)
+                .chain(measure.targets.iter().map(|t| t.value))
+                .filter(|v| v.is_finite())
+                .fold(f64::NEG_INFINITY, f64::max);
+            let ceiling = match measure.unit {
+                crate::model::Unit::Percent => 100.0_f64.min(highest.max(0.0) * 1.5),
+                _ => highest * 1.5,
+            };
+            if ceiling.is_finite() && ceiling > 0.0 && end.1 > ceiling && p.slope > 0.0 {
+                end = ((ceiling - p.intercept) / p.slope, ceiling);
+            }
             [(p.from, p.at(p.from)), end]
         });
     let events: Vec<EventMarker> = measure
@@ -893,6 +910,33 @@ mod tests {
         assert!(c.legend.iter().any(|l| l.name == "Recent trend"));
         assert_eq!(c.verdict, Verdict::NoTarget);
         assert_eq!(c.verdict_text, "No target set");
+    }
+
+    #[test]
+    fn a_steep_trend_stops_at_a_ceiling() {
+        // A rate rising 20 points a year would pass 100% long before 2040.
+        let mut m = measure(&["2020", "2021", "2022"]);
+        m.unit = Unit::Percent;
+        for (i, o) in m.observations.iter_mut().enumerate() {
+            o.value = 30.0 + 20.0 * i as f64;
+        }
+        m.targets[0].value = 10.0;
+        let c = build(&Project::default(), &m, &ChartOptions::default());
+        let [_, end] = c.projection.unwrap();
+        assert!((end.1 - 100.0).abs() < 1e-9, "{end:?}");
+        assert!(
+            end.0 < 2040.0,
+            "the line stops where it meets 100%: {end:?}"
+        );
+        // A count carried far stops at half as much again as its highest value.
+        let mut m = measure(&["2020", "2021", "2022"]);
+        for (i, o) in m.observations.iter_mut().enumerate() {
+            o.value = 1000.0 + 500.0 * i as f64;
+        }
+        let c = build(&Project::default(), &m, &ChartOptions::default());
+        let [_, end] = c.projection.unwrap();
+        assert!((end.1 - 3000.0).abs() < 1e-6, "{end:?}");
+        assert!(c.y_range.1 < 4000.0, "{c:?}");
     }
 
     #[test]

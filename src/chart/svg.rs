@@ -45,7 +45,13 @@ pub fn chart(c: &Chart, width: f64, height: f64) -> String {
         TextStyle::new(sub, INK_MUTED),
     );
     // The same words as the badge on screen ("✔ On track", "○ No target"), then the verdict.
-    let status_line = format!("{} · {}", c.assessment.badge(), c.verdict_text);
+    // "○ No target · No target set" would say it twice.
+    let badge = c.assessment.badge();
+    let status_line = if badge.ends_with(c.verdict_text.trim_end_matches(" set")) {
+        badge
+    } else {
+        format!("{badge} · {}", c.verdict_text)
+    };
     // The footnote takes the lines it needs to name every source; the plot
     // shrinks to make room, keeping at least 30% of the height (only past
     // that is the footnote cut short).
