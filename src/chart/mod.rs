@@ -761,12 +761,29 @@ pub fn check_value(v: f64, unit: &Unit) -> Result<(), String> {
 
 /// Read a value typed by a person ("1,078", "12.5%", "£3.5m").
 pub fn parse_value(text: &str, unit: &Unit) -> Result<f64, String> {
-    let t: String = text
-        .trim()
+    let raw = text.trim();
+    // A symbol is accepted only where it fits the unit: "5%" is not a number of households,
+    // and "£3.5m" is not £3.50.
+    let percent = raw.contains('%');
+    let pounds = raw.contains('£');
+    let millions = raw.ends_with('m') || raw.ends_with('M');
+    let wrong = match unit {
+        Unit::Percent => pounds || millions,
+        Unit::Pounds => percent || millions,
+        Unit::PoundsMillion => percent,
+        _ => percent || pounds || millions,
+    };
+    if wrong {
+        return Err(format!(
+            "{raw:?} does not fit the unit ({})",
+            crate::format::unit_name(unit)
+        ));
+    }
+    let t: String = raw
         .chars()
         .filter(|c| !matches!(c, ',' | '%' | '£' | ' '))
         .collect();
-    let t = t.trim_end_matches('m');
+    let t = t.trim_end_matches(['m', 'M']);
     if t.is_empty() {
         return Err("enter a value".into());
     }
@@ -910,6 +927,23 @@ mod tests {
         assert!(c.legend.iter().any(|l| l.name == "Recent trend"));
         assert_eq!(c.verdict, Verdict::NoTarget);
         assert_eq!(c.verdict_text, "No target set");
+    }
+
+    #[test]
+    fn symbols_are_accepted_only_where_they_fit_the_unit() {
+        assert_eq!(parse_value("12.5%", &Unit::Percent), Ok(12.5));
+        assert_eq!(parse_value("1,078", &Unit::Households), Ok(1078.0));
+        assert_eq!(parse_value("£3.5m", &Unit::PoundsMillion), Ok(3.5));
+        assert_eq!(parse_value("£1,200", &Unit::Pounds), Ok(1200.0));
+        for (text, unit) in [
+            ("5%", Unit::Households),
+            ("£3.5m", Unit::Pounds),
+            ("£12", Unit::Percent),
+            ("40%", Unit::PoundsMillion),
+        ] {
+            let e = parse_value(text, &unit).unwrap_err();
+            assert!(e.contains("does not fit the unit"), "{text}: {e}");
+        }
     }
 
     #[test]
