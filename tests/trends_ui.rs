@@ -239,9 +239,13 @@ fn copy_table_is_tab_separated() {
     let p = project();
     let tsv = outcome_explorer::chart::table_tsv(&p, &p.measures[0]);
     let lines: Vec<&str> = tsv.lines().collect();
-    assert_eq!(lines[0], "Period\tValue\tStatus\tSource\tNote");
-    assert_eq!(lines[1], "2022/23\t1100\tMeasured\tDWP statistics\t");
+    assert_eq!(lines[0], "Series\tPeriod\tValue\tStatus\tSource\tNote");
+    assert_eq!(lines[1], "Luton\t2022/23\t1100\tMeasured\tDWP statistics\t");
     assert_eq!(lines.len(), 3);
+    // Comparators are in the table too, after the measure's own values.
+    let tsv = outcome_explorer::chart::table_tsv(&p, &p.measures[1]);
+    let last = tsv.lines().last().unwrap();
+    assert_eq!(last, "England\t2020\t20\tMeasured\tDWP statistics\t");
 }
 
 #[test]
@@ -331,4 +335,13 @@ fn edit_a_target_and_an_event_in_place_and_undo() {
     let m = &h.state().doc.project().measures[0];
     assert_eq!(m.targets[0].value, 500.0);
     assert_eq!(m.annotations[0].label, "Housing strategy");
+}
+
+#[test]
+fn comparators_are_listed_under_the_chart() {
+    let mut h = harness_sized(project(), 1600.0);
+    h.state_mut().trends.open_measure("child-poverty");
+    h.run();
+    assert!(h.query_by_label("Comparator: England").is_some());
+    assert!(h.query_by_label("20.0%").is_some() || h.query_by_label("20%").is_some());
 }

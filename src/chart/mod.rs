@@ -719,23 +719,31 @@ pub fn card(index: usize, m: &Measure) -> Card {
 
 /// The data table as tab-separated text (for "Copy table").
 pub fn table_tsv(project: &Project, m: &Measure) -> String {
-    let mut out = String::from("Period\tValue\tStatus\tSource\tNote\n");
-    let mut obs: Vec<&crate::model::Observation> = m.observations.iter().collect();
-    obs.sort_by(|a, b| a.period.decimal_year().total_cmp(&b.period.decimal_year()));
-    for o in obs {
-        let src = o
-            .source
-            .as_deref()
-            .map(|id| project.source(id).map(|s| s.title.as_str()).unwrap_or(id))
-            .unwrap_or("");
-        out.push_str(&format!(
-            "{}\t{}\t{}\t{}\t{}\n",
-            o.period.label(),
-            o.value,
-            status_word(o.status),
-            src.replace(['\t', '\n'], " "),
-            o.note.replace(['\t', '\n'], " ")
-        ));
+    let mut out = String::from("Series\tPeriod\tValue\tStatus\tSource\tNote\n");
+    let series = std::iter::once(("Luton", &m.observations)).chain(
+        m.comparators
+            .iter()
+            .map(|c| (c.name.as_str(), &c.observations)),
+    );
+    for (name, observations) in series {
+        let mut obs: Vec<&crate::model::Observation> = observations.iter().collect();
+        obs.sort_by(|a, b| a.period.decimal_year().total_cmp(&b.period.decimal_year()));
+        for o in obs {
+            let src = o
+                .source
+                .as_deref()
+                .map(|id| project.source(id).map(|s| s.title.as_str()).unwrap_or(id))
+                .unwrap_or("");
+            out.push_str(&format!(
+                "{}\t{}\t{}\t{}\t{}\t{}\n",
+                name.replace(['\t', '\n'], " "),
+                o.period.label(),
+                o.value,
+                status_word(o.status),
+                src.replace(['\t', '\n'], " "),
+                o.note.replace(['\t', '\n'], " ")
+            ));
+        }
     }
     out
 }

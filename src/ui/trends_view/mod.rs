@@ -275,6 +275,7 @@ impl TrendsView {
                 if let Some((l, v)) = self.observations_ui(ui, doc, index) {
                     apply_measure(doc, index, v, l);
                 }
+                comparators_table(ui, doc, index);
                 ui.add_space(8.0);
                 if let Some((l, v)) = self.targets_ui(ui, doc, index) {
                     apply_measure(doc, index, v, l);
@@ -282,6 +283,35 @@ impl TrendsView {
                 ui.add_space(8.0);
                 if let Some((l, v)) = self.events_ui(ui, doc, index) {
                     apply_measure(doc, index, v, l);
+                }
+            });
+    }
+}
+
+/// The comparators' values, read-only (they are edited in the project file), so the table
+/// under the chart holds every line drawn on it.
+fn comparators_table(ui: &mut Ui, doc: &Document, index: usize) {
+    let p = doc.project();
+    let m = &p.measures[index];
+    for c in &m.comparators {
+        ui.add_space(8.0);
+        ui.label(RichText::new(format!("Comparator: {}", c.name)).strong());
+        let mut obs: Vec<&Observation> = c.observations.iter().collect();
+        obs.sort_by(|a, b| a.period.decimal_year().total_cmp(&b.period.decimal_year()));
+        egui::Grid::new(("comparator-table", &c.name))
+            .striped(true)
+            .show(ui, |ui| {
+                for o in obs {
+                    ui.label(o.period.label());
+                    ui.label(crate::format::value(o.value, &m.unit));
+                    ui.label(chart::value_status_label(o.status));
+                    let src = o
+                        .source
+                        .as_deref()
+                        .map(|id| p.source(id).map_or(id, |s| s.title.as_str()))
+                        .unwrap_or("");
+                    ui.label(RichText::new(truncate(src, 70)).color(theme::muted(ui)));
+                    ui.end_row();
                 }
             });
     }
