@@ -69,6 +69,7 @@ impl Assessment {
                 format!("{} {word}{hand}", crate::palette::rag_symbol(r))
             }
             None if self.summary == NO_TARGET => "○ No target".to_string(),
+            None if self.summary == NO_TREND => "○ No trend yet".to_string(),
             None => self.status.label().to_string(),
         }
     }
@@ -76,6 +77,10 @@ impl Assessment {
 
 /// The summary of a measure that has values but no target.
 pub const NO_TARGET: &str = "No data: no target set";
+
+/// The summary of a measure with a target but only its starting value.
+pub const NO_TREND: &str =
+    "No trend yet: only one value, and no earlier baseline to compare it with";
 
 /// The straight line from the baseline to the final target, with its tolerance.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -335,6 +340,15 @@ fn rule(m: &Measure) -> (Option<Rag>, String) {
     let Some(traj) = trajectory(m) else {
         return (None, NO_TARGET.into());
     };
+    // One value and no earlier baseline: the trajectory starts at that value, so comparing
+    // the two would always say "on track". Say there is no trend yet instead.
+    let earlier_baseline = m
+        .baseline
+        .as_ref()
+        .is_some_and(|b| b.period.decimal_year() < x);
+    if pts.len() == 1 && !earlier_baseline {
+        return (None, NO_TREND.into());
+    }
     let expected = traj.expected(x);
     let v = |v| format::value(v, &m.unit);
     let against = format!("{} against {} expected by now", v(latest), v(expected));
@@ -475,9 +489,17 @@ mod tests {
     }
 
     #[test]
-    fn single_observation_has_status_but_no_trend() {
-        let m = measure(&[("2020", 20.0)], Some((2030, 10.0)));
-        assert_eq!(assess(&m).rag, Some(Rag::Green));
+    fn single_observation_has_no_trend_yet_unless_a_baseline_came_before() {
+        let mut m = measure(&[("2020", 20.0)], Some((2030, 10.0)));
+        let a = assess(&m);
+        assert_eq!(a.rag, None, "one value cannot be on or off track by itself");
+        assert_eq!(a.status, TrackStatus::NoData);
+        assert_eq!(a.badge(), "○ No trend yet");
+        m.baseline = Some(Baseline {
+            period: "2018".parse().unwrap(),
+            value: 30.0,
+        });
+        assert_eq!(assess(&m).rag, Some(Rag::Green), "improved on the baseline");
         assert_eq!(verdict(&m), Verdict::TooFewValues);
         assert!(projection(&m, 2030.0).is_none());
     }
