@@ -622,6 +622,8 @@ pub fn build(
                 // Calm, even sizes on the whole wheel; bigger text when zoomed in.
                 sizes: if zoomed { &sizes[ri] } else { &sizes[ri][1..] },
                 max_lines: specs[ri].1,
+                // The inner rings' names are few and matter: abbreviate rather than drop.
+                abbreviate: matches!(s.ring, Ring::Group | Ring::Subgroup),
             };
             s.label = text::fit(&text, &s.sector(), &spec, m);
         }
