@@ -540,49 +540,59 @@ pub fn fit(text: &str, sec: &Sector, spec: &FitSpec, m: &dyn TextMeasurer) -> Op
     short.map(|(_, label)| label)
 }
 
-/// Fit text horizontally inside a disc of radius `r` centred on the origin.
+/// Fit text horizontally inside a disc of radius `r` centred on the origin: the
+/// largest size at which it all fits; otherwise, at the smallest size, the line count
+/// that shows the most of it cut with an ellipsis (never nothing while two characters
+/// and an ellipsis fit).
 pub fn fit_disc(text: &str, r: f32, sizes: &[f32], m: &dyn TextMeasurer) -> Option<Label> {
     let text = text.trim();
     if text.is_empty() {
         return None;
     }
-    for &size in sizes {
-        let lh = size * 1.2;
-        let max_n = ((2.0 * (r - PAD)) / lh).floor() as usize;
-        for n in 1..=max_n.min(12) {
-            let t = n as f32 * lh;
-            let w = 2.0 * ((r - PAD).powi(2) - (t / 2.0).powi(2)).max(0.0).sqrt() - 2.0 * PAD;
-            if w < size * 2.0 {
-                continue;
-            }
-            let lines = wrap(text, w, size, m);
-            if lines.len() <= n {
-                return Some(Label {
-                    lines,
-                    centre: [0.0, 0.0],
-                    angle: 0.0,
-                    size,
-                    line_height: lh,
-                    truncated: false,
-                });
-            }
-        }
-    }
-    // Cut short at the smallest size.
-    let size = *sizes.last()?;
-    let lh = size * 1.2;
-    let n = (((2.0 * (r - PAD)) / lh).floor() as usize).clamp(1, 12);
-    let t = n as f32 * lh;
-    let w = 2.0 * ((r - PAD).powi(2) - (t / 2.0).powi(2)).max(0.0).sqrt() - 2.0 * PAD;
-    let lines = wrap_truncated(text, w, n, size, m)?;
-    Some(Label {
+    // Width of a block of `n` lines at line height `lh`, None when too narrow.
+    let width = |n: usize, lh: f32, size: f32| {
+        let t = n as f32 * lh;
+        let w = 2.0 * ((r - PAD).powi(2) - (t / 2.0).powi(2)).max(0.0).sqrt() - 2.0 * PAD;
+        (w >= size * 2.0).then_some(w)
+    };
+    let label = |lines, size: f32, truncated| Label {
         lines,
         centre: [0.0, 0.0],
         angle: 0.0,
         size,
-        line_height: lh,
-        truncated: true,
-    })
+        line_height: size * 1.2,
+        truncated,
+    };
+    for &size in sizes {
+        let lh = size * 1.2;
+        let max_n = ((2.0 * (r - PAD)) / lh).floor() as usize;
+        for n in 1..=max_n.min(12) {
+            let Some(w) = width(n, lh, size) else {
+                continue;
+            };
+            let lines = wrap(text, w, size, m);
+            if lines.len() <= n {
+                return Some(label(lines, size, false));
+            }
+        }
+    }
+    // Cut short at the smallest size: the line count that shows the most text.
+    let size = *sizes.last()?;
+    let lh = size * 1.2;
+    let max_n = (((2.0 * (r - PAD)) / lh).floor() as usize).clamp(1, 12);
+    let mut best: Option<(usize, Vec<String>)> = None;
+    for n in 1..=max_n {
+        let Some(w) = width(n, lh, size) else {
+            continue;
+        };
+        if let Some((lines, shown)) = wrap_cut(text, w, n, size, m)
+            && best.as_ref().is_none_or(|b| shown > b.0)
+        {
+            best = Some((shown, lines));
+        }
+    }
+    let (_, lines) = best?;
+    Some(label(lines, size, true))
 }
 
 /// Is the point (x, y) inside `sec` (with a small tolerance)?
@@ -654,5 +664,58 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_long_vision_is_cut_to_show_the_most_but_never_vanishes() {
+        let m = Estimate;
+        let vision = "A place where everyone can thrive: a made-up vision for a made-up \
+                      programme, generated to try Outcome Explorer at scale.";
+        assert!(vision.chars().count() > 110);
+        let words: Vec<&str> = vision.split_whitespace().collect();
+        // Discs from a small window's centre up to an export's, at the smallest size.
+        for r in (30..=110).step_by(4) {
+            let r = r as f32;
+            let l = fit_disc(vision, r, &[12.0, 10.0, 8.9], &m)
+                .unwrap_or_else(|| panic!("the vision vanished in a disc of radius {r}"));
+            assert!(l.lines.iter().all(|t| !t.trim().is_empty()), "{r}: {l:?}");
+            // What shows is the start of the vision, in order.
+            let shown = l.lines.join(" ");
+            let shown = shown.trim_end_matches('…');
+            let shown_words: Vec<&str> = shown.split_whitespace().collect();
+            for (k, w) in shown_words.iter().enumerate() {
+                assert!(words[k].starts_with(w), "{r}: {shown_words:?}");
+            }
+            // Inside the disc.
+            for b in l.line_boxes(&m) {
+                for c in b {
+                    assert!((c[0] * c[0] + c[1] * c[1]).sqrt() <= r + 0.5, "{r}: {l:?}");
+                }
+            }
+            // No other line count shows more of it.
+            let size = l.size;
+            let lh = size * 1.2;
+            let chars = |lines: &[String]| lines.iter().map(|t| t.chars().count()).sum::<usize>();
+            let ours = chars(&l.lines);
+            for n in 1..=12usize {
+                let t = n as f32 * lh;
+                let w = 2.0 * ((r - PAD).powi(2) - (t / 2.0).powi(2)).max(0.0).sqrt() - 2.0 * PAD;
+                if t > 2.0 * (r - PAD) || w < size * 2.0 {
+                    continue;
+                }
+                if let Some((lines, _)) = wrap_cut(vision, w, n, size, &m) {
+                    assert!(
+                        chars(&lines) <= ours,
+                        "{r}: {n} lines show more: {lines:?} vs {l:?}"
+                    );
+                }
+            }
+        }
+        // A disc that holds only a cut first word still shows it.
+        let l = fit_disc(vision, 20.0, &[8.9], &m).expect("a cut first word");
+        assert!(
+            l.truncated && l.lines.len() == 1 && l.lines[0].ends_with('…'),
+            "{l:?}"
+        );
     }
 }
