@@ -636,11 +636,14 @@ pub fn build(
             .collect(),
         _ => Vec::new(),
     };
-    let centre_text = p.programme.vision.trim().to_string();
-    let centre_text = if centre_text.is_empty() {
+    // Zoomed in, the centre names the focus (the breadcrumb and tooltip carry the rest).
+    let vision = p.programme.vision.trim();
+    let centre_text = if !breadcrumb.is_empty() {
+        breadcrumb.join(" › ")
+    } else if vision.is_empty() {
         p.programme.title.clone()
     } else {
-        centre_text
+        vision.to_string()
     };
     let centre_label = if opts.labels {
         text::fit_disc(

@@ -404,3 +404,27 @@ fn every_priority_and_need_wider_than_twelve_degrees_gets_a_label() {
         }
     }
 }
+
+#[test]
+fn zoomed_in_the_centre_names_the_focus() {
+    let p = small();
+    let g = geometry(&p, &ViewState::default(), 400.0);
+    assert_eq!(g.centre_text, p.programme.vision);
+    let state = ViewState::focused_on(&p, "p1", ColourMode::Priority).unwrap();
+    let g = geometry(&p, &state, 400.0);
+    assert_eq!(g.centre_text, "Child-friendly town");
+    let l = g.centre_label.as_ref().expect("a centre label");
+    assert_eq!(l.lines.join(" "), "Child-friendly town");
+    // Zoomed further, into one need within it: the path.
+    let mut sub = state.clone();
+    sub.focus.as_mut().unwrap().sub = Some("n0".into());
+    let g = geometry(&p, &sub, 400.0);
+    assert_eq!(g.centre_text, "Child-friendly town › Health");
+    // While animating a zoom (an explicit window) the vision stays.
+    let opts = BuildOptions {
+        window: Some((0.0, 1.0)),
+        ..BuildOptions::new(400.0)
+    };
+    let g = build(&p, &state, &opts, &Estimate);
+    assert_eq!(g.centre_text, p.programme.vision);
+}
