@@ -1,7 +1,10 @@
 //! The wheel in the real app, driven headless with egui_kittest.
 
 use egui::Role;
-use egui_kittest::{Harness, kittest::Queryable as _};
+use egui_kittest::{
+    Harness,
+    kittest::{NodeT as _, Queryable as _},
+};
 use outcome_explorer::document::Document;
 use outcome_explorer::ui::OutcomeApp;
 use outcome_explorer::wheel::fixture;
@@ -168,4 +171,58 @@ fn the_window_exports_the_wheel_as_shown() {
         .export_to(app.doc.project(), &png_path, 1920, 1080)
         .unwrap();
     assert!(std::fs::metadata(&png_path).unwrap().len() > 10_000);
+}
+
+/// The label of the node AccessKit reports as focused, if any.
+fn focused_label(h: &Harness<'static, OutcomeApp>) -> Option<String> {
+    h.query_by(|n| n.is_focused())
+        .and_then(|n| n.accesskit_node().label())
+}
+
+#[test]
+fn arrow_keys_move_focus_so_screen_readers_name_the_segment() {
+    let mut h = harness();
+    assert_eq!(focused_label(&h), None);
+    h.key_press(egui::Key::ArrowRight);
+    h.run();
+    assert_eq!(focused_label(&h).as_deref(), Some("Population wellbeing"));
+    h.key_press(egui::Key::ArrowRight);
+    h.run();
+    assert_eq!(focused_label(&h).as_deref(), Some("Child-friendly town"));
+    // Out a ring: the first group of needs within that priority, named with its path.
+    h.key_press(egui::Key::ArrowUp);
+    h.run();
+    let label = focused_label(&h).expect("a focused segment");
+    assert!(label.starts_with("Child-friendly town › "), "{label}");
+    // Back in, and round the ring backwards.
+    h.key_press(egui::Key::ArrowDown);
+    h.run();
+    h.key_press(egui::Key::ArrowLeft);
+    h.run();
+    assert_eq!(focused_label(&h).as_deref(), Some("Population wellbeing"));
+    // Enter still zooms into the focused priority.
+    h.key_press(egui::Key::Enter);
+    h.run();
+    assert_eq!(h.state().wheel.state().focus.as_ref().unwrap().group, "p0");
+}
+
+#[test]
+fn with_many_voices_the_voices_in_view_are_still_named() {
+    // 2,000+ voices: too many to name on the whole wheel, but zoomed into one priority
+    // (about 500 voices, still more than the old limit of 400) they are there.
+    let app = OutcomeApp::new(Document::new(fixture::project(5, 7, 500, 4), None));
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .with_max_steps(60)
+        .build_ui_state(|ui, app: &mut OutcomeApp| app.ui_root(ui), app);
+    h.run();
+    let voice = "We want statement number 4 to be heard \
+                 (resident voice, Outcome 1: residents live healthier, longer lives)";
+    assert!(h.query_by_role_and_label(Role::Button, voice).is_none());
+    h.get_by_role_and_label(Role::Button, "Child-friendly town")
+        .click();
+    h.run();
+    h.get_by_role_and_label(Role::Button, voice).click();
+    h.run();
+    assert_eq!(h.state().wheel.selected(), Some("o1"));
 }

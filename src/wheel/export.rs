@@ -196,6 +196,15 @@ fn swatch(svg: &mut Svg, x: f64, y: f64, size: f64, fill: Colour, pat: Pattern) 
 
 /// The whole picture as an SVG document.
 pub fn svg(project: &Project, state: &ViewState, opts: &ExportOptions) -> String {
+    render(project, state, opts).0
+}
+
+/// The wheel's geometry as laid out in the picture (for checking labels).
+pub fn geometry(project: &Project, state: &ViewState, opts: &ExportOptions) -> Geometry {
+    render(project, state, opts).1
+}
+
+fn render(project: &Project, state: &ViewState, opts: &ExportOptions) -> (String, Geometry) {
     let m = Estimate;
     let (w, h) = (opts.width.max(200) as f32, opts.height.max(200) as f32);
     let unit = w.min(h) / 1080.0;
@@ -364,7 +373,7 @@ pub fn svg(project: &Project, state: &ViewState, opts: &ExportOptions) -> String
             TextStyle::new(body as f64, palette::INK),
         );
     }
-    doc.finish()
+    (doc.finish(), g)
 }
 
 /// Write the wheel to `path` as SVG or PNG (by extension).

@@ -622,6 +622,8 @@ pub fn build(
                 // Calm, even sizes on the whole wheel; bigger text when zoomed in.
                 sizes: if zoomed { &sizes[ri] } else { &sizes[ri][1..] },
                 max_lines: specs[ri].1,
+                // The inner rings' names are few and matter: abbreviate rather than drop.
+                abbreviate: matches!(s.ring, Ring::Group | Ring::Subgroup),
             };
             s.label = text::fit(&text, &s.sector(), &spec, m);
         }
@@ -634,11 +636,14 @@ pub fn build(
             .collect(),
         _ => Vec::new(),
     };
-    let centre_text = p.programme.vision.trim().to_string();
-    let centre_text = if centre_text.is_empty() {
+    // Zoomed in, the centre names the focus (the breadcrumb and tooltip carry the rest).
+    let vision = p.programme.vision.trim();
+    let centre_text = if !breadcrumb.is_empty() {
+        breadcrumb.join(" › ")
+    } else if vision.is_empty() {
         p.programme.title.clone()
     } else {
-        centre_text
+        vision.to_string()
     };
     let centre_label = if opts.labels {
         text::fit_disc(

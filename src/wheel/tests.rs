@@ -187,8 +187,12 @@ fn keyboard_steps_move_within_and_between_rings() {
 }
 
 fn check_labels(p: &Project, state: &ViewState, r: f32) -> (usize, usize) {
+    check_geometry_labels(&geometry(p, state, r))
+}
+
+/// Labels sit inside their segments and never overlap; returns (labelled, segments).
+fn check_geometry_labels(g: &Geometry) -> (usize, usize) {
     let m = Estimate;
-    let g = geometry(p, state, r);
     let mut boxes: Vec<(usize, [[f32; 2]; 4])> = Vec::new();
     let mut labelled = 0;
     for (i, s) in g.segments.iter().enumerate() {
@@ -347,4 +351,80 @@ fn svg_export_has_title_vision_legend_and_parses() {
             assert!(tree.is_ok(), "{state:?}");
         }
     }
+}
+
+fn sample_project() -> Project {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data/luton-2040.ron");
+    crate::file::load(&path).expect("the sample loads")
+}
+
+/// Inner-ring names are abbreviated rather than dropped when they cannot fit.
+#[test]
+fn every_priority_and_need_wider_than_twelve_degrees_gets_a_label() {
+    let x10 = crate::synthetic::generate_scale(crate::synthetic::Scale::SampleX10, 1);
+    assert_eq!(x10.priorities.len(), 10);
+    let sample = sample_project();
+    for (name, p) in [("x10", &x10), ("sample", &sample)] {
+        for grouping in [Grouping::PriorityThenNeed, Grouping::NeedThenPriority] {
+            let state = ViewState {
+                grouping,
+                ..Default::default()
+            };
+            let export = export::ExportOptions {
+                width: 1920,
+                height: 1080,
+                selected: None,
+            };
+            // An 800 px wheel in the window, and a 1920×1080 export.
+            for (size, g) in [
+                ("800 px", geometry(p, &state, 400.0)),
+                ("1920×1080", export::geometry(p, &state, &export)),
+            ] {
+                check_geometry_labels(&g);
+                let mut checked = 0;
+                for s in g.ring(Ring::Group).iter().chain(g.ring(Ring::Subgroup)) {
+                    if (s.end - s.start).to_degrees() <= 12.0 {
+                        continue;
+                    }
+                    checked += 1;
+                    let l = s.label.as_ref().unwrap_or_else(|| {
+                        panic!("{name} {grouping:?} {size}: {} has no label", s.name)
+                    });
+                    let shown: usize = l
+                        .lines
+                        .iter()
+                        .map(|t| t.trim_end_matches('…').chars().count())
+                        .sum();
+                    assert!(shown >= 2, "{name} {size}: {} shows {:?}", s.name, l.lines);
+                    let full = l.lines.join(" ") == s.name;
+                    assert_eq!(l.truncated, !full, "{}: {:?}", s.name, l.lines);
+                }
+                assert!(checked >= g.ring(Ring::Group).len(), "{name} {size}");
+            }
+        }
+    }
+}
+
+#[test]
+fn zoomed_in_the_centre_names_the_focus() {
+    let p = small();
+    let g = geometry(&p, &ViewState::default(), 400.0);
+    assert_eq!(g.centre_text, p.programme.vision);
+    let state = ViewState::focused_on(&p, "p1", ColourMode::Priority).unwrap();
+    let g = geometry(&p, &state, 400.0);
+    assert_eq!(g.centre_text, "Child-friendly town");
+    let l = g.centre_label.as_ref().expect("a centre label");
+    assert_eq!(l.lines.join(" "), "Child-friendly town");
+    // Zoomed further, into one need within it: the path.
+    let mut sub = state.clone();
+    sub.focus.as_mut().unwrap().sub = Some("n0".into());
+    let g = geometry(&p, &sub, 400.0);
+    assert_eq!(g.centre_text, "Child-friendly town › Health");
+    // While animating a zoom (an explicit window) the vision stays.
+    let opts = BuildOptions {
+        window: Some((0.0, 1.0)),
+        ..BuildOptions::new(400.0)
+    };
+    let g = build(&p, &state, &opts, &Estimate);
+    assert_eq!(g.centre_text, p.programme.vision);
 }

@@ -289,6 +289,9 @@ pub struct FitSpec<'a> {
     /// Font sizes to try, largest first; the last is also used for an ellipsised label.
     pub sizes: &'a [f32],
     pub max_lines: usize,
+    /// When even the cut text will not fit, try shorter forms (down to two
+    /// characters and an ellipsis, one line, also radial) before giving up.
+    pub abbreviate: bool,
 }
 
 /// Text without spaces in a wide script (Chinese, Japanese…) may break between any characters.
@@ -306,7 +309,7 @@ pub fn wrap_words(text: &str, max_w: f32, size: f32, m: &dyn TextMeasurer) -> Op
 }
 
 /// At most `n` lines of `text` in `max_w`, the last cut with an ellipsis if the text
-/// does not fit; None if too little would show to be useful.
+/// does not fit; None if too little would show to be useful (about ten characters).
 pub fn wrap_truncated(
     text: &str,
     max_w: f32,
@@ -314,6 +317,21 @@ pub fn wrap_truncated(
     size: f32,
     m: &dyn TextMeasurer,
 ) -> Option<Vec<String>> {
+    let (lines, shown) = wrap_cut(text, max_w, n, size, m)?;
+    let total = text.chars().count();
+    (shown >= 10.min(total / 2)).then_some(lines)
+}
+
+/// At most `n` lines of `text` in `max_w`, the last cut with an ellipsis if the text
+/// does not fit, and how many characters of the text show; None only when not even
+/// two characters and an ellipsis fit.
+fn wrap_cut(
+    text: &str,
+    max_w: f32,
+    n: usize,
+    size: f32,
+    m: &dyn TextMeasurer,
+) -> Option<(Vec<String>, usize)> {
     let anywhere = breaks_anywhere(text);
     let tokens: Vec<String> = if anywhere {
         text.chars().map(String::from).collect()
@@ -323,6 +341,7 @@ pub fn wrap_truncated(
     let sep = if anywhere { "" } else { " " };
     let mut lines: Vec<String> = Vec::new();
     let mut cur = String::new();
+    let count = |lines: &[String]| lines.iter().map(|l| l.chars().count()).sum::<usize>();
     for w in &tokens {
         let candidate = if cur.is_empty() {
             w.clone()
@@ -340,19 +359,118 @@ pub fn wrap_truncated(
         // The last line, or a word too long for any line: cut here.
         let cut = ellipsize(&(candidate + " x"), max_w, size, m)?;
         lines.push(cut);
-        let shown: usize = lines.iter().map(|l| l.chars().count()).sum::<usize>() - 1;
-        let total = text.chars().count();
-        return (shown >= 10.min(total / 2)).then_some(lines);
+        let shown = count(&lines) - 1;
+        return Some((lines, shown));
     }
     if !cur.is_empty() {
         lines.push(cur);
     }
-    Some(lines)
+    let shown = count(&lines);
+    Some((lines, shown))
+}
+
+/// Is `p` inside `sec` and at least `pad` pixels from its edges?
+fn inside_padded(sec: &Sector, p: [f32; 2], pad: f32) -> bool {
+    let r = (p[0] * p[0] + p[1] * p[1]).sqrt();
+    if r < sec.r0 + pad - 0.01 || r > sec.r1 - pad + 0.01 {
+        return false;
+    }
+    let span = sec.end - sec.start;
+    if span >= TAU - 1e-3 {
+        return true;
+    }
+    let theta = p[0].atan2(-p[1]).rem_euclid(TAU);
+    let rel = (theta - sec.start).rem_euclid(TAU);
+    // Distance from the corner to each straight edge, measured across it.
+    let d0 = r * rel.min(FRAC_PI_2).sin();
+    let d1 = r * (span - rel).clamp(-FRAC_PI_2, FRAC_PI_2).sin();
+    rel <= span && d0 >= pad - 0.01 && d1 >= pad - 0.01
+}
+
+/// The last resort for a name that will not wrap: the longest one-line form of it
+/// (the whole name, else a prefix with an ellipsis, at least two characters) that
+/// sits inside the segment's real shape with `o`, measured exactly rather than with
+/// [`max_line`]'s conservative block (which is what lets a short word go radially
+/// into a narrow wedge). Returns the line and how many characters of the text show.
+fn one_line(
+    text: &str,
+    sec: &Sector,
+    o: Orientation,
+    size: f32,
+    m: &dyn TextMeasurer,
+) -> Option<(Label, usize)> {
+    let chars: Vec<char> = text.chars().collect();
+    let form = |k: usize| -> Option<String> {
+        if k >= chars.len() {
+            return Some(text.to_string());
+        }
+        let prefix: String = chars[..k].iter().collect();
+        let prefix = prefix
+            .trim_end()
+            .trim_end_matches([',', ';', ':', '-', '–']);
+        (prefix.chars().count() >= 2).then(|| format!("{prefix}…"))
+    };
+    let label = |line: &str| {
+        let mut l = placed(sec, o, vec![line.to_string()], size, size * 1.2, true);
+        if o == Orientation::Radial && sec.end - sec.start < TAU - 1e-3 {
+            // A wedge widens outwards: push a short word to the outer edge.
+            let rout = sec.r1 - PAD;
+            let rc = (rout * rout - (l.line_height / 2.0).powi(2))
+                .max(0.0)
+                .sqrt()
+                - m.width(line, size) / 2.0;
+            let rm = (sec.r0 + sec.r1) / 2.0;
+            if rc > rm {
+                let theta = ((sec.start + sec.end) / 2.0).rem_euclid(TAU);
+                l.centre = polar(rc, theta);
+            }
+        }
+        l
+    };
+    let fits = |line: &str| {
+        // Corners, and the middle of each side (nearest the centre on the inner side).
+        label(line).line_boxes(m).iter().all(|b| {
+            (0..4).all(|i| {
+                let (a, c) = (b[i], b[(i + 1) % 4]);
+                let mid = [(a[0] + c[0]) / 2.0, (a[1] + c[1]) / 2.0];
+                inside_padded(sec, a, PAD) && inside_padded(sec, mid, PAD)
+            })
+        })
+    };
+    // Wider forms never fit where a narrower one does not, so search for the longest.
+    let (mut lo, mut hi) = (1usize, chars.len());
+    let mut best: Option<(String, usize)> = None;
+    while lo <= hi {
+        let k = (lo + hi) / 2;
+        match form(k) {
+            Some(line) if fits(&line) => {
+                best = Some((line, k.min(chars.len())));
+                lo = k + 1;
+            }
+            Some(_) => hi = k - 1,
+            None => lo = k + 1,
+        }
+    }
+    // Prefer ending a cut at a word boundary when that keeps most of it ("Community…").
+    if let Some((_, k)) = best
+        && k < chars.len()
+        && let Some(space) = chars[..k].iter().rposition(|c| c.is_whitespace())
+        && space * 3 >= k * 2
+        && let Some(shorter) = form(space)
+    {
+        best = Some((shorter, space));
+    }
+    best.map(|(line, k)| (label(&line), k))
 }
 
 /// Fit `text` into `sec`: the first orientation and size (in the spec's order) at
 /// which the whole text fits wrapped; otherwise the text cut with an ellipsis at the
 /// smallest size; None when not even that fits.
+///
+/// The cut form prefers showing about ten characters or more. With
+/// [`FitSpec::abbreviate`], a shorter form comes before giving up: fewer
+/// characters over the spec's lines, then one line (also radial) checked against
+/// the segment's exact shape, down to two characters and an ellipsis.
 pub fn fit(text: &str, sec: &Sector, spec: &FitSpec, m: &dyn TextMeasurer) -> Option<Label> {
     let text = text.trim();
     if text.is_empty() {
@@ -377,68 +495,104 @@ pub fn fit(text: &str, sec: &Sector, spec: &FitSpec, m: &dyn TextMeasurer) -> Op
     // Ellipsised: the orientation and line count that show the most text.
     let size = *spec.sizes.last()?;
     let lh = size * 1.2;
+    let total = text.chars().count();
+    let useful = 10.min(total / 2);
     let mut best: Option<(usize, Orientation, Vec<String>)> = None;
+    let mut short: Option<(usize, Orientation, Vec<String>)> = None;
     for &o in spec.orientations {
         for n in 1..=spec.max_lines {
             let len = max_line(sec, o, n as f32 * lh);
             if len < size * 2.0 {
                 break;
             }
-            if let Some(lines) = wrap_truncated(text, len, n, size, m) {
-                let shown: usize = lines.iter().map(|l| l.chars().count()).sum();
-                if best.as_ref().is_none_or(|b| shown > b.0) {
-                    best = Some((shown, o, lines));
+            if let Some((lines, shown)) = wrap_cut(text, len, n, size, m) {
+                let slot = if shown >= useful {
+                    &mut best
+                } else {
+                    &mut short
+                };
+                if slot.as_ref().is_none_or(|b| shown > b.0) {
+                    *slot = Some((shown, o, lines));
                 }
             }
         }
     }
-    let (_, o, lines) = best?;
-    Some(placed(sec, o, lines, size, lh, true))
+    if let Some((_, o, lines)) = best {
+        return Some(placed(sec, o, lines, size, lh, true));
+    }
+    if !spec.abbreviate {
+        return None;
+    }
+    // One line checked exactly, in the spec's orientations and radially.
+    let mut orientations = spec.orientations.to_vec();
+    if !orientations.contains(&Orientation::Radial) {
+        orientations.push(Orientation::Radial);
+    }
+    let mut short = short.map(|(shown, o, lines)| (shown, placed(sec, o, lines, size, lh, true)));
+    for o in orientations {
+        if let Some((mut label, shown)) = one_line(text, sec, o, size, m)
+            && short.as_ref().is_none_or(|b| shown > b.0)
+        {
+            label.truncated = shown < total;
+            short = Some((shown, label));
+        }
+    }
+    short.map(|(_, label)| label)
 }
 
-/// Fit text horizontally inside a disc of radius `r` centred on the origin.
+/// Fit text horizontally inside a disc of radius `r` centred on the origin: the
+/// largest size at which it all fits; otherwise, at the smallest size, the line count
+/// that shows the most of it cut with an ellipsis (never nothing while two characters
+/// and an ellipsis fit).
 pub fn fit_disc(text: &str, r: f32, sizes: &[f32], m: &dyn TextMeasurer) -> Option<Label> {
     let text = text.trim();
     if text.is_empty() {
         return None;
     }
-    for &size in sizes {
-        let lh = size * 1.2;
-        let max_n = ((2.0 * (r - PAD)) / lh).floor() as usize;
-        for n in 1..=max_n.min(12) {
-            let t = n as f32 * lh;
-            let w = 2.0 * ((r - PAD).powi(2) - (t / 2.0).powi(2)).max(0.0).sqrt() - 2.0 * PAD;
-            if w < size * 2.0 {
-                continue;
-            }
-            let lines = wrap(text, w, size, m);
-            if lines.len() <= n {
-                return Some(Label {
-                    lines,
-                    centre: [0.0, 0.0],
-                    angle: 0.0,
-                    size,
-                    line_height: lh,
-                    truncated: false,
-                });
-            }
-        }
-    }
-    // Cut short at the smallest size.
-    let size = *sizes.last()?;
-    let lh = size * 1.2;
-    let n = (((2.0 * (r - PAD)) / lh).floor() as usize).clamp(1, 12);
-    let t = n as f32 * lh;
-    let w = 2.0 * ((r - PAD).powi(2) - (t / 2.0).powi(2)).max(0.0).sqrt() - 2.0 * PAD;
-    let lines = wrap_truncated(text, w, n, size, m)?;
-    Some(Label {
+    // Width of a block of `n` lines at line height `lh`, None when too narrow.
+    let width = |n: usize, lh: f32, size: f32| {
+        let t = n as f32 * lh;
+        let w = 2.0 * ((r - PAD).powi(2) - (t / 2.0).powi(2)).max(0.0).sqrt() - 2.0 * PAD;
+        (w >= size * 2.0).then_some(w)
+    };
+    let label = |lines, size: f32, truncated| Label {
         lines,
         centre: [0.0, 0.0],
         angle: 0.0,
         size,
-        line_height: lh,
-        truncated: true,
-    })
+        line_height: size * 1.2,
+        truncated,
+    };
+    for &size in sizes {
+        let lh = size * 1.2;
+        let max_n = ((2.0 * (r - PAD)) / lh).floor() as usize;
+        for n in 1..=max_n.min(12) {
+            let Some(w) = width(n, lh, size) else {
+                continue;
+            };
+            let lines = wrap(text, w, size, m);
+            if lines.len() <= n {
+                return Some(label(lines, size, false));
+            }
+        }
+    }
+    // Cut short at the smallest size: the line count that shows the most text.
+    let size = *sizes.last()?;
+    let lh = size * 1.2;
+    let max_n = (((2.0 * (r - PAD)) / lh).floor() as usize).clamp(1, 12);
+    let mut best: Option<(usize, Vec<String>)> = None;
+    for n in 1..=max_n {
+        let Some(w) = width(n, lh, size) else {
+            continue;
+        };
+        if let Some((lines, shown)) = wrap_cut(text, w, n, size, m)
+            && best.as_ref().is_none_or(|b| shown > b.0)
+        {
+            best = Some((shown, lines));
+        }
+    }
+    let (_, lines) = best?;
+    Some(label(lines, size, true))
 }
 
 /// Is the point (x, y) inside `sec` (with a small tolerance)?
@@ -483,6 +637,7 @@ mod tests {
             orientations: &[Orientation::Tangential, Orientation::Radial],
             sizes: &[14.0, 11.0],
             max_lines: 3,
+            abbreviate: true,
         };
         for (i, text) in [
             "Health",
@@ -509,5 +664,58 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_long_vision_is_cut_to_show_the_most_but_never_vanishes() {
+        let m = Estimate;
+        let vision = "A place where everyone can thrive: a made-up vision for a made-up \
+                      programme, generated to try Outcome Explorer at scale.";
+        assert!(vision.chars().count() > 110);
+        let words: Vec<&str> = vision.split_whitespace().collect();
+        // Discs from a small window's centre up to an export's, at the smallest size.
+        for r in (30..=110).step_by(4) {
+            let r = r as f32;
+            let l = fit_disc(vision, r, &[12.0, 10.0, 8.9], &m)
+                .unwrap_or_else(|| panic!("the vision vanished in a disc of radius {r}"));
+            assert!(l.lines.iter().all(|t| !t.trim().is_empty()), "{r}: {l:?}");
+            // What shows is the start of the vision, in order.
+            let shown = l.lines.join(" ");
+            let shown = shown.trim_end_matches('…');
+            let shown_words: Vec<&str> = shown.split_whitespace().collect();
+            for (k, w) in shown_words.iter().enumerate() {
+                assert!(words[k].starts_with(w), "{r}: {shown_words:?}");
+            }
+            // Inside the disc.
+            for b in l.line_boxes(&m) {
+                for c in b {
+                    assert!((c[0] * c[0] + c[1] * c[1]).sqrt() <= r + 0.5, "{r}: {l:?}");
+                }
+            }
+            // No other line count shows more of it.
+            let size = l.size;
+            let lh = size * 1.2;
+            let chars = |lines: &[String]| lines.iter().map(|t| t.chars().count()).sum::<usize>();
+            let ours = chars(&l.lines);
+            for n in 1..=12usize {
+                let t = n as f32 * lh;
+                let w = 2.0 * ((r - PAD).powi(2) - (t / 2.0).powi(2)).max(0.0).sqrt() - 2.0 * PAD;
+                if t > 2.0 * (r - PAD) || w < size * 2.0 {
+                    continue;
+                }
+                if let Some((lines, _)) = wrap_cut(vision, w, n, size, &m) {
+                    assert!(
+                        chars(&lines) <= ours,
+                        "{r}: {n} lines show more: {lines:?} vs {l:?}"
+                    );
+                }
+            }
+        }
+        // A disc that holds only a cut first word still shows it.
+        let l = fit_disc(vision, 20.0, &[8.9], &m).expect("a cut first word");
+        assert!(
+            l.truncated && l.lines.len() == 1 && l.lines[0].ends_with('…'),
+            "{l:?}"
+        );
     }
 }

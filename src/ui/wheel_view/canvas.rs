@@ -222,17 +222,33 @@ impl WheelView {
         }
 
         // One small named widget per segment (screen readers, keyboard, tests).
+        // The keyboard cursor moves egui's focus between them, so AccessKit
+        // announces the segment it lands on.
+        let seg_id = |key: &str| ui.unique_id().with(("wheel-seg", key));
         let mut clicked: Option<usize> = None;
         let mut seg_focused = false;
-        let with_voices = g.ring(Ring::Voice).len() <= 400;
+        let mut tabbed_to: Option<usize> = None;
+        // With many voices, those too thin to point at are left out, except the
+        // voices of the selected outcome and of the keyboard cursor's outcome; zooming
+        // in widens them, so the voices in view are always there.
+        let many_voices = g.ring(Ring::Voice).len() > 400;
+        let outcome_of = |i: usize| match g.segments[i].kind {
+            SegmentKind::Outcome(o) | SegmentKind::Voice { outcome: o, .. } => Some(o),
+            _ => None,
+        };
+        let near = [kb.and_then(outcome_of), selected.and_then(outcome_of)];
         for (i, s) in g.segments.iter().enumerate() {
-            if s.ring == Ring::Voice && !with_voices {
+            if let SegmentKind::Voice { outcome, .. } = s.kind
+                && many_voices
+                && (s.end - s.start) * (s.r0 + s.r1) / 2.0 < 3.0
+                && !near.contains(&Some(outcome))
+            {
                 continue;
             }
             let a = to_pos(c, s.anchor());
             let r = ui.interact(
                 Rect::from_center_size(a, Vec2::splat(6.0)),
-                ui.unique_id().with(("wheel-seg", &s.key)),
+                seg_id(&s.key),
                 Sense::click(),
             );
             // Named only when asked (AccessKit on), so idle frames allocate nothing.
@@ -247,6 +263,10 @@ impl WheelView {
                 egui::WidgetInfo::labeled(egui::Role::Button, true, name)
             });
             seg_focused |= r.has_focus();
+            if r.gained_focus() && kb != Some(i) {
+                // Reached with Tab: the arrow keys go on from here.
+                tabbed_to = Some(i);
+            }
             if r.clicked() {
                 clicked = Some(i);
             }
@@ -266,6 +286,14 @@ impl WheelView {
 
         // Keyboard.
         let mut activate_kb = false;
+        let kb = match tabbed_to {
+            Some(i) => {
+                self.kb = Some(g.segments[i].key.clone());
+                self.kb_visible = true;
+                Some(i)
+            }
+            None => kb,
+        };
         // Keys belong to the wheel unless another widget (a text box, a menu) has focus.
         let keys_ours = ctx.memory(|m| m.focused()).is_none() || seg_focused || resp.has_focus();
         if keys_ours && !ctx.text_edit_focused() {
@@ -298,6 +326,13 @@ impl WheelView {
                     None => selected.unwrap_or(g.rings[1].start),
                 };
                 self.kb = Some(g.segments[next].key.clone());
+                // Focus follows the cursor (and egui must not also move focus by
+                // position with the same arrow key).
+                let id = seg_id(&g.segments[next].key);
+                ctx.memory_mut(|m| {
+                    m.request_focus(id);
+                    m.move_focus(egui::FocusDirection::None);
+                });
                 ctx.request_repaint();
             }
             if enter && kb.is_some() {

@@ -3,7 +3,8 @@
 //! Geometry comes from [`crate::wheel`] and is cached on (revision, view state,
 //! size, theme); the fill mesh and label galleys are cached with it, so an idle
 //! frame only re-adds shapes. Each segment also gets a small widget with its name,
-//! so screen readers (AccessKit) and tests can find and press segments.
+//! so screen readers (AccessKit) and tests can find and press segments; the arrow
+//! keys move egui's focus between these widgets, so the segment reached is announced.
 
 use crate::document::Document;
 use crate::format;
