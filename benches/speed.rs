@@ -102,6 +102,8 @@ struct Headless {
     ctx: egui::Context,
     app: OutcomeApp,
     frame: u64,
+    /// Window width; changing it makes the wheel lay itself out again.
+    width: f32,
 }
 
 impl Headless {
@@ -111,6 +113,7 @@ impl Headless {
             ctx: egui::Context::default(),
             app: OutcomeApp::new(doc),
             frame: 0,
+            width: WIDTH,
         }
     }
 
@@ -119,7 +122,7 @@ impl Headless {
         egui::RawInput {
             screen_rect: Some(egui::Rect::from_min_size(
                 egui::Pos2::ZERO,
-                egui::vec2(WIDTH, HEIGHT),
+                egui::vec2(self.width, HEIGHT),
             )),
             time: Some(self.frame as f64 / 60.0),
             predicted_dt: 1.0 / 60.0,
@@ -192,6 +195,21 @@ fn frame_benches(c: &mut Criterion, project: &Project, scale: Scale, ids: &mut V
     });
     ids.push(Id::criterion("frame", f));
     h.frame(vec![egui::Event::PointerGone]);
+
+    // The frame that lays the wheel out again (after a resize, a new colour mode or
+    // grouping, each step of the zoom animation): the window's width alternates, so
+    // every frame rebuilds the geometry and its labels.
+    let f = format!("wheel-relayout/{s}");
+    let mut k = 0;
+    group.bench_function(&f, |b| {
+        b.iter(|| {
+            k += 1;
+            h.width = if k % 2 == 0 { WIDTH } else { WIDTH - 40.0 };
+            h.frame(Vec::new())
+        })
+    });
+    ids.push(Id::criterion("frame", f));
+    h.width = WIDTH;
 
     h.show(View::Trends);
     let f = format!("trends/{s}");
