@@ -112,10 +112,22 @@ pub fn parse(text: &str, file: &str) -> Result<Project, LoadError> {
             }
             let ron::error::Position { line, col } = e.span.start;
             let found = value_at(text, line, col);
-            return fail(problem(
-                Location::Text { line, col },
-                with_found(describe_ron_error(&e.code), &e.code, found.as_deref()),
-            ));
+            let message = with_found(describe_ron_error(&e.code), &e.code, found.as_deref());
+            // The parser stops at the first bad date; the others are found by reading every
+            // date field of the text, so that all of them are reported at once.
+            if message.contains("is not a date") {
+                let mut all = bad_dates(text);
+                if !all.iter().any(|(l, _, _)| *l == line) {
+                    all.push((line, col, message.clone()));
+                    all.sort();
+                }
+                let problems = all
+                    .into_iter()
+                    .map(|(line, col, m)| problem(Location::Text { line, col }, m))
+                    .collect();
+                return Err(LoadError { problems });
+            }
+            return fail(problem(Location::Text { line, col }, message));
         }
     };
 
@@ -128,6 +140,49 @@ pub fn parse(text: &str, file: &str) -> Result<Project, LoadError> {
     } else {
         Err(LoadError { problems })
     }
+}
+
+/// Every date field in `text` (`period:` of values, baselines and events; `due:`,
+/// `last_updated:`, `start:` and `date:` of plans, actions, notes and overrides) whose value
+/// cannot be read, as (line, column, message).
+fn bad_dates(text: &str) -> Vec<(usize, usize, String)> {
+    let mut out = Vec::new();
+    for (n, l) in text.lines().enumerate() {
+        for field in ["period", "due", "last_updated", "start", "date"] {
+            let key = format!("{field}: \"");
+            let mut from = 0;
+            while let Some(i) = l[from..].find(&key) {
+                let at = from + i;
+                from = at + key.len();
+                // A whole field name, not the end of another ("end_date:").
+                if at > 0 && l[..at].ends_with(|c: char| c.is_alphanumeric() || c == '_') {
+                    continue;
+                }
+                let Some(len) = l[from..].find('"') else {
+                    break;
+                };
+                let value = &l[from..from + len];
+                let col = l[..from - 1].chars().count() + 1;
+                let bad = if field == "period" {
+                    value
+                        .parse::<crate::model::Period>()
+                        .err()
+                        .map(|e| e.to_string())
+                } else {
+                    chrono::NaiveDate::parse_from_str(value, "%Y-%m-%d").err().map(|_| {
+                        format!(
+                            "\"{value}\" is not a date (expected year-month-day, e.g. \"2025-01-31\")"
+                        )
+                    })
+                };
+                if let Some(m) = bad {
+                    out.push((n + 1, col, m));
+                }
+            }
+        }
+    }
+    out.sort();
+    out
 }
 
 /// The value written after the field name at an error's position
@@ -413,6 +468,39 @@ mod tests {
             );
             assert!(msg.starts_with("p.ron:"), "{msg}");
         }
+    }
+
+    #[test]
+    fn every_bad_date_is_reported_at_once() {
+        let mut p = Project::default();
+        p.programme.title = "T".into();
+        p.programme.vision = "V".into();
+        p.measures.push(crate::model::Measure {
+            id: "ta".into(),
+            name: "TA".into(),
+            unit: crate::model::Unit::Households,
+            observations: ["2022", "2023", "2024"]
+                .iter()
+                .map(|y| crate::model::Observation {
+                    period: y.parse().unwrap(),
+                    value: 1.0,
+                    ..Default::default()
+                })
+                .collect(),
+            ..Default::default()
+        });
+        let text = to_text(&p)
+            .replacen("period: \"2022\"", "period: \"2022-13-01\"", 1)
+            .replacen("period: \"2024\"", "period: \"2024/2025\"", 1);
+        let err = parse(&text, "p.ron").unwrap_err();
+        assert_eq!(err.problems.len(), 2, "{err}");
+        let lines: Vec<String> = err.problems.iter().map(|p| p.to_string()).collect();
+        assert!(
+            lines[0].contains("\"2022-13-01\" is not a date or period"),
+            "{lines:?}"
+        );
+        assert!(lines[1].contains("\"2024/2025\""), "{lines:?}");
+        assert!(lines.iter().all(|l| l.starts_with("p.ron:")), "{lines:?}");
     }
 
     #[test]
