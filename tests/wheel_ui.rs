@@ -226,3 +226,19 @@ fn with_many_voices_the_voices_in_view_are_still_named() {
     h.run();
     assert_eq!(h.state().wheel.selected(), Some("o1"));
 }
+
+/// Names in any script: the harness refuses a frame with a glyph no font has, so this fails
+/// if Chinese, Japanese or Bengali names had no font.
+#[test]
+fn names_in_other_scripts_are_drawn() {
+    let mut p = fixture::project(3, 4, 10, 2);
+    p.priorities[0].name = "净零排放 ネットゼロ".into();
+    p.priorities[1].name = "নেট জিরো".into();
+    p.priorities[2].name = "शुद्ध शून्य".into();
+    let app = OutcomeApp::new(Document::new(p, None));
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_ui_state(|ui, app: &mut OutcomeApp| app.ui_root(ui), app);
+    h.run();
+    assert!(h.query_all_by_label_contains("净零排放").count() > 0);
+}

@@ -10,6 +10,9 @@ fn fonts() -> Arc<usvg::fontdb::Database> {
         let mut db = usvg::fontdb::Database::new();
         db.load_font_data(super::fonts::SANS.to_vec());
         db.load_font_data(super::fonts::SANS_BOLD.to_vec());
+        for (_, data) in super::fonts::FALLBACKS {
+            db.load_font_data(data.to_vec());
+        }
         db.set_sans_serif_family(super::fonts::FAMILY);
         Arc::new(db)
     })

@@ -3,8 +3,9 @@
 use crate::model::Colour;
 use std::fmt::Write;
 
-/// The font stack exports ask for; PNG rendering uses the bundled DejaVu Sans.
-pub const FONT_FAMILY: &str = "'DejaVu Sans', Verdana, Arial, sans-serif";
+/// The font stack exports ask for; PNG rendering uses the bundled DejaVu Sans and its
+/// fallbacks for other scripts.
+pub const FONT_FAMILY: &str = "'DejaVu Sans', Verdana, Arial, 'Droid Sans Fallback', 'Lohit Bengali', 'Lohit Devanagari', sans-serif";
 
 /// Escape text for XML content and attributes.
 pub fn escape(s: &str) -> String {

@@ -7,7 +7,8 @@ pub fn color(c: Colour) -> Color32 {
     Color32::from_rgb(c.r, c.g, c.b)
 }
 
-/// Install the bundled fonts: DejaVu Sans first (it has the status symbols), egui's own after.
+/// Install the bundled fonts: DejaVu Sans first (it has the status symbols), egui's own after,
+/// then the fallbacks for other scripts.
 pub fn install_fonts(ctx: &egui::Context) {
     use crate::export::fonts;
     let mut defs = egui::FontDefinitions::default();
@@ -31,6 +32,22 @@ pub fn install_fonts(ctx: &egui::Context) {
         FontFamily::Name(BOLD.into()),
         vec!["dejavu-sans-bold".into(), "dejavu-sans".into()],
     );
+    // Scripts DejaVu Sans lacks (Chinese, Japanese, Korean, Bengali, Devanagari) come from
+    // the bundled fallbacks, after egui's own fonts. egui draws Indic scripts letter by
+    // letter, without joining; the exports (resvg) shape them properly.
+    for (name, data) in fonts::FALLBACKS {
+        defs.font_data.insert(
+            name.into(),
+            std::sync::Arc::new(egui::FontData::from_static(data)),
+        );
+        for family in [
+            FontFamily::Proportional,
+            FontFamily::Monospace,
+            FontFamily::Name(BOLD.into()),
+        ] {
+            defs.families.entry(family).or_default().push(name.into());
+        }
+    }
     ctx.set_fonts(defs);
 }
 
