@@ -98,6 +98,15 @@ impl Editor {
         self.errors.clear();
     }
 
+    /// The key actions as typed, without blank lines.
+    fn kept_key_actions(&self) -> Vec<String> {
+        self.key_actions
+            .iter()
+            .filter(|k| !k.trim().is_empty())
+            .cloned()
+            .collect()
+    }
+
     fn error(&self, field: &str) -> Option<&str> {
         self.errors
             .iter()

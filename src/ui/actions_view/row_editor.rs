@@ -26,13 +26,7 @@ impl ActionsView {
         new.theme = self.editor.theme.clone();
         new.owner = self.editor.owner.trim().to_string();
         new.title = self.editor.title.clone();
-        new.key_actions = self
-            .editor
-            .key_actions
-            .iter()
-            .filter(|k| !k.trim().is_empty())
-            .cloned()
-            .collect();
+        new.key_actions = self.editor.kept_key_actions();
         if new != *a
             && let Err(m) = self.commit(doc, plan, i, new, "Edit")
         {
@@ -431,13 +425,7 @@ impl ActionsView {
             }
         });
         if key_lost {
-            new.key_actions = self
-                .editor
-                .key_actions
-                .iter()
-                .filter(|k| !k.trim().is_empty())
-                .cloned()
-                .collect();
+            new.key_actions = self.editor.kept_key_actions();
             if new.key_actions != a.key_actions {
                 changed = Some(("keys", "Edit key actions"));
             }

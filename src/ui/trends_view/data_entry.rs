@@ -129,14 +129,14 @@ impl TrendsView {
                             ui.label(&o.note);
                         });
                         row.col(|ui| {
-                            ui.horizontal(|ui| {
-                                if ui.small_button("Edit").clicked() {
-                                    edit = Some(i);
-                                }
-                                if ui.small_button("Delete").clicked() {
-                                    delete = Some(i);
-                                }
-                            });
+                            let (e, d) =
+                                edit_delete(ui, &format!("the {} value", o.period.label()));
+                            if e {
+                                edit = Some(i);
+                            }
+                            if d {
+                                delete = Some(i);
+                            }
                         });
                     });
                 });
@@ -261,19 +261,13 @@ impl TrendsView {
                         TargetKind::Milestone => "Milestone",
                     });
                     ui.label(&t.label);
-                    ui.horizontal(|ui| {
-                        let name = format!("Edit the {} target", t.year);
-                        let r = ui.small_button("Edit").on_hover_text(&name);
-                        r.widget_info(|| {
-                            egui::WidgetInfo::labeled(egui::Role::Button, true, &name)
-                        });
-                        if r.clicked() {
-                            edit = Some(i);
-                        }
-                        if ui.small_button("Delete").clicked() {
-                            delete = Some(i);
-                        }
-                    });
+                    let (e, d) = edit_delete(ui, &format!("the {} target", t.year));
+                    if e {
+                        edit = Some(i);
+                    }
+                    if d {
+                        delete = Some(i);
+                    }
                     ui.end_row();
                 }
             });
@@ -368,17 +362,13 @@ impl TrendsView {
             for (i, a) in m.annotations.iter().enumerate() {
                 ui.label(a.period.label());
                 ui.label(&a.label);
-                ui.horizontal(|ui| {
-                    let name = format!("Edit the event {:?}", a.label);
-                    let r = ui.small_button("Edit").on_hover_text(&name);
-                    r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
-                    if r.clicked() {
-                        edit = Some(i);
-                    }
-                    if ui.small_button("Delete").clicked() {
-                        delete = Some(i);
-                    }
-                });
+                let (e, d) = edit_delete(ui, &format!("the event {:?}", a.label));
+                if e {
+                    edit = Some(i);
+                }
+                if d {
+                    delete = Some(i);
+                }
                 ui.end_row();
             }
         });
@@ -444,6 +434,21 @@ impl TrendsView {
         error_line(ui, &self.event_form.error);
         pending
     }
+}
+
+/// A row's Edit and Delete buttons, named for screen readers and tooltips after `what`
+/// ("Edit the 2040 target"). Returns (edit clicked, delete clicked).
+fn edit_delete(ui: &mut Ui, what: &str) -> (bool, bool) {
+    ui.horizontal(|ui| {
+        let mut button = |word: &str| {
+            let name = format!("{word} {what}");
+            let r = ui.small_button(word).on_hover_text(&name);
+            r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
+            r.clicked()
+        };
+        (button("Edit"), button("Delete"))
+    })
+    .inner
 }
 
 /// Read the entry form into an observation, or say what is wrong.
