@@ -197,7 +197,7 @@ fn frame_benches(c: &mut Criterion, project: &Project, scale: Scale, ids: &mut V
     h.frame(vec![egui::Event::PointerGone]);
 
     // The frame that lays the wheel out again (after a resize, a new colour mode or
-    // grouping, each step of the zoom animation): the window's width alternates, so
+    // grouping, the end of a zoom): the window's width alternates, so
     // every frame rebuilds the geometry and its labels.
     let f = format!("wheel-relayout/{s}");
     let mut k = 0;
