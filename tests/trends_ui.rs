@@ -21,6 +21,7 @@ fn obs(p: &str, v: f64) -> Observation {
 fn project() -> Project {
     let mut p = Project::default();
     p.programme.title = "Luton 2040".into();
+    p.programme.organisation = "Luton Borough Council".into();
     p.sources.push(Source {
         id: "dwp".into(),
         title: "DWP statistics".into(),

@@ -203,7 +203,7 @@ pub fn build(project: &Project, measure: &Measure, options: &ChartOptions) -> Ch
         pts
     };
     let mut series = vec![Series {
-        name: "Luton".into(),
+        name: main_series_name(project),
         colour: MAIN,
         points: to_points(&measure.observations),
         main: true,
@@ -339,7 +339,7 @@ pub fn build(project: &Project, measure: &Measure, options: &ChartOptions) -> Ch
 
     // Legend.
     let mut legend = vec![LegendEntry {
-        name: "Luton".into(),
+        name: main_series_name(project),
         kind: LegendKind::Line,
         colour: MAIN,
     }];
@@ -718,9 +718,33 @@ pub fn card(index: usize, m: &Measure) -> Card {
 }
 
 /// The data table as tab-separated text (for "Copy table").
+/// The name of a measure's own series in legends and tables: the place, taken from the
+/// organisation ("Luton Borough Council" gives "Luton"), or "This area" without one.
+pub fn main_series_name(project: &Project) -> String {
+    let org = project.programme.organisation.trim();
+    let place = [
+        " Metropolitan Borough Council",
+        " Borough Council",
+        " City Council",
+        " County Council",
+        " District Council",
+        " Council",
+    ]
+    .iter()
+    .find_map(|suffix| org.strip_suffix(suffix))
+    .unwrap_or(org)
+    .trim();
+    if place.is_empty() {
+        "This area".into()
+    } else {
+        place.to_string()
+    }
+}
+
 pub fn table_tsv(project: &Project, m: &Measure) -> String {
     let mut out = String::from("Series\tPeriod\tValue\tStatus\tSource\tNote\n");
-    let series = std::iter::once(("Luton", &m.observations)).chain(
+    let main = main_series_name(project);
+    let series = std::iter::once((main.as_str(), &m.observations)).chain(
         m.comparators
             .iter()
             .map(|c| (c.name.as_str(), &c.observations)),
@@ -935,6 +959,21 @@ mod tests {
         assert!(c.legend.iter().any(|l| l.name == "Recent trend"));
         assert_eq!(c.verdict, Verdict::NoTarget);
         assert_eq!(c.verdict_text, "No target set");
+    }
+
+    #[test]
+    fn the_main_series_is_named_after_the_place() {
+        let mut p = Project::default();
+        assert_eq!(main_series_name(&p), "This area");
+        p.programme.organisation = "Luton Borough Council".into();
+        assert_eq!(main_series_name(&p), "Luton");
+        p.programme.organisation = "Leeds City Council".into();
+        assert_eq!(main_series_name(&p), "Leeds");
+        p.programme.organisation = "Greater Manchester Combined Authority".into();
+        assert_eq!(
+            main_series_name(&p),
+            "Greater Manchester Combined Authority"
+        );
     }
 
     #[test]
