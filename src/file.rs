@@ -162,7 +162,8 @@ fn bad_dates(text: &str) -> Vec<(usize, usize, String)> {
                     break;
                 };
                 let value = &l[from..from + len];
-                let col = l[..from - 1].chars().count() + 1;
+                // The first character inside the quotes, as the parser reports it.
+                let col = l[..from].chars().count() + 1;
                 let bad = if field == "period" {
                     value
                         .parse::<crate::model::Period>()
