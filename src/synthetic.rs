@@ -919,6 +919,8 @@ impl Gen {
                         .into(),
                 date: Some(date(2025, 10, 1)),
             }),
+            chart_title: String::new(),
+            chart_fit_axis: false,
             note: if self.rng.chance(0.2) {
                 self.sentence(10, 24)
             } else {

@@ -346,3 +346,49 @@ fn comparators_are_listed_under_the_chart() {
     assert!(h.query_by_label("Comparator: England").is_some());
     assert!(h.query_by_label("20.0%").is_some() || h.query_by_label("20%").is_some());
 }
+
+#[test]
+fn the_chart_title_and_axis_are_kept_in_the_file_and_undoable() {
+    let mut h = harness_sized(project(), 1600.0);
+    h.state_mut().trends.open_measure("ta");
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "Chart title")
+        .focus();
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "Chart title")
+        .type_text("Fewer households in temporary accommodation");
+    h.run();
+    h.key_press(egui::Key::Enter);
+    h.run();
+    let m = &h.state().doc.project().measures[0];
+    assert_eq!(m.chart_title, "Fewer households in temporary accommodation");
+    assert!(h.state().doc.is_dirty());
+    h.run();
+    assert_eq!(
+        h.state().trends.current_chart().unwrap().title,
+        "Fewer households in temporary accommodation"
+    );
+    // Exports draw what the file keeps.
+    let p = h.state().doc.project().clone();
+    let opts = outcome_explorer::chart::ChartOptions::for_measure(&p.measures[0]);
+    let c = outcome_explorer::chart::build(&p, &p.measures[0], &opts);
+    assert_eq!(c.title, "Fewer households in temporary accommodation");
+
+    h.get_by_label("Start at zero").click();
+    h.run();
+    assert!(h.state().doc.project().measures[0].chart_fit_axis);
+    h.state_mut().undo();
+    h.state_mut().undo();
+    h.run();
+    h.run();
+    let m = &h.state().doc.project().measures[0];
+    assert!(!m.chart_fit_axis);
+    assert_eq!(m.chart_title, "");
+    assert_eq!(
+        h.get_by_role_and_label(Role::TextInput, "Chart title")
+            .value()
+            .as_deref(),
+        Some(""),
+        "the field follows an undo"
+    );
+}

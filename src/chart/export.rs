@@ -40,7 +40,7 @@ pub fn export_all(
         export_measure(
             project,
             &m.id,
-            &ChartOptions::default(),
+            &ChartOptions::for_measure(m),
             &path,
             width,
             height,

@@ -20,6 +20,18 @@ pub struct ChartOptions {
     pub hidden: Vec<String>,
 }
 
+impl ChartOptions {
+    /// The options the project file keeps for `m` (title, axis from zero), nothing hidden:
+    /// what the window shows first and what every export draws.
+    pub fn for_measure(m: &Measure) -> ChartOptions {
+        ChartOptions {
+            start_at_zero: !m.chart_fit_axis,
+            title: m.chart_title.clone(),
+            hidden: Vec::new(),
+        }
+    }
+}
+
 impl Default for ChartOptions {
     fn default() -> Self {
         ChartOptions {

@@ -11,10 +11,15 @@ pub fn run_one(args: &ChartExportArgs) -> ExitCode {
         Ok(p) => p,
         Err(code) => return code,
     };
+    // The title and axis the file keeps for the chart (an unknown id is reported below).
+    let options = project
+        .measure(&args.measure)
+        .map(ChartOptions::for_measure)
+        .unwrap_or_default();
     match export_measure(
         &project,
         &args.measure,
-        &ChartOptions::default(),
+        &options,
         &args.out,
         args.width,
         args.height,

@@ -324,6 +324,13 @@ pub struct Measure {
     pub annotations: Vec<Annotation>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status_override: Option<StatusOverride>,
+    /// A title for the measure's chart that states its message ("Fewer households in
+    /// temporary accommodation since 2023"); empty for the measure's name.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub chart_title: String,
+    /// The chart's value axis fits the data instead of starting at zero.
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub chart_fit_axis: bool,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
 }

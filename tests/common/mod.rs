@@ -488,6 +488,14 @@ fn arb_measure(id: String, sources: Vec<String>, horizon: i32) -> BoxedStrategy<
                     })
                     .filter(|t| years.insert(t.year))
                     .collect();
+                // The chart settings vary with other drawn values, so both spellings of each
+                // occur without more strategy inputs.
+                let chart_title = if headline.is_some() {
+                    format!("{name}: the message")
+                } else {
+                    String::new()
+                };
+                let chart_fit_axis = tolerance_percent > 20.0;
                 Measure {
                     id,
                     name,
@@ -516,6 +524,8 @@ fn arb_measure(id: String, sources: Vec<String>, horizon: i32) -> BoxedStrategy<
                         reason,
                         date,
                     }),
+                    chart_title,
+                    chart_fit_axis,
                     note,
                 }
             },

@@ -16,7 +16,6 @@ use crate::status::TrackStatus;
 use crate::ui::nav::Nav;
 use crate::ui::theme::{self, color};
 use egui::{Color32, RichText, Sense, Ui, Vec2};
-use std::collections::HashMap;
 use std::sync::Arc;
 
 mod dashboard;
@@ -75,7 +74,6 @@ impl Default for OverrideForm {
 #[derive(Default)]
 pub struct TrendsView {
     open: Option<String>,
-    options: HashMap<String, ChartOptions>,
     chart_cache: Option<(u64, String, ChartOptions, Arc<Chart>)>,
     cards_cache: Option<(u64, Vec<Card>)>,
     obs_form: ObsForm,
@@ -83,6 +81,9 @@ pub struct TrendsView {
     event_form: EventForm,
     override_form: OverrideForm,
     reset_plot: bool,
+    /// The chart title being typed (measure id, text), saved to the measure when the field
+    /// is left.
+    title_edit: Option<(String, String)>,
 }
 
 fn status_colour(s: TrackStatus, rag: Option<Rag>) -> crate::model::Colour {
@@ -142,11 +143,9 @@ impl TrendsView {
     /// The open chart's options as on screen, including the legend entries switched off
     /// (what an export of it draws).
     pub fn options_as_shown(&self, ctx: &egui::Context) -> Option<ChartOptions> {
-        let id = self.open.as_deref()?;
-        let mut o = self.options.get(id).cloned().unwrap_or_default();
-        if let Some(c) = self.current_chart() {
-            o.hidden = hidden_in_legend(ctx, c);
-        }
+        let c = self.current_chart()?;
+        let mut o = self.chart_cache.as_ref()?.2.clone();
+        o.hidden = hidden_in_legend(ctx, c);
         Some(o)
     }
 
@@ -183,7 +182,7 @@ impl TrendsView {
 
     fn chart_for(&mut self, doc: &Document, index: usize) -> Arc<Chart> {
         let m = &doc.project().measures[index];
-        let opts = self.options.get(&m.id).cloned().unwrap_or_default();
+        let opts = ChartOptions::for_measure(m);
         let fresh = match &self.chart_cache {
             Some((rev, id, o, _)) => *rev == doc.revision() && *id == m.id && *o == opts,
             None => false,
@@ -205,15 +204,31 @@ impl TrendsView {
                     if ui.button("← All measures").clicked() {
                         self.open = None;
                     }
-                    let opts = self.options.entry(id.clone()).or_default();
+                    let m = &doc.project().measures[index];
+                    if self.title_edit.as_ref().is_none_or(|(i, _)| *i != id) {
+                        self.title_edit = Some((id.clone(), m.chart_title.clone()));
+                    }
+                    let (_, text) = self.title_edit.as_mut().expect("set above");
                     let l = ui.label("Chart title");
-                    ui.add(
-                        egui::TextEdit::singleline(&mut opts.title)
-                            .hint_text(&doc.project().measures[index].name)
-                            .desired_width(520.0),
-                    )
-                    .labelled_by(l.id)
-                    .on_hover_text("A title that states the message; empty for the measure's name");
+                    let r = ui
+                        .add(
+                            egui::TextEdit::singleline(text)
+                                .hint_text(&m.name)
+                                .desired_width(520.0),
+                        )
+                        .labelled_by(l.id)
+                        .on_hover_text(
+                            "A title that states the message; empty for the measure's name. \
+                             Kept in the project file and used by every export.",
+                        );
+                    if r.lost_focus() && text.trim() != m.chart_title {
+                        let mut v = m.clone();
+                        v.chart_title = text.trim().to_string();
+                        apply_measure(doc, index, v, format!("Set chart title of {}", m.name));
+                    } else if !r.has_focus() && *text != m.chart_title {
+                        // Changed elsewhere (undo): show the file's title again.
+                        *text = m.chart_title.clone();
+                    }
                 });
                 if self.open.is_none() {
                     return;
@@ -227,11 +242,17 @@ impl TrendsView {
                 });
                 ui.label(RichText::new(&c.verdict_text).strong());
                 ui.horizontal(|ui| {
-                    let opts = self.options.entry(id.clone()).or_default();
-                    if ui
-                        .checkbox(&mut opts.start_at_zero, "Start at zero")
-                        .changed()
-                    {
+                    let m = &doc.project().measures[index];
+                    let mut from_zero = !m.chart_fit_axis;
+                    if ui.checkbox(&mut from_zero, "Start at zero").changed() {
+                        let mut v = m.clone();
+                        v.chart_fit_axis = !from_zero;
+                        let label = if from_zero {
+                            format!("Start the axis of {} at zero", m.name)
+                        } else {
+                            format!("Fit the axis of {} to its values", m.name)
+                        };
+                        apply_measure(doc, index, v, label);
                         self.reset_plot = true;
                     }
                     if ui.button("Reset view").clicked() {
