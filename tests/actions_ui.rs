@@ -3,6 +3,7 @@
 use chrono::NaiveDate;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
+use egui_kittest::kittest::NodeT as _;
 use egui_kittest::kittest::Queryable as _;
 use outcome_explorer::document::Document;
 use outcome_explorer::model::{Action, ActionPlan, Outcome, Project, Rag};
@@ -574,4 +575,23 @@ fn tab_saves_a_cell_and_moves_on_and_a_letter_sets_the_rag() {
         h.state().doc.project().action_plans[0].actions[1].rag,
         Rag::Red
     );
+}
+
+#[test]
+fn rows_are_reordered_only_when_the_table_is_not_sorted() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut h, _) = harness(&dir);
+    h.state_mut().actions.select_row(Some(1));
+    h.run();
+    assert!(!h.get_by_label("Move up").accesskit_node().is_disabled());
+    h.state_mut().actions.sort = Some(Sort {
+        column: Column::Due,
+        descending: false,
+    });
+    h.run();
+    assert!(
+        h.get_by_label("Move up").accesskit_node().is_disabled(),
+        "a sort hides the order"
+    );
+    assert!(h.get_by_label("Move down").accesskit_node().is_disabled());
 }

@@ -112,16 +112,25 @@ impl ActionsView {
                     self.select_row(Some(sel + 1));
                 }
             }
-            if ui
-                .add_enabled(sel > 0, egui::Button::new("Move up"))
-                .clicked()
-            {
+            // Moving changes the plan's own order, which a sort hides: offered only unsorted.
+            let unsorted = self.sort.is_none();
+            let why = "Clear the sort (click the sorted header until its arrow goes) to reorder";
+            let up = ui.add_enabled(unsorted && sel > 0, egui::Button::new("Move up"));
+            let up = if unsorted {
+                up
+            } else {
+                up.on_disabled_hover_text(why)
+            };
+            if up.clicked() {
                 self.move_row(doc, plan, sel, sel - 1, &reference);
             }
-            if ui
-                .add_enabled(sel + 1 < len, egui::Button::new("Move down"))
-                .clicked()
-            {
+            let down = ui.add_enabled(unsorted && sel + 1 < len, egui::Button::new("Move down"));
+            let down = if unsorted {
+                down
+            } else {
+                down.on_disabled_hover_text(why)
+            };
+            if down.clicked() {
                 self.move_row(doc, plan, sel, sel + 1, &reference);
             }
             if ui.button("Delete").clicked()
