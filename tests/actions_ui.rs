@@ -389,6 +389,26 @@ fn progress_notes_are_dated_today_and_outcomes_come_from_a_picker() {
     assert_eq!(a.progress[0].date, d(2025, 6, 1));
     assert_eq!(a.progress[0].text, "Induction programme agreed");
 
+    // A note entered in error can be deleted, and the deletion undone.
+    h.get_by_label("Delete the note of 1 Jun 2025")
+        .scroll_to_me();
+    h.run();
+    h.get_by_label("Delete the note of 1 Jun 2025").click();
+    h.run();
+    assert!(
+        h.state().doc.project().action_plans[0].actions[1]
+            .progress
+            .is_empty()
+    );
+    h.state_mut().undo();
+    h.run();
+    assert_eq!(
+        h.state().doc.project().action_plans[0].actions[1]
+            .progress
+            .len(),
+        1
+    );
+
     h.get_by_role_and_label(Role::ComboBox, "Link an outcome")
         .scroll_to_me();
     h.run();

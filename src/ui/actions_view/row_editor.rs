@@ -499,7 +499,18 @@ impl ActionsView {
         let mut notes: Vec<&ProgressNote> = a.progress.iter().collect();
         notes.sort_by_key(|n| std::cmp::Reverse(n.date));
         for n in notes {
-            ui.label(RichText::new(format::date(n.date)).small().strong());
+            ui.horizontal(|ui| {
+                ui.label(RichText::new(format::date(n.date)).small().strong());
+                let name = format!("Delete the note of {}", format::date(n.date));
+                let r = ui.small_button("Delete").on_hover_text(&name);
+                r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
+                if r.clicked()
+                    && let Some(i) = new.progress.iter().position(|p| p == n)
+                {
+                    new.progress.remove(i);
+                    changed = Some(("progress", "Delete progress note"));
+                }
+            });
             ui.label(&n.text);
         }
 
