@@ -7,7 +7,9 @@ use chrono::NaiveDate;
 use std::cmp::Ordering;
 
 /// The table's columns, in display order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum Column {
     Reference,
     Theme,

@@ -130,6 +130,7 @@ impl OutcomeApp {
             && let Some(s) = eframe::get_value::<Settings>(storage, STORAGE_KEY)
         {
             let recent = std::mem::take(&mut app.settings.recent);
+            app.actions.set_hidden_columns(s.hidden_columns.clone());
             app.settings = s;
             for p in recent.iter().rev() {
                 app.settings.remember(p);
@@ -220,7 +221,9 @@ impl OutcomeApp {
                 self.settings.remember(path);
                 self.wheel = WheelView::default();
                 self.trends = TrendsView::default();
+                let hidden = self.actions.hidden_columns().to_vec();
                 self.actions = ActionsView::default();
+                self.actions.set_hidden_columns(hidden);
                 self.status = format!("Opened {}", path.display());
             }
             Err(e) => {
@@ -715,6 +718,7 @@ impl eframe::App for OutcomeApp {
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        self.settings.hidden_columns = self.actions.hidden_columns().to_vec();
         eframe::set_value(storage, STORAGE_KEY, &self.settings);
     }
 }

@@ -1,4 +1,5 @@
-//! What the app remembers between runs: recent files and the theme.
+//! What the app remembers between runs: recent files, the theme and the action table's
+//! hidden columns.
 
 use std::path::{Path, PathBuf};
 
@@ -10,6 +11,8 @@ const RECENT_LIMIT: usize = 10;
 pub struct Settings {
     pub recent: Vec<PathBuf>,
     pub dark: bool,
+    /// Columns of the action tables the user has hidden.
+    pub hidden_columns: Vec<crate::plan_table::Column>,
 }
 
 impl Settings {
@@ -25,6 +28,19 @@ impl Settings {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn settings_from_an_older_version_still_load() {
+        // Stored before hidden columns were remembered: the rest is kept.
+        let old = r#"(recent: ["/nowhere/a.ron"], dark: true)"#;
+        let s: Settings = ron::from_str(old).unwrap();
+        assert!(s.dark);
+        assert!(s.hidden_columns.is_empty());
+        let mut s = s;
+        s.hidden_columns = vec![crate::plan_table::Column::Theme];
+        let back: Settings = ron::from_str(&ron::to_string(&s).unwrap()).unwrap();
+        assert_eq!(back.hidden_columns, s.hidden_columns);
+    }
 
     #[test]
     fn recent_files_are_unique_newest_first_and_bounded() {

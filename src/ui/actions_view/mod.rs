@@ -255,6 +255,15 @@ impl ActionsView {
     }
 
     /// Hide or show a column.
+    /// The columns hidden by the user (remembered between runs by the app).
+    pub fn hidden_columns(&self) -> &[Column] {
+        &self.hidden
+    }
+
+    pub fn set_hidden_columns(&mut self, hidden: Vec<Column>) {
+        self.hidden = hidden;
+    }
+
     pub fn set_column_visible(&mut self, c: Column, visible: bool) {
         self.hidden.retain(|h| *h != c);
         if !visible {
