@@ -1,6 +1,6 @@
 //! `outcome-explorer export wheel` end to end: SVG that parses with text, PNG of the asked size.
 
-use outcome_explorer::cli::{self, ColourBy, Command, ExportCommand, WheelExportArgs};
+use outcome_explorer::cli::{self, ColourBy, Command, ExportCommand, GroupBy, WheelExportArgs};
 use outcome_explorer::wheel::fixture;
 use std::path::Path;
 use std::process::ExitCode;
@@ -13,6 +13,18 @@ fn export(
     colour_by: ColourBy,
     focus: Option<&str>,
 ) -> ExitCode {
+    export_grouped(file, out, w, h, colour_by, focus, GroupBy::PriorityNeed)
+}
+
+fn export_grouped(
+    file: &Path,
+    out: &Path,
+    w: u32,
+    h: u32,
+    colour_by: ColourBy,
+    focus: Option<&str>,
+    grouping: GroupBy,
+) -> ExitCode {
     cli::run(Command::Export(ExportCommand::Wheel(WheelExportArgs {
         file: file.to_path_buf(),
         out: out.to_path_buf(),
@@ -20,6 +32,7 @@ fn export(
         height: h,
         colour_by,
         focus: focus.map(str::to_string),
+        grouping,
     })))
 }
 
@@ -94,4 +107,32 @@ fn png_has_the_requested_size() {
         let ph = u32::from_be_bytes(png[20..24].try_into().unwrap());
         assert_eq!((pw, ph), (w, h));
     }
+}
+
+#[test]
+fn grouping_and_a_focus_on_an_area_within_a_priority() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = fixture::project(3, 4, 10, 2);
+    let file = dir.path().join("p.ron");
+    outcome_explorer::file::save(&project, &file).unwrap();
+    let out = dir.path().join("wheel.svg");
+    let run = |focus, grouping| {
+        export_grouped(&file, &out, 1920, 1080, ColourBy::Priority, focus, grouping)
+    };
+
+    assert_eq!(run(None, GroupBy::NeedPriority), ExitCode::SUCCESS);
+    let svg = std::fs::read_to_string(&out).unwrap();
+    assert!(
+        !svg.contains(">Priorities</text>"),
+        "areas of need form the key"
+    );
+
+    assert_eq!(run(Some("p1/n0"), GroupBy::PriorityNeed), ExitCode::SUCCESS);
+    let svg = std::fs::read_to_string(&out).unwrap();
+    let p1 = &project.priorities[1].name;
+    let n0 = &project.needs[0].name;
+    assert!(svg.contains(&format!("zoomed into {p1} › {n0}")), "{svg}");
+
+    // A priority is not an area within a priority.
+    assert_eq!(run(Some("p1/p2"), GroupBy::PriorityNeed), ExitCode::FAILURE);
 }

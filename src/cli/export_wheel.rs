@@ -1,7 +1,7 @@
 //! `outcome-explorer export wheel FILE --out wheel.svg|.png`: the outcomes wheel for slides.
 
-use super::{ColourBy, WheelExportArgs};
-use crate::wheel::{self, ColourMode, ViewState, export::ExportOptions};
+use super::{ColourBy, GroupBy, WheelExportArgs};
+use crate::wheel::{self, ColourMode, Grouping, ViewState, export::ExportOptions};
 use std::process::ExitCode;
 
 fn mode(c: ColourBy) -> ColourMode {
@@ -26,11 +26,40 @@ pub fn export(args: &WheelExportArgs) -> Result<String, String> {
     let state = match &args.focus {
         None => ViewState {
             colour,
+            grouping: match args.grouping {
+                GroupBy::PriorityNeed => Grouping::PriorityThenNeed,
+                GroupBy::NeedPriority => Grouping::NeedThenPriority,
+            },
             ..Default::default()
         },
-        Some(id) => ViewState::focused_on(&project, id, colour).ok_or_else(|| {
-            format!("--focus {id}: there is no priority or area of need with that id")
-        })?,
+        Some(path) => {
+            let (id, sub) = match path.split_once('/') {
+                Some((a, b)) => (a, Some(b)),
+                None => (path.as_str(), None),
+            };
+            let mut state = ViewState::focused_on(&project, id, colour).ok_or_else(|| {
+                format!("--focus {id}: there is no priority or area of need with that id")
+            })?;
+            if let Some(sub) = sub {
+                let fits = match state.grouping {
+                    Grouping::PriorityThenNeed => project.need(sub).is_some(),
+                    Grouping::NeedThenPriority => project.priority(sub).is_some(),
+                };
+                if !fits {
+                    return Err(format!(
+                        "--focus {path}: {sub:?} is not {} id",
+                        match state.grouping {
+                            Grouping::PriorityThenNeed => "an area-of-need",
+                            Grouping::NeedThenPriority => "a priority",
+                        }
+                    ));
+                }
+                if let Some(f) = &mut state.focus {
+                    f.sub = Some(sub.to_string());
+                }
+            }
+            state
+        }
     };
     if args.width < 200 || args.height < 200 || args.width > 16000 || args.height > 16000 {
         return Err(format!(

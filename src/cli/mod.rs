@@ -81,9 +81,23 @@ pub struct WheelExportArgs {
     pub height: u32,
     #[arg(long, value_enum, default_value_t = ColourBy::Priority)]
     pub colour_by: ColourBy,
-    /// Zoom into one priority or area of need (its id).
+    /// Zoom into one priority or area of need (its id), or into one area within it
+    /// ("PRIORITY/NEED" or "NEED/PRIORITY").
     #[arg(long)]
     pub focus: Option<String>,
+    /// Which grouping forms the inner ring of a whole-wheel export (a --focus sets its own).
+    #[arg(long, value_enum, default_value_t = GroupBy::PriorityNeed)]
+    pub grouping: GroupBy,
+}
+
+/// The inner ring's grouping, for `export wheel --grouping`.
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum GroupBy {
+    /// Priorities inside, their areas of need around them.
+    #[default]
+    PriorityNeed,
+    /// Areas of need inside, the priorities around them.
+    NeedPriority,
 }
 
 #[derive(Args, Debug)]
