@@ -187,7 +187,12 @@ fn swatch(svg: &mut Svg, x: f64, y: f64, size: f64, fill: Colour, pat: Pattern) 
         Some(fill),
         Some(&Stroke::solid(palette::INK_MUTED, 0.8)),
     );
-    if let Some(f) = pattern_fill(pat) {
+    // A key has no text to keep readable: stripes that stand out from the fill.
+    let f = match pat {
+        Pattern::Hatch if fill.luminance() > 0.5 => Some("url(#hatch-dark)"),
+        _ => pattern_fill(pat),
+    };
+    if let Some(f) = f {
         svg.raw(&format!(
             "<rect x=\"{x:.2}\" y=\"{y:.2}\" width=\"{size:.2}\" height=\"{size:.2}\" style=\"fill:{f}\"/>"
         ));

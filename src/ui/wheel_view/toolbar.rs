@@ -173,11 +173,17 @@ pub(super) fn swatch(ui: &mut Ui, fill: Colour, pattern: Pattern) {
     match pattern {
         Pattern::Solid => {}
         Pattern::Hatch => {
+            // A key has no text to keep readable: stripes that stand out from the fill.
+            let stripe = if fill.luminance() > 0.5 {
+                Color32::from_black_alpha(120)
+            } else {
+                Color32::from_white_alpha(190)
+            };
             for k in 0..3 {
                 let x = rect.left() + 2.0 + 6.0 * k as f32;
                 p.line_segment(
                     [pos2(x, rect.bottom()), pos2(x + 6.0, rect.top())],
-                    Stroke::new(2.0, Color32::from_white_alpha(170)),
+                    Stroke::new(2.0, stripe),
                 );
             }
         }
