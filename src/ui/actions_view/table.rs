@@ -430,10 +430,16 @@ struct Fit {
     outcomes: usize,
 }
 
-/// Lines `text` takes at `per_line` characters a line.
-fn lines_of(text: &str, per_line: usize) -> usize {
+/// Lines `text` takes at `per_line` characters a line, with `lead` characters before its
+/// first line (a bullet, a date). Counted without building strings: with "Expand rows" this
+/// runs for every row each frame.
+fn lines_of(text: &str, lead: usize, per_line: usize) -> usize {
     text.split('\n')
-        .map(|l| l.chars().count().div_ceil(per_line.max(1)).max(1))
+        .enumerate()
+        .map(|(i, l)| {
+            let n = l.chars().count() + if i == 0 { lead } else { 0 };
+            n.div_ceil(per_line.max(1)).max(1)
+        })
         .sum()
 }
 
@@ -442,15 +448,16 @@ fn expanded_height(a: &Action, line_h: f32, fit: &Fit) -> f32 {
     let key_actions: usize = a
         .key_actions
         .iter()
-        .map(|k| lines_of(&format!("• {k}"), fit.key_actions))
+        .map(|k| lines_of(k, 2, fit.key_actions))
         .sum();
+    // "31 Jan 2025: " before the latest note's text.
     let progress = crate::plan_table::latest_progress(a)
-        .map(|p| lines_of(&format!("31 Jan 2025: {}", p.text), fit.progress))
+        .map(|p| lines_of(&p.text, 13, fit.progress))
         .unwrap_or(1);
     let outcomes = a.outcomes.len().max(1) * 30usize.div_ceil(fit.outcomes.max(1));
     let lines = [
         key_actions.max(1),
-        lines_of(&a.title, fit.title),
+        lines_of(&a.title, 0, fit.title),
         progress,
         outcomes,
     ]

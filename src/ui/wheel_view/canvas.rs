@@ -116,6 +116,7 @@ impl WheelView {
                 patterns,
                 galleys,
                 centre_galleys,
+                hits: (String::new(), Vec::new()),
             });
         }
 
@@ -129,9 +130,12 @@ impl WheelView {
             painter.circle_filled(c, g.radii[1], bg);
             return;
         }
-        let Some(cache) = self.cache.take() else {
+        let Some(mut cache) = self.cache.take() else {
             return;
         };
+        if cache.hits.0 != self.search {
+            cache.hits = (self.search.clone(), cache.geometry.search(&self.search));
+        }
         let g = &cache.geometry;
 
         // Fills, patterns, separators.
@@ -165,13 +169,13 @@ impl WheelView {
         let hovered = pointer.and_then(|pos| g.hit_test(pos.x - c.x, pos.y - c.y));
 
         // Search highlights.
-        let matches = g.search(&self.search);
+        let matches = &cache.hits.1;
         let ink = if dark {
             Color32::WHITE
         } else {
             color(palette::INK)
         };
-        for &i in &matches {
+        for &i in matches {
             painter.add(outline(&g.segments[i], c, Stroke::new(3.0, ink)));
         }
         // Selection and hover: the segment and its path to the centre.

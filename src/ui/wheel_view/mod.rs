@@ -89,6 +89,8 @@ struct Cache {
     /// Galleys of every label line, per segment (empty when it has none).
     galleys: Vec<Vec<Arc<Galley>>>,
     centre_galleys: Vec<Arc<Galley>>,
+    /// The search text and the segments it matches, found once per change of either.
+    hits: (String, Vec<usize>),
 }
 
 struct Anim {
@@ -156,12 +158,18 @@ impl WheelView {
     /// Names of the segments the search box currently highlights.
     pub fn search_matches(&self) -> Vec<String> {
         match &self.cache {
-            Some(c) => c
-                .geometry
-                .search(&self.search)
-                .into_iter()
-                .map(|i| c.geometry.segments[i].name.clone())
-                .collect(),
+            Some(c) => {
+                let fresh;
+                let hits = if c.hits.0 == self.search {
+                    &c.hits.1
+                } else {
+                    fresh = c.geometry.search(&self.search);
+                    &fresh
+                };
+                hits.iter()
+                    .map(|&i| c.geometry.segments[i].name.clone())
+                    .collect()
+            }
             None => Vec::new(),
         }
     }

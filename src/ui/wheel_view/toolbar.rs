@@ -74,10 +74,14 @@ impl WheelView {
             )
             .labelled_by(search_label.id);
             if !self.search.trim().is_empty() {
-                let n = self
-                    .cache
-                    .as_ref()
-                    .map_or(0, |c| c.geometry.search(&self.search).len());
+                let n = self.cache.as_ref().map_or(0, |c| {
+                    // Typed since the wheel was last painted: count afresh.
+                    if c.hits.0 == self.search {
+                        c.hits.1.len()
+                    } else {
+                        c.geometry.search(&self.search).len()
+                    }
+                });
                 let text = match n {
                     0 => "No matches".to_string(),
                     1 => "1 match".to_string(),
