@@ -233,7 +233,7 @@ impl TrendsView {
                     }
                 }
             }
-            for t in &c.targets {
+            for (i, t) in c.targets.iter().enumerate() {
                 pui.points(
                     Points::new("Targets", vec![[t.x, t.y]])
                         .color(color(chart::TARGET))
@@ -245,9 +245,15 @@ impl TrendsView {
                     Text::new(
                         "Targets",
                         egui_plot::PlotPoint::new(t.x, t.y),
-                        RichText::new(format!("{}  ", t.label)).size(13.0),
+                        RichText::new(format!("  {}", t.label)).size(13.0),
                     )
-                    .anchor(egui::Align2::RIGHT_BOTTOM)
+                    // To the right of the marker, inside the plot; neighbours alternate above
+                    // and below so close targets' labels do not overlap (as on the slides).
+                    .anchor(if i % 2 == 0 {
+                        egui::Align2::LEFT_BOTTOM
+                    } else {
+                        egui::Align2::LEFT_TOP
+                    })
                     .color(color(chart::TARGET)),
                 );
             }
