@@ -578,6 +578,8 @@ pub fn build(
             let (start, end) = (segments[i].start, segments[i].end);
             let mut n = 0;
             let mut off = 0;
+            // Coverage rolled up: where we need to do more (no action or pledge yet).
+            let mut bare = 0;
             for o in &segments[ranges[Ring::Outcome.index()].clone()] {
                 let mid = o.mid_angle();
                 if mid > start
@@ -586,17 +588,17 @@ pub fn build(
                 {
                     n += 1;
                     off += (facts[oi].status() == crate::status::TrackStatus::OffTrack) as usize;
+                    bare += (facts[oi].actions + facts[oi].pledges == 0) as usize;
                 }
             }
-            segments[i].status_line = format!(
-                "{n} outcome{}{}",
-                if n == 1 { "" } else { "s" },
-                if off > 0 {
-                    format!(" · {off} off track")
-                } else {
-                    String::new()
-                }
-            );
+            let mut line = format!("{n} outcome{}", if n == 1 { "" } else { "s" });
+            if off > 0 {
+                line.push_str(&format!(" · {off} off track"));
+            }
+            if bare > 0 {
+                line.push_str(&format!(" · {bare} with no action or pledge yet"));
+            }
+            segments[i].status_line = line;
         }
     }
 

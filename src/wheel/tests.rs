@@ -428,3 +428,27 @@ fn zoomed_in_the_centre_names_the_focus() {
     let g = build(&p, &state, &opts, &Estimate);
     assert_eq!(g.centre_text, p.programme.vision);
 }
+
+#[test]
+fn group_lines_say_where_nothing_contributes_yet() {
+    let mut p = small();
+    // No action or pledge anywhere: every outcome is bare.
+    for plan in &mut p.action_plans {
+        plan.actions.clear();
+    }
+    p.pledges.clear();
+    let g = geometry(&p, &ViewState::default(), 400.0);
+    let group = g.segments.iter().find(|s| s.ring == Ring::Group).unwrap();
+    let n = g
+        .ring(Ring::Outcome)
+        .iter()
+        .filter(|o| o.mid_angle() > group.start && o.mid_angle() < group.end)
+        .count();
+    assert!(
+        group
+            .status_line
+            .ends_with(&format!("{n} with no action or pledge yet")),
+        "{}",
+        group.status_line
+    );
+}
