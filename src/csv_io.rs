@@ -444,11 +444,12 @@ fn parse_notes(cell: &str) -> Result<Vec<ProgressNote>, String> {
             },
         }
     }
-    // Blank lines at the end of a cell are spreadsheet padding, not text.
-    for n in &mut notes {
-        let kept = n.text.trim_end_matches(['\n', '\r', ' ']).len();
-        if n.text[kept..].contains('\n') {
-            n.text.truncate(kept);
+    // Blank lines at the end of the cell are spreadsheet padding, not the last note's text.
+    if let Some(n) = notes.last_mut() {
+        while let Some(i) = n.text.rfind('\n')
+            && n.text[i + 1..].trim().is_empty()
+        {
+            n.text.truncate(i);
         }
     }
     Ok(notes)

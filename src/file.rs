@@ -147,11 +147,12 @@ pub fn parse(text: &str, file: &str) -> Result<Project, LoadError> {
 /// cannot be read, as (line, column, message).
 fn bad_dates(text: &str) -> Vec<(usize, usize, String)> {
     let mut out = Vec::new();
+    let keys = ["period", "due", "last_updated", "start", "date"].map(|f| (f, format!("{f}: \"")));
     for (n, l) in text.lines().enumerate() {
-        for field in ["period", "due", "last_updated", "start", "date"] {
-            let key = format!("{field}: \"");
+        for (field, key) in &keys {
+            let field = *field;
             let mut from = 0;
-            while let Some(i) = l[from..].find(&key) {
+            while let Some(i) = l[from..].find(key.as_str()) {
                 let at = from + i;
                 from = at + key.len();
                 // A whole field name, not the end of another ("end_date:").

@@ -12,17 +12,6 @@ fn export(
     h: u32,
     colour_by: ColourBy,
     focus: Option<&str>,
-) -> ExitCode {
-    export_grouped(file, out, w, h, colour_by, focus, GroupBy::PriorityNeed)
-}
-
-fn export_grouped(
-    file: &Path,
-    out: &Path,
-    w: u32,
-    h: u32,
-    colour_by: ColourBy,
-    focus: Option<&str>,
     grouping: GroupBy,
 ) -> ExitCode {
     cli::run(Command::Export(ExportCommand::Wheel(WheelExportArgs {
@@ -56,7 +45,7 @@ fn svg_parses_and_has_title_vision_and_legend_as_text() {
     ] {
         let out = dir.path().join("wheel.svg");
         assert_eq!(
-            export(&file, &out, 1920, 1080, colour, None),
+            export(&file, &out, 1920, 1080, colour, None, GroupBy::PriorityNeed),
             ExitCode::SUCCESS
         );
         let svg = std::fs::read_to_string(&out).unwrap();
@@ -72,7 +61,15 @@ fn svg_parses_and_has_title_vision_and_legend_as_text() {
     }
     let focused = dir.path().join("focus.svg");
     assert_eq!(
-        export(&file, &focused, 1080, 1080, ColourBy::Priority, Some("p1")),
+        export(
+            &file,
+            &focused,
+            1080,
+            1080,
+            ColourBy::Priority,
+            Some("p1"),
+            GroupBy::PriorityNeed
+        ),
         ExitCode::SUCCESS
     );
     let svg = std::fs::read_to_string(&focused).unwrap();
@@ -84,7 +81,8 @@ fn svg_parses_and_has_title_vision_and_legend_as_text() {
             1080,
             1080,
             ColourBy::Priority,
-            Some("nope")
+            Some("nope"),
+            GroupBy::PriorityNeed
         ),
         ExitCode::FAILURE
     );
@@ -98,7 +96,15 @@ fn png_has_the_requested_size() {
     for (w, h) in [(1920, 1080), (1080, 1080), (800, 600)] {
         let out = dir.path().join(format!("wheel-{w}.png"));
         assert_eq!(
-            export(&file, &out, w, h, ColourBy::Status, None),
+            export(
+                &file,
+                &out,
+                w,
+                h,
+                ColourBy::Status,
+                None,
+                GroupBy::PriorityNeed
+            ),
             ExitCode::SUCCESS
         );
         let png = std::fs::read(&out).unwrap();
@@ -116,9 +122,8 @@ fn grouping_and_a_focus_on_an_area_within_a_priority() {
     let file = dir.path().join("p.ron");
     outcome_explorer::file::save(&project, &file).unwrap();
     let out = dir.path().join("wheel.svg");
-    let run = |focus, grouping| {
-        export_grouped(&file, &out, 1920, 1080, ColourBy::Priority, focus, grouping)
-    };
+    let run =
+        |focus, grouping| export(&file, &out, 1920, 1080, ColourBy::Priority, focus, grouping);
 
     assert_eq!(run(None, GroupBy::NeedPriority), ExitCode::SUCCESS);
     let svg = std::fs::read_to_string(&out).unwrap();

@@ -45,9 +45,11 @@ pub fn chart(c: &Chart, width: f64, height: f64) -> String {
         TextStyle::new(sub, INK_MUTED),
     );
     // The same words as the badge on screen ("✔ On track", "○ No target"), then the verdict.
-    // "○ No target · No target set" would say it twice.
+    // Without a target and without a status set by hand, the badge ("○ No target") already
+    // says what the verdict would ("No target set").
     let badge = c.assessment.badge();
-    let status_line = if badge.ends_with(c.verdict_text.trim_end_matches(" set")) {
+    let status_line = if c.verdict == crate::status::Verdict::NoTarget && c.assessment.rag.is_none()
+    {
         badge
     } else {
         format!("{badge} · {}", c.verdict_text)
