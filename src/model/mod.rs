@@ -6,6 +6,7 @@
 mod colour;
 mod one_line;
 mod period;
+pub mod read_ahead;
 
 pub use colour::Colour;
 pub use period::{Period, PeriodError, decimal_year_of};
@@ -222,7 +223,8 @@ pub struct Comparator {
     #[serde(
         default,
         skip_serializing_if = "Vec::is_empty",
-        serialize_with = "one_line::serialize"
+        serialize_with = "one_line::serialize",
+        deserialize_with = "read_ahead::observations"
     )]
     pub observations: Vec<Observation>,
 }
@@ -305,7 +307,8 @@ pub struct Measure {
     #[serde(
         default,
         skip_serializing_if = "Vec::is_empty",
-        serialize_with = "one_line::serialize"
+        serialize_with = "one_line::serialize",
+        deserialize_with = "read_ahead::observations"
     )]
     pub observations: Vec<Observation>,
     #[serde(default, skip_serializing_if = "Option::is_none")]

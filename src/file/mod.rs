@@ -1,5 +1,9 @@
 //! Reading and writing project files: RON text, every problem explained, atomic saves.
 
+pub mod fast_parse;
+mod observation_reader;
+mod scan;
+
 use crate::model::{FORMAT_VERSION, Project};
 use crate::validate;
 use ron::extensions::Extensions;
@@ -99,7 +103,16 @@ pub fn parse(text: &str, file: &str) -> Result<Project, LoadError> {
     };
     // One full parse; only when it fails is the version read on its own, so that a
     // file from a newer app is refused for that reason rather than for a field it adds.
-    let project: Project = match ron_options().from_str::<Project>(text) {
+    // The fast reader steps aside (None) for anything unusual; were it ever to fail outright,
+    // ron alone still reads the file.
+    let fast = std::panic::catch_unwind(|| fast_parse::parse(text))
+        .ok()
+        .flatten();
+    let read = match fast {
+        Some(p) => Ok(p),
+        None => ron_options().from_str::<Project>(text),
+    };
+    let project: Project = match read {
         Ok(p) if p.format_version > FORMAT_VERSION => return fail(newer(p.format_version as u64)),
         Ok(p) => p,
         Err(e) => {
