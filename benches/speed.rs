@@ -102,8 +102,8 @@ struct Headless {
     ctx: egui::Context,
     app: OutcomeApp,
     frame: u64,
-    /// Window width; changing it makes the wheel lay itself out again.
-    width: f32,
+    /// Window size; changing it makes the wheel lay itself out again.
+    size: egui::Vec2,
 }
 
 impl Headless {
@@ -113,17 +113,14 @@ impl Headless {
             ctx: egui::Context::default(),
             app: OutcomeApp::new(doc),
             frame: 0,
-            width: WIDTH,
+            size: egui::vec2(WIDTH, HEIGHT),
         }
     }
 
     fn input(&mut self, events: Vec<egui::Event>) -> egui::RawInput {
         self.frame += 1;
         egui::RawInput {
-            screen_rect: Some(egui::Rect::from_min_size(
-                egui::Pos2::ZERO,
-                egui::vec2(self.width, HEIGHT),
-            )),
+            screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, self.size)),
             time: Some(self.frame as f64 / 60.0),
             predicted_dt: 1.0 / 60.0,
             focused: true,
@@ -197,19 +194,21 @@ fn frame_benches(c: &mut Criterion, project: &Project, scale: Scale, ids: &mut V
     h.frame(vec![egui::Event::PointerGone]);
 
     // The frame that lays the wheel out again (after a resize, a new colour mode or
-    // grouping, the end of a zoom): the window's width alternates, so
-    // every frame rebuilds the geometry and its labels.
+    // grouping, the end of a zoom): the window's size alternates by 40 px each way, so the
+    // wheel's radius changes and every frame lays out its geometry and fits its labels
+    // again (what the project alone decides, `wheel::Plan`, is kept, as in the app).
     let f = format!("wheel-relayout/{s}");
     let mut k = 0;
     group.bench_function(&f, |b| {
         b.iter(|| {
             k += 1;
-            h.width = if k % 2 == 0 { WIDTH } else { WIDTH - 40.0 };
+            let d = if k % 2 == 0 { 0.0 } else { 40.0 };
+            h.size = egui::vec2(WIDTH - d, HEIGHT - d);
             h.frame(Vec::new())
         })
     });
     ids.push(Id::criterion("frame", f));
-    h.width = WIDTH;
+    h.size = egui::vec2(WIDTH, HEIGHT);
 
     h.show(View::Trends);
     let f = format!("trends/{s}");

@@ -11,9 +11,11 @@
 pub mod colouring;
 pub mod export;
 pub mod fixture;
+mod plan;
 pub mod text;
 
 pub use colouring::{ColourMode, LegendEntry, OutcomeFacts, Pattern};
+pub use plan::Plan;
 pub use text::{Estimate, Label, TextMeasurer};
 
 use crate::model::{Colour, Id, Project};
@@ -236,160 +238,12 @@ impl BuildOptions {
     }
 }
 
-/// A node of the unzoomed layout, in slot units.
-struct Node {
-    ring: Ring,
-    kind: SegmentKind,
-    start: f64,
-    end: f64,
-    parent: Option<usize>,
-}
-
-fn kind_key(kind: SegmentKind, p: &Project) -> String {
-    match kind {
-        SegmentKind::Priority(i) => format!("p:{}", p.priorities[i].id),
-        SegmentKind::Need(i) => format!("n:{}", p.needs[i].id),
-        SegmentKind::Pair { priority, need } => {
-            format!("g:{}:{}", p.priorities[priority].id, p.needs[need].id)
-        }
-        SegmentKind::Outcome(i) => format!("o:{}", p.outcomes[i].id),
-        SegmentKind::Voice { voice, outcome } => {
-            format!("v:{}:{}", p.outcomes[outcome].id, p.voices[voice].id)
-        }
-    }
-}
-
-/// Lay out the unzoomed wheel as nested slot ranges (total = 1.0).
-fn base_layout(p: &Project, grouping: Grouping) -> Vec<Node> {
-    let np = p.priorities.len();
-    let nn = p.needs.len();
-    let pi: std::collections::HashMap<&str, usize> = p
-        .priorities
-        .iter()
-        .enumerate()
-        .map(|(i, x)| (x.id.as_str(), i))
-        .collect();
-    let ni: std::collections::HashMap<&str, usize> = p
-        .needs
-        .iter()
-        .enumerate()
-        .map(|(i, x)| (x.id.as_str(), i))
-        .collect();
-    let vi: std::collections::HashMap<&str, usize> = p
-        .voices
-        .iter()
-        .enumerate()
-        .map(|(i, x)| (x.id.as_str(), i))
-        .collect();
-    let (n_outer, n_inner) = match grouping {
-        Grouping::PriorityThenNeed => (np, nn),
-        Grouping::NeedThenPriority => (nn, np),
-    };
-    // Outcomes by (outer, inner) group.
-    let mut cells: Vec<Vec<Vec<usize>>> = vec![vec![Vec::new(); n_inner]; n_outer];
-    for (oi, o) in p.outcomes.iter().enumerate() {
-        let (Some(&a), Some(&b)) = (pi.get(o.priority.as_str()), ni.get(o.need.as_str())) else {
-            continue;
-        };
-        let (g, s) = match grouping {
-            Grouping::PriorityThenNeed => (a, b),
-            Grouping::NeedThenPriority => (b, a),
-        };
-        cells[g][s].push(oi);
-    }
-    let counts: Vec<usize> = cells.iter().map(|c| c.iter().map(Vec::len).sum()).collect();
-    let total: usize = counts.iter().sum();
-    // Each inner-ring item gets at least a small share, so none vanishes.
-    let min_w = (total as f64 * 0.03).max(1.0);
-    let weights: Vec<f64> = counts.iter().map(|&c| (c as f64).max(min_w)).collect();
-    let wsum: f64 = weights.iter().sum::<f64>().max(1e-9);
-
-    let mut nodes = Vec::new();
-    let mut at = 0.0;
-    for g in 0..n_outer {
-        let span = weights[g] / wsum;
-        let gi = nodes.len();
-        nodes.push(Node {
-            ring: Ring::Group,
-            kind: match grouping {
-                Grouping::PriorityThenNeed => SegmentKind::Priority(g),
-                Grouping::NeedThenPriority => SegmentKind::Need(g),
-            },
-            start: at,
-            end: at + span,
-            parent: None,
-        });
-        let mut sat = at;
-        for (s, outs) in cells[g].iter().enumerate() {
-            if outs.is_empty() {
-                continue;
-            }
-            let sspan = span * outs.len() as f64 / counts[g] as f64;
-            let si = nodes.len();
-            let (priority, need) = match grouping {
-                Grouping::PriorityThenNeed => (g, s),
-                Grouping::NeedThenPriority => (s, g),
-            };
-            nodes.push(Node {
-                ring: Ring::Subgroup,
-                kind: SegmentKind::Pair { priority, need },
-                start: sat,
-                end: sat + sspan,
-                parent: Some(gi),
-            });
-            let ospan = sspan / outs.len() as f64;
-            for (k, &oi) in outs.iter().enumerate() {
-                let os = sat + ospan * k as f64;
-                let on = nodes.len();
-                nodes.push(Node {
-                    ring: Ring::Outcome,
-                    kind: SegmentKind::Outcome(oi),
-                    start: os,
-                    end: os + ospan,
-                    parent: Some(si),
-                });
-                let voices: Vec<usize> = p.outcomes[oi]
-                    .voices
-                    .iter()
-                    .filter_map(|v| vi.get(v.as_str()).copied())
-                    .collect();
-                let vspan = ospan / voices.len().max(1) as f64;
-                for (j, v) in voices.into_iter().enumerate() {
-                    let vs = os + vspan * j as f64;
-                    nodes.push(Node {
-                        ring: Ring::Voice,
-                        kind: SegmentKind::Voice {
-                            voice: v,
-                            outcome: oi,
-                        },
-                        start: vs,
-                        end: vs + vspan,
-                        parent: Some(on),
-                    });
-                }
-            }
-            sat += sspan;
-        }
-        at += span;
-    }
-    nodes
-}
-
-fn name_of(kind: SegmentKind, p: &Project, grouping: Grouping) -> String {
-    match kind {
-        SegmentKind::Priority(i) => p.priorities[i].name.clone(),
-        SegmentKind::Need(i) => p.needs[i].name.clone(),
-        SegmentKind::Pair { priority, need } => match grouping {
-            Grouping::PriorityThenNeed => p.needs[need].name.clone(),
-            Grouping::NeedThenPriority => p.priorities[priority].name.clone(),
-        },
-        SegmentKind::Outcome(i) => p.outcomes[i].name.clone(),
-        SegmentKind::Voice { voice, .. } => p.voices[voice].text.clone(),
-    }
-}
-
 /// The unzoomed window `(start, end)` (fractions of the circle) of the focus, if it exists.
-fn focus_window(nodes: &[Node], p: &Project, state: &ViewState) -> Option<(f64, f64, Vec<usize>)> {
+fn focus_window(
+    nodes: &[plan::Node],
+    p: &Project,
+    state: &ViewState,
+) -> Option<(f64, f64, Vec<usize>)> {
     let f = state.focus.as_ref()?;
     let gi = nodes.iter().position(|n| {
         n.ring == Ring::Group
@@ -422,7 +276,7 @@ fn focus_window(nodes: &[Node], p: &Project, state: &ViewState) -> Option<(f64, 
 
 /// The zoom window of `state` in the unzoomed wheel's angles (full circle when not zoomed).
 pub fn window_of(p: &Project, state: &ViewState) -> (f32, f32) {
-    let nodes = base_layout(p, state.grouping);
+    let nodes = plan::base_layout(p, state.grouping);
     match focus_window(&nodes, p, state) {
         Some((s, e, _)) => (s as f32 * TAU, e as f32 * TAU),
         None => (0.0, TAU),
@@ -436,9 +290,29 @@ pub fn build(
     opts: &BuildOptions,
     m: &dyn TextMeasurer,
 ) -> Geometry {
-    let nodes = base_layout(p, state.grouping);
-    let facts = colouring::outcome_facts(p);
-    let focus = focus_window(&nodes, p, state);
+    build_from(
+        p,
+        &Plan::new(p, state.grouping, state.colour),
+        state,
+        opts,
+        m,
+    )
+}
+
+/// Lay out the wheel from a [`Plan`] of the same project, made for `state`'s grouping and
+/// colour mode (a plan made for others is replaced by a fresh one).
+pub fn build_from(
+    p: &Project,
+    plan: &Plan,
+    state: &ViewState,
+    opts: &BuildOptions,
+    m: &dyn TextMeasurer,
+) -> Geometry {
+    if !plan.is_for(state.grouping, state.colour) {
+        return build(p, state, opts, m);
+    }
+    let nodes = &plan.nodes;
+    let focus = focus_window(nodes, p, state);
     let (ws, we) = match (opts.window, &focus) {
         (Some((s, e)), _) => (s as f64 / TAU as f64, e as f64 / TAU as f64),
         (None, Some((s, e, _))) => (*s, *e),
@@ -454,19 +328,6 @@ pub fn build(
         [0.0, 0.25, 0.40, 0.54, 1.0, 1.0]
     };
     let radii = fr.map(|f| f * r);
-
-    // Colours of the inner-ring items, inherited by their descendants in priority mode.
-    let group_colour = |kind: SegmentKind| -> Colour {
-        match (kind, state.grouping) {
-            (SegmentKind::Priority(i), _) => p.priorities[i].colour,
-            (SegmentKind::Need(i), _) => p.needs[i].colour,
-            (SegmentKind::Pair { priority, .. }, _) => p.priorities[priority].colour,
-            (SegmentKind::Outcome(i), _) | (SegmentKind::Voice { outcome: i, .. }, _) => p
-                .priority(&p.outcomes[i].priority)
-                .map(|x| x.colour)
-                .unwrap_or(crate::palette::GRID),
-        }
-    };
 
     let ts = opts.text_scale * (r / 420.0).clamp(0.85, 1.5);
     // Larger sizes first (used when zoomed in and there is room), then the normal one,
@@ -491,7 +352,7 @@ pub fn build(
     let mut rings: [Vec<Segment>; 5] = Default::default();
     // Keep segments in ring order: collect per ring, then concatenate.
     let mut ring_of_node: Vec<(usize, usize)> = Vec::with_capacity(nodes.len());
-    for (ni, n) in nodes.iter().enumerate() {
+    for (n, look) in nodes.iter().zip(&plan.looks) {
         if n.end <= ws + 1e-12 || n.start >= we - 1e-12 {
             ring_of_node.push((usize::MAX, 0));
             continue;
@@ -499,63 +360,25 @@ pub fn build(
         let s = ((n.start.max(ws) - ws) / wspan) as f32 * TAU;
         let e = ((n.end.min(we) - ws) / wspan) as f32 * TAU;
         let ri = n.ring.index();
-        let (fill, pattern, marker, status_line) = match (state.colour, n.kind) {
-            (ColourMode::Priority, kind) => {
-                let base = group_colour(kind);
-                let fill = match n.ring {
-                    Ring::Group => base,
-                    Ring::Subgroup => {
-                        if state.grouping == Grouping::PriorityThenNeed {
-                            base.lighten(0.3)
-                        } else {
-                            base
-                        }
-                    }
-                    Ring::Outcome => base.lighten(0.55),
-                    _ => base.lighten(0.8),
-                };
-                let line = match kind {
-                    SegmentKind::Outcome(i) | SegmentKind::Voice { outcome: i, .. } => {
-                        facts[i].summary()
-                    }
-                    _ => String::new(),
-                };
-                (fill, Pattern::Solid, "", line)
-            }
-            (mode, SegmentKind::Outcome(i)) => {
-                let (c, pat, mk) = colouring::outcome_style(mode, &facts[i]);
-                (c, pat, mk, facts[i].summary())
-            }
-            (_, SegmentKind::Voice { outcome, .. }) => {
-                // Voices carry no status of their own: a calm neutral.
-                (VOICE_NEUTRAL, Pattern::Solid, "", facts[outcome].summary())
-            }
-            (_, kind) => {
-                let base = group_colour(kind);
-                let t = if n.ring == Ring::Group { 0.55 } else { 0.72 };
-                (base.lighten(t), Pattern::Solid, "", String::new())
-            }
-        };
         let seg = Segment {
             ring: n.ring,
             kind: n.kind,
-            name: name_of(n.kind, p, state.grouping),
-            key: kind_key(n.kind, p),
+            name: look.name.clone(),
+            key: look.key.clone(),
             start: s,
             end: e,
             r0: radii[ri],
             r1: radii[ri + 1],
-            fill,
-            text_colour: fill.text_on(),
-            pattern,
-            marker,
-            status_line,
+            fill: look.fill,
+            text_colour: look.text_colour,
+            pattern: look.pattern,
+            marker: look.marker,
+            status_line: look.status_line.clone(),
             parent: n.parent,
             label: None,
         };
         ring_of_node.push((ri, rings[ri].len()));
         rings[ri].push(seg);
-        let _ = ni;
     }
     let mut ranges: [Range<usize>; 5] = Default::default();
     let mut offsets = [0usize; 5];
@@ -571,35 +394,6 @@ pub fn build(
     }
     for s in segments.iter_mut() {
         s.parent = s.parent.and_then(|pn| map[pn]);
-    }
-    // Status lines for groups: how many outcomes, how many off track.
-    for i in (0..segments.len()).rev() {
-        if segments[i].ring <= Ring::Subgroup {
-            let (start, end) = (segments[i].start, segments[i].end);
-            let mut n = 0;
-            let mut off = 0;
-            // Coverage rolled up: where we need to do more (no action or pledge yet).
-            let mut bare = 0;
-            for o in &segments[ranges[Ring::Outcome.index()].clone()] {
-                let mid = o.mid_angle();
-                if mid > start
-                    && mid < end
-                    && let SegmentKind::Outcome(oi) = o.kind
-                {
-                    n += 1;
-                    off += (facts[oi].status() == crate::status::TrackStatus::OffTrack) as usize;
-                    bare += (facts[oi].actions + facts[oi].pledges == 0) as usize;
-                }
-            }
-            let mut line = format!("{n} outcome{}", if n == 1 { "" } else { "s" });
-            if off > 0 {
-                line.push_str(&format!(" · {off} off track"));
-            }
-            if bare > 0 {
-                line.push_str(&format!(" · {bare} with no action or pledge yet"));
-            }
-            segments[i].status_line = line;
-        }
     }
 
     let zoomed = focus.is_some() && opts.window.is_none();
@@ -632,10 +426,9 @@ pub fn build(
     }
 
     let breadcrumb: Vec<String> = match &focus {
-        Some((_, _, path)) if opts.window.is_none() => path
-            .iter()
-            .map(|&ni| name_of(nodes[ni].kind, p, state.grouping))
-            .collect(),
+        Some((_, _, path)) if opts.window.is_none() => {
+            path.iter().map(|&ni| plan.looks[ni].name.clone()).collect()
+        }
         _ => Vec::new(),
     };
     // Zoomed in, the centre names the focus (the breadcrumb and tooltip carry the rest).

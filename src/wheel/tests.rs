@@ -452,3 +452,39 @@ fn group_lines_say_where_nothing_contributes_yet() {
         group.status_line
     );
 }
+
+/// One plan serves every size and zoom of its grouping and colour mode, and a plan made for
+/// another is not used by mistake.
+#[test]
+fn a_plan_lays_out_any_size_and_zoom_and_only_its_own_mode() {
+    let p = small();
+    let plan = Plan::new(&p, Grouping::PriorityThenNeed, ColourMode::Priority);
+    for state in all_states(&p) {
+        for r in [250.0, 480.0] {
+            let opts = BuildOptions::new(r);
+            assert_eq!(
+                build_from(&p, &plan, &state, &opts, &Estimate),
+                geometry(&p, &state, r),
+                "{state:?} at {r}"
+            );
+        }
+    }
+    // The group lines roll up their outcomes from the plan's tree.
+    let g = geometry(&p, &all_states(&p)[0], 480.0);
+    let outcomes_under = |i: usize| {
+        g.ring(Ring::Outcome)
+            .iter()
+            .enumerate()
+            .filter(|(k, _)| g.is_ancestor(i, g.rings[Ring::Outcome.index()].start + k))
+            .count()
+    };
+    for i in g.rings[Ring::Group.index()].clone() {
+        let n = outcomes_under(i);
+        let s = if n == 1 { "" } else { "s" };
+        assert!(
+            g.segments[i].status_line.starts_with(&format!("{n} outcome{s}")),
+            "{}",
+            g.segments[i].status_line
+        );
+    }
+}

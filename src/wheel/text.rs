@@ -153,6 +153,79 @@ pub fn wrap(text: &str, max_w: f32, size: f32, m: &dyn TextMeasurer) -> Vec<Stri
     lines
 }
 
+/// A text's words with their widths in ems, measured once for every size, orientation and
+/// line count a fit tries (a large wheel fits thousands of labels on each resize).
+struct Words<'a> {
+    text: &'a str,
+    /// Each word (as [`wrap`] splits them) and its width in ems.
+    words: Vec<(&'a str, f32)>,
+    space: f32,
+}
+
+impl<'a> Words<'a> {
+    fn new(text: &'a str, m: &dyn TextMeasurer) -> Self {
+        Words {
+            text,
+            words: text
+                .split_whitespace()
+                .map(|w| (w, m.width(w, 1.0)))
+                .collect(),
+            space: m.em(' '),
+        }
+    }
+
+    /// How many lines [`wrap`] gives at `max_w` and `size`, counted without building them;
+    /// stops counting past `limit`.
+    fn count_lines(&self, max_w: f32, size: f32, limit: usize, m: &dyn TextMeasurer) -> usize {
+        let space = self.space * size;
+        let (mut lines, mut cur_w, mut empty) = (0, 0.0, true);
+        for &(word, em) in &self.words {
+            let w = em * size;
+            let extra = if empty { w } else { space + w };
+            if cur_w + extra <= max_w {
+                cur_w += extra;
+                empty = false;
+                continue;
+            }
+            if !empty {
+                lines += 1;
+                if lines > limit {
+                    return lines;
+                }
+                (cur_w, empty) = (0.0, true);
+            }
+            if w <= max_w {
+                (cur_w, empty) = (w, false);
+            } else {
+                for ch in word.chars() {
+                    let cw = m.em(ch) * size;
+                    if cur_w + cw > max_w && !empty {
+                        lines += 1;
+                        cur_w = 0.0;
+                    }
+                    cur_w += cw;
+                    empty = false;
+                }
+            }
+        }
+        lines + usize::from(!empty)
+    }
+
+    /// [`wrap_words`] into at most `n` lines, or None.
+    fn wrap_within(
+        &self,
+        max_w: f32,
+        n: usize,
+        size: f32,
+        m: &dyn TextMeasurer,
+    ) -> Option<Vec<String>> {
+        if !breaks_anywhere(self.text) && self.words.iter().any(|(_, em)| em * size > max_w) {
+            return None;
+        }
+        (self.count_lines(max_w, size, n, m) <= n).then(|| wrap(self.text, max_w, size, m))
+    }
+}
+
 /// Cut `line` so that it and an ellipsis fit in `max_w`; None if not even one character does.
 pub fn ellipsize(line: &str, max_w: f32, size: f32, m: &dyn TextMeasurer) -> Option<String> {
     let ell = m.em('…') * size;
@@ -332,41 +405,90 @@ fn wrap_cut(
     size: f32,
     m: &dyn TextMeasurer,
 ) -> Option<(Vec<String>, usize)> {
+    let mut lines = Vec::new();
+    let shown = cut_lines(
+        text,
+        max_w,
+        n,
+        size,
+        m,
+        &mut String::new(),
+        Some(&mut lines),
+    )?;
+    Some((lines, shown))
+}
+
+/// [`wrap_cut`]'s count of characters shown, with its lines pushed to `lines` when given
+/// (a fit compares many cuts and builds only the best). `cur` is scratch space.
+fn cut_lines(
+    text: &str,
+    max_w: f32,
+    n: usize,
+    size: f32,
+    m: &dyn TextMeasurer,
+    cur: &mut String,
+    mut lines: Option<&mut Vec<String>>,
+) -> Option<usize> {
     let anywhere = breaks_anywhere(text);
-    let tokens: Vec<String> = if anywhere {
-        text.chars().map(String::from).collect()
+    // Read lazily: the cut usually comes long before the end of a long text.
+    let tokens: Box<dyn Iterator<Item = &str>> = if anywhere {
+        Box::new(text.char_indices().map(|(i, c)| &text[i..i + c.len_utf8()]))
     } else {
-        text.split_whitespace().map(String::from).collect()
+        Box::new(text.split_whitespace())
     };
     let sep = if anywhere { "" } else { " " };
-    let mut lines: Vec<String> = Vec::new();
-    let mut cur = String::new();
-    let count = |lines: &[String]| lines.iter().map(|l| l.chars().count()).sum::<usize>();
-    for w in &tokens {
-        let candidate = if cur.is_empty() {
-            w.clone()
+    // Widths in ems summed character by character, in order, as `TextMeasurer::width` sums
+    // them: the running sum of the line so far continues over the next word rather than
+    // measuring the whole line again for each word.
+    let sum = |from: f32, s: &str| s.chars().fold(from, |a, c| a + m.em(c));
+    cur.clear();
+    let mut cur_em = 0.0;
+    let (mut done, mut shown) = (0, 0);
+    for w in tokens {
+        let candidate_em = if cur.is_empty() {
+            sum(0.0, w)
         } else {
-            format!("{cur}{sep}{w}")
+            sum(sum(cur_em, sep), w)
         };
-        if m.width(&candidate, size) <= max_w {
-            cur = candidate;
+        if candidate_em * size <= max_w {
+            if !cur.is_empty() {
+                cur.push_str(sep);
+            }
+            cur.push_str(w);
+            cur_em = candidate_em;
             continue;
         }
-        if lines.len() + 1 < n && !cur.is_empty() && m.width(w, size) <= max_w {
-            lines.push(std::mem::replace(&mut cur, w.clone()));
+        if done + 1 < n && !cur.is_empty() && m.width(w, size) <= max_w {
+            done += 1;
+            shown += cur.chars().count();
+            if let Some(l) = lines.as_deref_mut() {
+                l.push(cur.clone());
+            }
+            cur.clear();
+            cur.push_str(w);
+            cur_em = sum(0.0, w);
             continue;
         }
         // The last line, or a word too long for any line: cut here.
-        let cut = ellipsize(&(candidate + " x"), max_w, size, m)?;
-        lines.push(cut);
-        let shown = count(&lines) - 1;
-        return Some((lines, shown));
+        if !cur.is_empty() {
+            cur.push_str(sep);
+        }
+        cur.push_str(w);
+        cur.push_str(" x");
+        let cut = ellipsize(cur, max_w, size, m)?;
+        shown += cut.chars().count() - 1;
+        if let Some(l) = lines {
+            l.push(cut);
+        }
+        return Some(shown);
     }
     if !cur.is_empty() {
-        lines.push(cur);
+        shown += cur.chars().count();
+        if let Some(l) = lines {
+            l.push(cur.clone());
+        }
     }
-    let shown = count(&lines);
-    Some((lines, shown))
+    Some(shown)
 }
 
 /// Is `p` inside `sec` and at least `pad` pixels from its edges?
@@ -476,6 +598,7 @@ pub fn fit(text: &str, sec: &Sector, spec: &FitSpec, m: &dyn TextMeasurer) -> Op
     if text.is_empty() {
         return None;
     }
+    let words = Words::new(text, m);
     for &size in spec.sizes {
         let lh = size * 1.2;
         for &o in spec.orientations {
@@ -484,9 +607,7 @@ pub fn fit(text: &str, sec: &Sector, spec: &FitSpec, m: &dyn TextMeasurer) -> Op
                 if len < size * 1.5 {
                     break;
                 }
-                if let Some(lines) = wrap_words(text, len, size, m)
-                    && lines.len() <= n
-                {
+                if let Some(lines) = words.wrap_within(len, n, size, m) {
                     return Some(placed(sec, o, lines, size, lh, false));
                 }
             }
@@ -497,28 +618,34 @@ pub fn fit(text: &str, sec: &Sector, spec: &FitSpec, m: &dyn TextMeasurer) -> Op
     let lh = size * 1.2;
     let total = text.chars().count();
     let useful = 10.min(total / 2);
-    let mut best: Option<(usize, Orientation, Vec<String>)> = None;
-    let mut short: Option<(usize, Orientation, Vec<String>)> = None;
+    // Compare the cuts by what they show; build the lines of the chosen one only.
+    let mut best: Option<(usize, Orientation, usize)> = None;
+    let mut short: Option<(usize, Orientation, usize)> = None;
+    let mut scratch = String::new();
     for &o in spec.orientations {
         for n in 1..=spec.max_lines {
             let len = max_line(sec, o, n as f32 * lh);
             if len < size * 2.0 {
                 break;
             }
-            if let Some((lines, shown)) = wrap_cut(text, len, n, size, m) {
+            if let Some(shown) = cut_lines(text, len, n, size, m, &mut scratch, None) {
                 let slot = if shown >= useful {
                     &mut best
                 } else {
                     &mut short
                 };
                 if slot.as_ref().is_none_or(|b| shown > b.0) {
-                    *slot = Some((shown, o, lines));
+                    *slot = Some((shown, o, n));
                 }
             }
         }
     }
-    if let Some((_, o, lines)) = best {
-        return Some(placed(sec, o, lines, size, lh, true));
+    let cut = |(shown, o, n): (usize, Orientation, usize)| {
+        let (lines, _) = wrap_cut(text, max_line(sec, o, n as f32 * lh), n, size, m)?;
+        Some((shown, placed(sec, o, lines, size, lh, true)))
+    };
+    if let Some((_, label)) = best.and_then(cut) {
+        return Some(label);
     }
     if !spec.abbreviate {
         return None;
@@ -528,7 +655,7 @@ pub fn fit(text: &str, sec: &Sector, spec: &FitSpec, m: &dyn TextMeasurer) -> Op
     if !orientations.contains(&Orientation::Radial) {
         orientations.push(Orientation::Radial);
     }
-    let mut short = short.map(|(shown, o, lines)| (shown, placed(sec, o, lines, size, lh, true)));
+    let mut short = short.and_then(cut);
     for o in orientations {
         if let Some((mut label, shown)) = one_line(text, sec, o, size, m)
             && short.as_ref().is_none_or(|b| shown > b.0)
@@ -563,6 +690,7 @@ pub fn fit_disc(text: &str, r: f32, sizes: &[f32], m: &dyn TextMeasurer) -> Opti
         line_height: size * 1.2,
         truncated,
     };
+    let words = Words::new(text, m);
     for &size in sizes {
         let lh = size * 1.2;
         let max_n = ((2.0 * (r - PAD)) / lh).floor() as usize;
@@ -570,9 +698,8 @@ pub fn fit_disc(text: &str, r: f32, sizes: &[f32], m: &dyn TextMeasurer) -> Opti
             let Some(w) = width(n, lh, size) else {
                 continue;
             };
-            let lines = wrap(text, w, size, m);
-            if lines.len() <= n {
-                return Some(label(lines, size, false));
+            if words.count_lines(w, size, n, m) <= n {
+                return Some(label(wrap(text, w, size, m), size, false));
             }
         }
     }
@@ -717,5 +844,26 @@ mod tests {
             l.truncated && l.lines.len() == 1 && l.lines[0].ends_with('…'),
             "{l:?}"
         );
+    }
+
+    proptest::proptest! {
+        /// The counting shortcuts a fit takes agree with the wrapping they stand for.
+        #[test]
+        fn counting_agrees_with_wrapping(
+            text in "[a-zA-Z ,.'’é中文]{0,80}",
+            max_w in 5.0f32..300.0,
+            size in 8.0f32..24.0,
+            n in 1usize..5,
+        ) {
+            let m = Estimate;
+            let words = Words::new(&text, &m);
+            let lines = wrap(&text, max_w, size, &m).len();
+            proptest::prop_assert_eq!(words.count_lines(max_w, size, usize::MAX, &m), lines);
+            let within = words.wrap_within(max_w, n, size, &m);
+            let expected = wrap_words(&text, max_w, size, &m).filter(|l| l.len() <= n);
+            proptest::prop_assert_eq!(within, expected);
+            let shown = cut_lines(&text, max_w, n, size, &m, &mut String::new(), None);
+            proptest::prop_assert_eq!(shown, wrap_cut(&text, max_w, n, size, &m).map(|(_, k)| k));
+        }
     }
 }

@@ -54,7 +54,8 @@ impl WheelView {
                     window: Some(w),
                     ..BuildOptions::new(radius)
                 };
-                animating = Some(wheel::build(p, &st, &opts, &wheel::Estimate));
+                let plan = self.plan(doc);
+                animating = Some(wheel::build_from(p, &plan, &st, &opts, &wheel::Estimate));
                 ctx.request_repaint();
             }
         }
@@ -68,7 +69,9 @@ impl WheelView {
         };
         if animating.is_none() && self.cache.as_ref().is_none_or(|k| k.key != key) {
             let m = self.measurer(ctx, doc);
-            let geometry = wheel::build(p, &self.state, &BuildOptions::new(radius), m.as_ref());
+            let plan = self.plan(doc);
+            let opts = BuildOptions::new(radius);
+            let geometry = wheel::build_from(p, &plan, &self.state, &opts, m.as_ref());
             let mesh = Arc::new(fill_mesh(&geometry, c));
             let mut patterns = Vec::new();
             for s in &geometry.segments {

@@ -31,6 +31,9 @@ mod toolbar;
 
 /// Character widths from the fonts egui draws with (falling back to the estimate).
 struct EguiMeasurer {
+    /// Widths of the first 512 code points (Latin, with accents), looked up by index: a
+    /// relayout of a large wheel asks for millions of widths.
+    latin: Box<[f32; 512]>,
     em: HashMap<char, f32>,
 }
 
@@ -48,7 +51,7 @@ impl EguiMeasurer {
         p.outcomes.iter().for_each(|x| add(&x.name));
         p.voices.iter().for_each(|x| add(&x.text));
         let font = FontId::proportional(100.0);
-        let em = ctx.fonts_mut(|f| {
+        let em: HashMap<char, f32> = ctx.fonts_mut(|f| {
             chars
                 .into_iter()
                 .map(|c| {
@@ -58,16 +61,25 @@ impl EguiMeasurer {
                 })
                 .collect()
         });
-        EguiMeasurer { em }
+        let mut latin = Box::new([0.0; 512]);
+        for (i, w) in latin.iter_mut().enumerate() {
+            let c = char::from_u32(i as u32).unwrap_or(' ');
+            *w = em.get(&c).copied().unwrap_or_else(|| wheel::Estimate.em(c));
+        }
+        EguiMeasurer { latin, em }
     }
 }
 
 impl TextMeasurer for EguiMeasurer {
     fn em(&self, c: char) -> f32 {
-        self.em
-            .get(&c)
-            .copied()
-            .unwrap_or_else(|| wheel::Estimate.em(c))
+        match self.latin.get(c as usize) {
+            Some(w) => *w,
+            None => self
+                .em
+                .get(&c)
+                .copied()
+                .unwrap_or_else(|| wheel::Estimate.em(c)),
+        }
     }
 }
 
@@ -113,6 +125,8 @@ pub struct WheelView {
     kb: Option<String>,
     cache: Option<Cache>,
     measurer: Option<(u64, Arc<EguiMeasurer>)>,
+    /// What the wheel shows, for the project revision it was made from.
+    plan: Option<(u64, Arc<wheel::Plan>)>,
     anim: Option<Anim>,
     export: ExportChoice,
     /// Show the keyboard focus ring (after an arrow key, until the mouse moves).
@@ -128,6 +142,7 @@ impl Default for WheelView {
             kb: None,
             cache: None,
             measurer: None,
+            plan: None,
             anim: None,
             export: ExportChoice {
                 width: 1920,
@@ -268,6 +283,22 @@ impl WheelView {
             }
             SegmentKind::Outcome(i) | SegmentKind::Voice { outcome: i, .. } => {
                 self.selected = Some(p.outcomes[i].id.clone());
+            }
+        }
+    }
+
+    /// The wheel's [`wheel::Plan`] for this revision, grouping and colour mode, made once
+    /// for all the layouts (resizes, zooms, animation frames) that use it.
+    fn plan(&mut self, doc: &Document) -> Arc<wheel::Plan> {
+        let (grouping, colour) = (self.state.grouping, self.state.colour);
+        match &self.plan {
+            Some((rev, plan)) if *rev == doc.revision() && plan.is_for(grouping, colour) => {
+                plan.clone()
+            }
+            _ => {
+                let plan = Arc::new(wheel::Plan::new(doc.project(), grouping, colour));
+                self.plan = Some((doc.revision(), plan.clone()));
+                plan
             }
         }
     }
