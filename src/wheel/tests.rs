@@ -482,7 +482,9 @@ fn a_plan_lays_out_any_size_and_zoom_and_only_its_own_mode() {
         let n = outcomes_under(i);
         let s = if n == 1 { "" } else { "s" };
         assert!(
-            g.segments[i].status_line.starts_with(&format!("{n} outcome{s}")),
+            g.segments[i]
+                .status_line
+                .starts_with(&format!("{n} outcome{s}")),
             "{}",
             g.segments[i].status_line
         );

@@ -5,6 +5,7 @@
 //! generous approximation of the bundled Ubuntu font, so text never spills.
 
 use std::f32::consts::{FRAC_PI_2, PI, TAU};
+use std::ops::Range;
 
 /// Character advance widths in ems (width at font size 1).
 pub trait TextMeasurer {
@@ -153,33 +154,67 @@ pub fn wrap(text: &str, max_w: f32, size: f32, m: &dyn TextMeasurer) -> Vec<Stri
     lines
 }
 
-/// A text's words with their widths in ems, measured once for every size, orientation and
-/// line count a fit tries (a large wheel fits thousands of labels on each resize).
+/// A text measured once, character by character, for every size, orientation and line count
+/// a fit tries (a large wheel fits thousands of labels on each resize). Its counts give the
+/// same answers as [`wrap`] and [`wrap_cut`] without building any line.
 struct Words<'a> {
     text: &'a str,
-    /// Each word (as [`wrap`] splits them) and its width in ems.
-    words: Vec<(&'a str, f32)>,
+    /// Width in ems of each character, in order.
+    ems: Vec<f32>,
+    /// The words [`wrap`] splits the text into: their text, their characters' range in
+    /// `ems`, and their width in ems.
+    words: Vec<(&'a str, Range<usize>, f32)>,
+    /// Scripts without spaces are cut between any characters.
+    anywhere: bool,
     space: f32,
+    ellipsis: f32,
+    x: f32,
 }
 
 impl<'a> Words<'a> {
     fn new(text: &'a str, m: &dyn TextMeasurer) -> Self {
+        let mut ems = Vec::with_capacity(text.len());
+        let mut words = Vec::new();
+        let mut word: Option<(usize, usize)> = None; // (byte, char) where the word began
+        for (byte, c) in text.char_indices() {
+            let k = ems.len();
+            ems.push(m.em(c));
+            match (c.is_whitespace(), word) {
+                (false, None) => word = Some((byte, k)),
+                (true, Some((b, from))) => {
+                    words.push((&text[b..byte], from..k, 0.0));
+                    word = None;
+                }
+                _ => {}
+            }
+        }
+        if let Some((b, from)) = word {
+            words.push((&text[b..], from..ems.len(), 0.0));
+        }
+        for (_, r, em) in &mut words {
+            *em = ems[r.clone()].iter().sum();
+        }
         Words {
             text,
-            words: text
-                .split_whitespace()
-                .map(|w| (w, m.width(w, 1.0)))
-                .collect(),
+            anywhere: breaks_anywhere(text),
+            ems,
+            words,
             space: m.em(' '),
+            ellipsis: m.em('…'),
+            x: m.em('x'),
         }
+    }
+
+    fn sum(&self, from: f32, chars: Range<usize>) -> f32 {
+        self.ems[chars].iter().fold(from, |a, e| a + e)
     }
 
     /// How many lines [`wrap`] gives at `max_w` and `size`, counted without building them;
     /// stops counting past `limit`.
-    fn count_lines(&self, max_w: f32, size: f32, limit: usize, m: &dyn TextMeasurer) -> usize {
+    fn count_lines(&self, max_w: f32, size: f32, limit: usize) -> usize {
         let space = self.space * size;
         let (mut lines, mut cur_w, mut empty) = (0, 0.0, true);
-        for &(word, em) in &self.words {
+        for (_, chars, em) in &self.words {
             let w = em * size;
             let extra = if empty { w } else { space + w };
             if cur_w + extra <= max_w {
@@ -197,8 +232,8 @@ impl<'a> Words<'a> {
             if w <= max_w {
                 (cur_w, empty) = (w, false);
             } else {
-                for ch in word.chars() {
-                    let cw = m.em(ch) * size;
+                for em in &self.ems[chars.clone()] {
+                    let cw = em * size;
                     if cur_w + cw > max_w && !empty {
                         lines += 1;
                         cur_w = 0.0;
@@ -219,10 +254,71 @@ impl<'a> Words<'a> {
         size: f32,
         m: &dyn TextMeasurer,
     ) -> Option<Vec<String>> {
-        if !breaks_anywhere(self.text) && self.words.iter().any(|(_, em)| em * size > max_w) {
+        if !self.anywhere && self.words.iter().any(|(_, _, em)| em * size > max_w) {
             return None;
         }
-        (self.count_lines(max_w, size, n, m) <= n).then(|| wrap(self.text, max_w, size, m))
+        (self.count_lines(max_w, size, n) <= n).then(|| wrap(self.text, max_w, size, m))
+    }
+
+    /// How many characters [`wrap_cut`] shows, worked out from the measured characters.
+    fn cut_shown(&self, max_w: f32, n: usize, size: f32) -> Option<usize> {
+        // The pieces a cut may break between, as character ranges.
+        let tokens: Box<dyn Iterator<Item = Range<usize>>> = if self.anywhere {
+            Box::new((0..self.ems.len()).map(|k| k..k + 1))
+        } else {
+            Box::new(self.words.iter().map(|(_, r, _)| r.clone()))
+        };
+        let sep = usize::from(!self.anywhere);
+        let mut line: Vec<Range<usize>> = Vec::new();
+        let (mut cur_em, mut cur_chars, mut done, mut shown) = (0.0, 0, 0, 0);
+        for t in tokens {
+            let candidate_em = if line.is_empty() {
+                self.sum(0.0, t.clone())
+            } else if self.anywhere {
+                self.sum(cur_em, t.clone())
+            } else {
+                self.sum(cur_em + self.space, t.clone())
+            };
+            if candidate_em * size <= max_w {
+                cur_chars += if line.is_empty() { 0 } else { sep } + t.len();
+                line.push(t);
+                cur_em = candidate_em;
+                continue;
+            }
+            if done + 1 < n && !line.is_empty() && self.sum(0.0, t.clone()) * size <= max_w {
+                done += 1;
+                shown += cur_chars;
+                cur_chars = t.len();
+                cur_em = self.sum(0.0, t.clone());
+                line.clear();
+                line.push(t);
+                continue;
+            }
+            // The cut: what `ellipsize` keeps of the line, this piece and " x".
+            line.push(t);
+            let seps = line.iter().enumerate().flat_map(|(i, r)| {
+                let space = (i > 0 && sep == 1).then_some((self.space, true));
+                space
+                    .into_iter()
+                    .chain(self.ems[r.clone()].iter().map(|e| (*e, false)))
+            });
+            let tail = [(self.space, true), (self.x, false)];
+            let mut w = self.ellipsis * size;
+            let (mut kept, mut last_space) = (0, false);
+            for (em, space) in seps.chain(tail) {
+                let cw = em * size;
+                if w + cw > max_w {
+                    break;
+                }
+                w += cw;
+                kept += 1;
+                last_space = space;
+            }
+            // `trim_end`: the pieces hold no white space, so only one space can end it.
+            let kept = kept - usize::from(last_space);
+            return (kept >= 2).then_some(shown + kept);
+        }
+        Some(shown + cur_chars)
     }
 }
 
@@ -405,30 +501,6 @@ fn wrap_cut(
     size: f32,
     m: &dyn TextMeasurer,
 ) -> Option<(Vec<String>, usize)> {
-    let mut lines = Vec::new();
-    let shown = cut_lines(
-        text,
-        max_w,
-        n,
-        size,
-        m,
-        &mut String::new(),
-        Some(&mut lines),
-    )?;
-    Some((lines, shown))
-}
-
-/// [`wrap_cut`]'s count of characters shown, with its lines pushed to `lines` when given
-/// (a fit compares many cuts and builds only the best). `cur` is scratch space.
-fn cut_lines(
-    text: &str,
-    max_w: f32,
-    n: usize,
-    size: f32,
-    m: &dyn TextMeasurer,
-    cur: &mut String,
-    mut lines: Option<&mut Vec<String>>,
-) -> Option<usize> {
     let anywhere = breaks_anywhere(text);
     // Read lazily: the cut usually comes long before the end of a long text.
     let tokens: Box<dyn Iterator<Item = &str>> = if anywhere {
@@ -441,9 +513,10 @@ fn cut_lines(
     // them: the running sum of the line so far continues over the next word rather than
     // measuring the whole line again for each word.
     let sum = |from: f32, s: &str| s.chars().fold(from, |a, c| a + m.em(c));
-    cur.clear();
+    let mut lines: Vec<String> = Vec::new();
+    let mut cur = String::new();
     let mut cur_em = 0.0;
-    let (mut done, mut shown) = (0, 0);
+    let count = |lines: &[String]| lines.iter().map(|l| l.chars().count()).sum::<usize>();
     for w in tokens {
         let candidate_em = if cur.is_empty() {
             sum(0.0, w)
@@ -458,14 +531,8 @@ fn cut_lines(
             cur_em = candidate_em;
             continue;
         }
-        if done + 1 < n && !cur.is_empty() && m.width(w, size) <= max_w {
-            done += 1;
-            shown += cur.chars().count();
-            if let Some(l) = lines.as_deref_mut() {
-                l.push(cur.clone());
-            }
-            cur.clear();
-            cur.push_str(w);
+        if lines.len() + 1 < n && !cur.is_empty() && m.width(w, size) <= max_w {
+            lines.push(std::mem::replace(&mut cur, w.to_string()));
             cur_em = sum(0.0, w);
             continue;
         }
@@ -475,20 +542,15 @@ fn cut_lines(
         }
         cur.push_str(w);
         cur.push_str(" x");
-        let cut = ellipsize(cur, max_w, size, m)?;
-        shown += cut.chars().count() - 1;
-        if let Some(l) = lines {
-            l.push(cut);
-        }
-        return Some(shown);
+        lines.push(ellipsize(&cur, max_w, size, m)?);
+        let shown = count(&lines) - 1;
+        return Some((lines, shown));
     }
     if !cur.is_empty() {
-        shown += cur.chars().count();
-        if let Some(l) = lines {
-            l.push(cur.clone());
-        }
+        lines.push(cur);
     }
-    Some(shown)
+    let shown = count(&lines);
+    Some((lines, shown))
 }
 
 /// Is `p` inside `sec` and at least `pad` pixels from its edges?
@@ -621,14 +683,13 @@ pub fn fit(text: &str, sec: &Sector, spec: &FitSpec, m: &dyn TextMeasurer) -> Op
     // Compare the cuts by what they show; build the lines of the chosen one only.
     let mut best: Option<(usize, Orientation, usize)> = None;
     let mut short: Option<(usize, Orientation, usize)> = None;
-    let mut scratch = String::new();
     for &o in spec.orientations {
         for n in 1..=spec.max_lines {
             let len = max_line(sec, o, n as f32 * lh);
             if len < size * 2.0 {
                 break;
             }
-            if let Some(shown) = cut_lines(text, len, n, size, m, &mut scratch, None) {
+            if let Some(shown) = words.cut_shown(len, n, size) {
                 let slot = if shown >= useful {
                     &mut best
                 } else {
@@ -698,7 +759,7 @@ pub fn fit_disc(text: &str, r: f32, sizes: &[f32], m: &dyn TextMeasurer) -> Opti
             let Some(w) = width(n, lh, size) else {
                 continue;
             };
-            if words.count_lines(w, size, n, m) <= n {
+            if words.count_lines(w, size, n) <= n {
                 return Some(label(wrap(text, w, size, m), size, false));
             }
         }
@@ -858,11 +919,11 @@ mod tests {
             let m = Estimate;
             let words = Words::new(&text, &m);
             let lines = wrap(&text, max_w, size, &m).len();
-            proptest::prop_assert_eq!(words.count_lines(max_w, size, usize::MAX, &m), lines);
+            proptest::prop_assert_eq!(words.count_lines(max_w, size, usize::MAX), lines);
             let within = words.wrap_within(max_w, n, size, &m);
             let expected = wrap_words(&text, max_w, size, &m).filter(|l| l.len() <= n);
             proptest::prop_assert_eq!(within, expected);
-            let shown = cut_lines(&text, max_w, n, size, &m, &mut String::new(), None);
+            let shown = words.cut_shown(max_w, n, size);
             proptest::prop_assert_eq!(shown, wrap_cut(&text, max_w, n, size, &m).map(|(_, k)| k));
         }
     }
