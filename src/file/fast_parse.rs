@@ -28,20 +28,22 @@ pub fn parse(text: &str) -> Option<Project> {
 /// [`parse`] with the size from which the plans are parsed on a second thread (0 for always:
 /// tests use it to take that path on small files).
 pub fn parse_with(text: &str, plans_on_thread: usize) -> Option<Project> {
-    let guess = guess_plans(text).filter(|r| r.len() >= plans_on_thread);
     std::thread::scope(|threads| {
-        let worker = guess.clone().map(|r| {
-            threads.spawn(move || ron_options().from_str::<Vec<ActionPlan>>(&text[r]).ok())
+        // The second thread finds the plans as well as parsing them: the search runs over
+        // tens of megabytes, and this thread has the scan to do meanwhile.
+        let worker = (text.len() >= plans_on_thread).then(|| {
+            threads.spawn(move || {
+                let guess = guess_plans(text).filter(|r| r.len() >= plans_on_thread)?;
+                let plans = ron_options()
+                    .from_str::<Vec<ActionPlan>>(&text[guess.clone()])
+                    .ok()?;
+                Some((guess, plans))
+            })
         });
         let scan = scan::scan(text);
         let plans = worker.and_then(|w| w.join().ok().flatten());
         let scan = scan?;
-        let plans = match (plans, guess) {
-            (Some(plans), Some(guess)) if scan.plans.as_ref() == Some(&guess) => {
-                Some((guess, plans))
-            }
-            _ => None,
-        };
+        let plans = plans.filter(|(guess, _)| scan.plans.as_ref() == Some(guess));
 
         let mut cut: Vec<Range<usize>> = scan
             .lists
@@ -74,9 +76,11 @@ pub fn parse_with(text: &str, plans_on_thread: usize) -> Option<Project> {
 /// Where the writer puts the top-level `action_plans` list: from the `[` after
 /// `\n  action_plans: ` to the first `]` at the start of a line indented by two spaces.
 fn guess_plans(text: &str) -> Option<Range<usize>> {
-    const KEY: &str = "\n  action_plans: [";
-    let start = text.rfind(KEY)? + KEY.len() - 1;
-    let end = start + text[start..].find("\n  ]")? + "\n  ]".len();
+    const KEY: &[u8] = b"\n  action_plans: [";
+    const END: &[u8] = b"\n  ]";
+    let b = text.as_bytes();
+    let start = memchr::memmem::rfind(b, KEY)? + KEY.len() - 1;
+    let end = start + memchr::memmem::find(&b[start..], END)? + END.len();
     Some(start..end)
 }
 
