@@ -8,6 +8,7 @@ use super::colouring::{self, ColourMode, Pattern};
 use super::{Grouping, Ring, SegmentKind, VOICE_NEUTRAL};
 use crate::model::{Colour, Project};
 use crate::status::TrackStatus;
+use std::collections::HashMap;
 
 /// How a node looks and what it says, whatever the wheel's size.
 pub(super) struct Look {
@@ -164,28 +165,22 @@ fn kind_key(kind: SegmentKind, p: &Project) -> String {
     }
 }
 
+/// Each item's index by its id.
+fn index_by_id<T>(items: &[T], id: impl Fn(&T) -> &String) -> HashMap<&str, usize> {
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, x)| (id(x).as_str(), i))
+        .collect()
+}
+
 /// Lay out the unzoomed wheel as nested slot ranges (total = 1.0).
 pub(super) fn base_layout(p: &Project, grouping: Grouping) -> Vec<Node> {
     let np = p.priorities.len();
     let nn = p.needs.len();
-    let pi: std::collections::HashMap<&str, usize> = p
-        .priorities
-        .iter()
-        .enumerate()
-        .map(|(i, x)| (x.id.as_str(), i))
-        .collect();
-    let ni: std::collections::HashMap<&str, usize> = p
-        .needs
-        .iter()
-        .enumerate()
-        .map(|(i, x)| (x.id.as_str(), i))
-        .collect();
-    let vi: std::collections::HashMap<&str, usize> = p
-        .voices
-        .iter()
-        .enumerate()
-        .map(|(i, x)| (x.id.as_str(), i))
-        .collect();
+    let pi = index_by_id(&p.priorities, |x| &x.id);
+    let ni = index_by_id(&p.needs, |x| &x.id);
+    let vi = index_by_id(&p.voices, |x| &x.id);
     let (n_outer, n_inner) = match grouping {
         Grouping::PriorityThenNeed => (np, nn),
         Grouping::NeedThenPriority => (nn, np),
