@@ -4,6 +4,15 @@ use crate::file::{self, LoadError, SaveError};
 use crate::history::{Edit, EditError, History};
 use crate::model::Project;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// Revisions are numbered across every document in the process, so that a view's cache made
+/// for one document is never taken for another's (a new document's third edit is not the
+/// old one's).
+fn next_revision() -> u64 {
+    static NEXT: AtomicU64 = AtomicU64::new(1);
+    NEXT.fetch_add(1, Ordering::Relaxed)
+}
 
 /// The project being worked on.
 #[derive(Debug, Clone)]
@@ -31,7 +40,7 @@ impl Document {
             path,
             history,
             saved_state,
-            revision: 0,
+            revision: next_revision(),
         }
     }
 
@@ -62,7 +71,8 @@ impl Document {
         self.saved_state != Some(self.history.state())
     }
 
-    /// A number that changes whenever the project does: views key their caches on it.
+    /// A number that changes whenever the project does, unique to this state of this
+    /// document: views key their caches on it.
     pub fn revision(&self) -> u64 {
         self.revision
     }
@@ -70,7 +80,7 @@ impl Document {
     /// Make a change, recorded for undo under `label` (e.g. "Change RAG of R3").
     pub fn apply(&mut self, label: impl Into<String>, edit: Edit) -> Result<(), EditError> {
         self.history.apply(&mut self.project, label, edit)?;
-        self.revision += 1;
+        self.revision = next_revision();
         Ok(())
     }
 
@@ -80,13 +90,17 @@ impl Document {
 
     pub fn undo(&mut self) -> bool {
         let done = self.history.undo(&mut self.project);
-        self.revision += done as u64;
+        if done {
+            self.revision = next_revision();
+        }
         done
     }
 
     pub fn redo(&mut self) -> bool {
         let done = self.history.redo(&mut self.project);
-        self.revision += done as u64;
+        if done {
+            self.revision = next_revision();
+        }
         done
     }
 
@@ -132,6 +146,40 @@ mod tests {
         doc.save().unwrap();
         assert!(!doc.is_dirty());
         assert_eq!(file::load(&path).unwrap().programme.title, "Luton 2040");
+    }
+
+    /// Views cache on the revision: two documents never share one, even after the same
+    /// number of edits, and every change (undo and redo included) gives a new one.
+    #[test]
+    fn revisions_are_never_shared_between_documents_or_states() {
+        let edit = |doc: &mut Document| {
+            let mut prog = doc.project().programme.clone();
+            prog.title.push('x');
+            doc.apply("Rename", Edit::SetProgramme(Box::new(prog)))
+                .unwrap();
+        };
+        let mut a = Document::default();
+        let mut b = Document::default();
+        assert_ne!(a.revision(), b.revision());
+        let mut seen = vec![a.revision(), b.revision()];
+        for _ in 0..3 {
+            edit(&mut a);
+            edit(&mut b);
+            seen.extend([a.revision(), b.revision()]);
+        }
+        assert!(a.undo());
+        seen.push(a.revision());
+        assert!(a.redo());
+        seen.push(a.revision());
+        let before = seen.len();
+        seen.sort_unstable();
+        seen.dedup();
+        assert_eq!(seen.len(), before, "a revision was repeated");
+        // Nothing to undo: the project and its revision stay as they are.
+        let mut c = Document::default();
+        let r = c.revision();
+        assert!(!c.undo());
+        assert_eq!(c.revision(), r);
     }
 
     #[test]

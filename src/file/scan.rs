@@ -2,8 +2,9 @@
 //! list (read there and then by [`observation_reader`](super::observation_reader) when it can)
 //! and the value of the top-level `action_plans:` field. The fast loader uses it to hand ron
 //! a much shorter text. It understands the RON this app writes plus line comments; on anything
-//! it is not sure about (block comments, character literals, other extensions, non-ASCII
-//! outside strings) it gives up and the file is read by ron alone.
+//! it is not sure about (block comments, character literals, raw identifiers such as
+//! `r#note`, other extensions, non-ASCII outside strings) it gives up and the file is read by
+//! ron alone.
 
 use super::observation_reader;
 use crate::model::Observation;

@@ -275,7 +275,7 @@ pub(super) fn base_layout(p: &Project, grouping: Grouping) -> Vec<Node> {
     nodes
 }
 
-pub(super) fn name_of(kind: SegmentKind, p: &Project, grouping: Grouping) -> String {
+fn name_of(kind: SegmentKind, p: &Project, grouping: Grouping) -> String {
     match kind {
         SegmentKind::Priority(i) => p.priorities[i].name.clone(),
         SegmentKind::Need(i) => p.needs[i].name.clone(),

@@ -161,9 +161,9 @@ struct Words<'a> {
     text: &'a str,
     /// Width in ems of each character, in order.
     ems: Vec<f32>,
-    /// The words [`wrap`] splits the text into: their text, their characters' range in
-    /// `ems`, and their width in ems.
-    words: Vec<(&'a str, Range<usize>, f32)>,
+    /// The words [`wrap`] splits the text into: their characters' range in `ems`, and
+    /// their width in ems.
+    words: Vec<(Range<usize>, f32)>,
     /// Scripts without spaces are cut between any characters.
     anywhere: bool,
     space: f32,
@@ -175,23 +175,23 @@ impl<'a> Words<'a> {
     fn new(text: &'a str, m: &dyn TextMeasurer) -> Self {
         let mut ems = Vec::with_capacity(text.len());
         let mut words = Vec::new();
-        let mut word: Option<(usize, usize)> = None; // (byte, char) where the word began
-        for (byte, c) in text.char_indices() {
+        let mut word: Option<usize> = None; // the character the word began at
+        for c in text.chars() {
             let k = ems.len();
             ems.push(m.em(c));
             match (c.is_whitespace(), word) {
-                (false, None) => word = Some((byte, k)),
-                (true, Some((b, from))) => {
-                    words.push((&text[b..byte], from..k, 0.0));
+                (false, None) => word = Some(k),
+                (true, Some(from)) => {
+                    words.push((from..k, 0.0));
                     word = None;
                 }
                 _ => {}
             }
         }
-        if let Some((b, from)) = word {
-            words.push((&text[b..], from..ems.len(), 0.0));
+        if let Some(from) = word {
+            words.push((from..ems.len(), 0.0));
         }
-        for (_, r, em) in &mut words {
+        for (r, em) in &mut words {
             *em = ems[r.clone()].iter().sum();
         }
         Words {
@@ -214,7 +214,7 @@ impl<'a> Words<'a> {
     fn count_lines(&self, max_w: f32, size: f32, limit: usize) -> usize {
         let space = self.space * size;
         let (mut lines, mut cur_w, mut empty) = (0, 0.0, true);
-        for (_, chars, em) in &self.words {
+        for (chars, em) in &self.words {
             let w = em * size;
             let extra = if empty { w } else { space + w };
             if cur_w + extra <= max_w {
@@ -254,7 +254,7 @@ impl<'a> Words<'a> {
         size: f32,
         m: &dyn TextMeasurer,
     ) -> Option<Vec<String>> {
-        if !self.anywhere && self.words.iter().any(|(_, _, em)| em * size > max_w) {
+        if !self.anywhere && self.words.iter().any(|(_, em)| em * size > max_w) {
             return None;
         }
         (self.count_lines(max_w, size, n) <= n).then(|| wrap(self.text, max_w, size, m))
@@ -266,7 +266,7 @@ impl<'a> Words<'a> {
         let tokens: Box<dyn Iterator<Item = Range<usize>>> = if self.anywhere {
             Box::new((0..self.ems.len()).map(|k| k..k + 1))
         } else {
-            Box::new(self.words.iter().map(|(_, r, _)| r.clone()))
+            Box::new(self.words.iter().map(|(r, _)| r.clone()))
         };
         let sep = usize::from(!self.anywhere);
         let mut line: Vec<Range<usize>> = Vec::new();
@@ -768,18 +768,19 @@ pub fn fit_disc(text: &str, r: f32, sizes: &[f32], m: &dyn TextMeasurer) -> Opti
     let size = *sizes.last()?;
     let lh = size * 1.2;
     let max_n = (((2.0 * (r - PAD)) / lh).floor() as usize).clamp(1, 12);
-    let mut best: Option<(usize, Vec<String>)> = None;
+    let mut best: Option<(usize, usize, f32)> = None;
     for n in 1..=max_n {
         let Some(w) = width(n, lh, size) else {
             continue;
         };
-        if let Some((lines, shown)) = wrap_cut(text, w, n, size, m)
-            && best.as_ref().is_none_or(|b| shown > b.0)
+        if let Some(shown) = words.cut_shown(w, n, size)
+            && best.is_none_or(|b| shown > b.0)
         {
-            best = Some((shown, lines));
+            best = Some((shown, n, w));
         }
     }
-    let (_, lines) = best?;
+    let (_, n, w) = best?;
+    let (lines, _) = wrap_cut(text, w, n, size, m)?;
     Some(label(lines, size, true))
 }
 
