@@ -22,6 +22,8 @@ pub struct Document {
     history: History,
     saved_state: Option<u64>,
     revision: u64,
+    /// Lines of the file on disk that hold comments, which saving over it would drop.
+    comment_lines: Vec<usize>,
 }
 
 impl Default for Document {
@@ -41,12 +43,22 @@ impl Document {
             history,
             saved_state,
             revision: next_revision(),
+            comment_lines: Vec::new(),
         }
     }
 
     /// Open a project file.
     pub fn open(path: &Path) -> Result<Self, LoadError> {
-        Ok(Document::new(file::load(path)?, Some(path.to_path_buf())))
+        let (project, comment_lines) = file::load_noting_comments(path)?;
+        let mut doc = Document::new(project, Some(path.to_path_buf()));
+        doc.comment_lines = comment_lines;
+        Ok(doc)
+    }
+
+    /// The lines with comments in the document's file, which [`Document::save`] would not
+    /// keep (empty once the app has written the file).
+    pub fn comment_lines(&self) -> &[usize] {
+        &self.comment_lines
     }
 
     pub fn project(&self) -> &Project {
@@ -120,6 +132,7 @@ impl Document {
         file::save(&self.project, path)?;
         self.path = Some(path.to_path_buf());
         self.saved_state = Some(self.history.state());
+        self.comment_lines.clear();
         Ok(())
     }
 }

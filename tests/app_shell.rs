@@ -85,6 +85,89 @@ fn unsaved_marker_appears_after_an_edit_and_goes_after_save() {
     );
 }
 
+/// A file's comments have no place in the layout the app writes: Save asks before dropping
+/// them, Cancel leaves the file as it is, and the file as it was is kept as the backup.
+#[test]
+fn saving_over_comments_asks_first_and_keeps_the_original_as_backup() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.ron");
+    let text = format!(
+        "// Draft for CLT, do not circulate\n{}",
+        file::to_text(&project("Luton 2040"))
+    );
+    std::fs::write(&path, &text).unwrap();
+    let mut h = harness_for(&path);
+    h.run();
+    rename(h.state_mut(), "Luton 2040 (draft)");
+    h.run();
+
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    assert!(h.query_by_label("Save without the comments?").is_some());
+    assert!(
+        h.query_by_label_contains("has a comment (line 1)")
+            .is_some()
+    );
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert!(h.query_by_label("Save without the comments?").is_none());
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        text,
+        "the file is untouched"
+    );
+    assert!(h.query_by_label("● Unsaved changes").is_some());
+
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    h.get_by_label("Save without comments").click();
+    h.run();
+    assert_eq!(
+        file::load(&path).unwrap().programme.title,
+        "Luton 2040 (draft)"
+    );
+    assert_eq!(
+        std::fs::read_to_string(file::backup_path(&path)).unwrap(),
+        text,
+        "the commented file is kept as the backup"
+    );
+    assert!(h.query_by_label("● Unsaved changes").is_none());
+    // The file now has no comments: the next save does not ask.
+    rename(h.state_mut(), "Luton 2040");
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    assert!(h.query_by_label("Save without the comments?").is_none());
+    assert_eq!(file::load(&path).unwrap().programme.title, "Luton 2040");
+}
+
+/// "Save" in the unsaved-changes question, on a file with comments: the comments question
+/// comes next, and the other file opens once it is answered.
+#[test]
+fn opening_another_file_saves_over_comments_only_when_told() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a.ron");
+    let b = dir.path().join("b.ron");
+    std::fs::write(&a, format!("// notes\n{}", file::to_text(&project("A")))).unwrap();
+    file::save(&project("B"), &b).unwrap();
+    let mut h = harness_for(&a);
+    rename(h.state_mut(), "A edited");
+    h.state_mut().open(&b);
+    h.run();
+    h.get_by_label("Save").click();
+    h.run();
+    assert!(h.query_by_label("Save without the comments?").is_some());
+    assert_eq!(
+        h.state().doc.project().programme.title,
+        "A edited",
+        "not yet"
+    );
+    h.get_by_label("Save without comments").click();
+    h.run();
+    assert_eq!(file::load(&a).unwrap().programme.title, "A edited");
+    assert_eq!(h.state().doc.project().programme.title, "B", "then B opens");
+}
+
 #[test]
 fn undo_and_redo_shortcuts_change_the_model() {
     let dir = tempfile::tempdir().unwrap();

@@ -74,6 +74,41 @@ fn fmt_rewrites_once_and_then_changes_nothing() {
 }
 
 #[test]
+fn fmt_leaves_a_file_with_comments_alone_unless_told() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.ron");
+    let commented = "// Luton 2040, draft\n(format_version: 1, programme: (title: \"T\", \
+                     vision: \"V\", horizon_year: 2040)) /* end */\n";
+    std::fs::write(&path, commented).unwrap();
+    let p = path.to_str().unwrap();
+
+    let check = run(&["fmt", "--check", p]);
+    assert_eq!(check.status.code(), Some(1));
+    assert!(
+        text(&check.stdout).contains("dropping its 2 comments (lines 1, 2)"),
+        "{}",
+        text(&check.stdout)
+    );
+    let refused = run(&["fmt", p]);
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(
+        text(&refused.stderr).contains("--drop-comments"),
+        "{}",
+        text(&refused.stderr)
+    );
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        commented,
+        "left as it was"
+    );
+
+    assert!(run(&["fmt", "--drop-comments", p]).status.success());
+    let formatted = std::fs::read_to_string(&path).unwrap();
+    assert!(!formatted.contains("//") && !formatted.contains("/*"));
+    assert_eq!(file::load(&path).unwrap().programme.title, "T");
+}
+
+#[test]
 fn version_and_help() {
     let v = run(&["--version"]);
     assert!(v.status.success());

@@ -34,8 +34,14 @@ pub fn export(file: &Path, plan: &str, out: &Path) -> ExitCode {
     }
 }
 
-pub fn import(file: &Path, plan: &str, input: &Path, skip_invalid: bool) -> ExitCode {
-    let mut project = match super::load_or_report(file) {
+pub fn import(
+    file: &Path,
+    plan: &str,
+    input: &Path,
+    skip_invalid: bool,
+    drop_comments: bool,
+) -> ExitCode {
+    let mut project = match super::load_for_rewrite(file, drop_comments) {
         Ok(p) => p,
         Err(code) => return code,
     };

@@ -1,11 +1,12 @@
-//! `outcome-explorer fmt FILE [--check]`: rewrite in canonical form.
+//! `outcome-explorer fmt FILE [--check] [--drop-comments]`: rewrite in canonical form.
 
 use crate::file;
 use std::path::Path;
 use std::process::ExitCode;
 
-pub fn run(path: &Path, check_only: bool) -> ExitCode {
-    let project = match super::load_or_report(path) {
+pub fn run(path: &Path, check_only: bool, drop_comments: bool) -> ExitCode {
+    // `--check` writes nothing, so it reads the file whatever its comments.
+    let project = match super::load_for_rewrite(path, drop_comments || check_only) {
         Ok(p) => p,
         Err(code) => return code,
     };
@@ -16,7 +17,14 @@ pub fn run(path: &Path, check_only: bool) -> ExitCode {
         return ExitCode::SUCCESS;
     }
     if check_only {
-        println!("{}: would be reformatted", path.display());
+        let text = String::from_utf8_lossy(&current);
+        let comments = file::comment_lines(&text);
+        let losing = if comments.is_empty() {
+            String::new()
+        } else {
+            format!(", dropping its {}", super::comments_phrase(&comments))
+        };
+        println!("{}: would be reformatted{losing}", path.display());
         return ExitCode::FAILURE;
     }
     match file::write_atomic(path, canonical.as_bytes()) {

@@ -41,6 +41,10 @@ pub enum Command {
         /// Only report whether the file would change (exit 1 if it would).
         #[arg(long)]
         check: bool,
+        /// Rewrite the file although its comments will not be kept (without this, a file
+        /// with comments is left alone).
+        #[arg(long)]
+        drop_comments: bool,
     },
     /// Export pictures for slides.
     #[command(subcommand)]
@@ -152,6 +156,9 @@ pub enum CsvCommand {
         /// Apply the valid rows even if some are rejected.
         #[arg(long)]
         skip_invalid: bool,
+        /// Write the project file although its comments will not be kept.
+        #[arg(long)]
+        drop_comments: bool,
     },
 }
 
@@ -165,11 +172,46 @@ pub(crate) fn load_or_report(file: &std::path::Path) -> Result<crate::model::Pro
     })
 }
 
+/// "2 comments (lines 1, 5)".
+pub(crate) fn comments_phrase(lines: &[usize]) -> String {
+    let s = if lines.len() == 1 { "" } else { "s" };
+    let list: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
+    format!("{} comment{s} (line{s} {})", lines.len(), list.join(", "))
+}
+
+/// Load a project that the command will write back. A file with comments is left alone
+/// unless `drop_comments`: the app's layout has no place for them.
+pub(crate) fn load_for_rewrite(
+    file: &std::path::Path,
+    drop_comments: bool,
+) -> Result<crate::model::Project, ExitCode> {
+    let (project, comments) = crate::file::load_noting_comments(file).map_err(|e| {
+        for p in &e.problems {
+            eprintln!("{p}");
+        }
+        ExitCode::FAILURE
+    })?;
+    if !comments.is_empty() && !drop_comments {
+        eprintln!(
+            "{}: left as it is: it has {}, which the app's layout does not keep; run again \
+             with --drop-comments to write it anyway",
+            file.display(),
+            comments_phrase(&comments)
+        );
+        return Err(ExitCode::FAILURE);
+    }
+    Ok(project)
+}
+
 /// Run a subcommand.
 pub fn run(command: Command) -> ExitCode {
     match command {
         Command::Check { file } => check::run(&file),
-        Command::Fmt { file, check } => fmt::run(&file, check),
+        Command::Fmt {
+            file,
+            check,
+            drop_comments,
+        } => fmt::run(&file, check, drop_comments),
         Command::Export(ExportCommand::Wheel(a)) => export_wheel::run(&a),
         Command::Export(ExportCommand::Chart(a)) => export_chart::run_one(&a),
         Command::Export(ExportCommand::Charts(a)) => export_chart::run_all(&a),
@@ -179,6 +221,7 @@ pub fn run(command: Command) -> ExitCode {
             plan,
             input,
             skip_invalid,
-        }) => csv_cmd::import(&file, &plan, &input, skip_invalid),
+            drop_comments,
+        }) => csv_cmd::import(&file, &plan, &input, skip_invalid, drop_comments),
     }
 }

@@ -1,8 +1,11 @@
 //! Reading and writing project files: RON text, every problem explained, atomic saves.
 
+mod comments;
 pub mod fast_parse;
 mod observation_reader;
 mod scan;
+
+pub use comments::comment_lines;
 
 use crate::model::{FORMAT_VERSION, Project};
 use crate::validate;
@@ -279,6 +282,11 @@ fn describe_ron_error(code: &ron::Error) -> String {
 
 /// Read a project file from disk.
 pub fn load(path: &Path) -> Result<Project, LoadError> {
+    load_noting_comments(path).map(|(project, _)| project)
+}
+
+/// [`load`], and the lines on which the file has comments (which a save would not keep).
+pub fn load_noting_comments(path: &Path) -> Result<(Project, Vec<usize>), LoadError> {
     let name = path.display().to_string();
     let whole = |message: String| LoadError {
         problems: vec![Problem {
@@ -313,7 +321,9 @@ pub fn load(path: &Path) -> Result<Project, LoadError> {
             }],
         }
     })?;
-    parse(text.strip_prefix('\u{feff}').unwrap_or(&text), &name)
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let project = parse(text, &name)?;
+    Ok((project, comment_lines(text)))
 }
 
 /// The canonical text of a project: what Save writes and `fmt` produces.

@@ -111,7 +111,7 @@ pub fn scan(text: &str) -> Option<Scan> {
 }
 
 /// The index after a plain string's closing quote; `i` is just after its opening quote.
-fn after_string(text: &str, mut i: usize) -> Option<usize> {
+pub(super) fn after_string(text: &str, mut i: usize) -> Option<usize> {
     loop {
         // `get`: after a backslash `i` may fall inside a character (a bad escape ron reports).
         let at = i + text.get(i..)?.find(['"', '\\'])?;
@@ -123,7 +123,7 @@ fn after_string(text: &str, mut i: usize) -> Option<usize> {
 }
 
 /// The index after a raw string whose `#`s or `"` start at `i`.
-fn after_raw(text: &str, i: usize) -> Option<usize> {
+pub(super) fn after_raw(text: &str, i: usize) -> Option<usize> {
     let hashes = text[i..].bytes().take_while(|c| *c == b'#').count();
     let open = i + hashes;
     if text.as_bytes().get(open) != Some(&b'"') {

@@ -83,6 +83,9 @@ pub struct OutcomeApp {
     startup: Option<StartupLog>,
     show_shortcuts: bool,
     opening: Option<Opening>,
+    /// A save waiting for the answer to "save without the comments?", with what was to
+    /// follow it (an unsaved-changes question answered "Save").
+    comments_question: Option<Option<Pending>>,
     /// Files at least this big are opened on another thread ([`BACKGROUND_OPEN_BYTES`]).
     pub background_open_bytes: u64,
 }
@@ -106,6 +109,7 @@ impl OutcomeApp {
             startup: None,
             show_shortcuts: false,
             opening: None,
+            comments_question: None,
             background_open_bytes: BACKGROUND_OPEN_BYTES,
         }
     }
@@ -283,6 +287,16 @@ impl OutcomeApp {
         if self.doc.path().is_none() {
             return self.save_as();
         }
+        if !self.doc.comment_lines().is_empty() {
+            // Asked first: the answer comes back through `dialogs` (see `save_anyway`).
+            self.comments_question.get_or_insert(None);
+            return false;
+        }
+        self.save_anyway()
+    }
+
+    /// Save to the document's file without asking about its comments.
+    fn save_anyway(&mut self) -> bool {
         match self.doc.save() {
             Ok(()) => {
                 self.status = format!("Saved {}", self.doc.display_name());
@@ -550,6 +564,15 @@ impl OutcomeApp {
         });
     }
 
+    /// Carry out what the unsaved-changes question held back.
+    fn finish_pending(&mut self, ui: &egui::Ui, pending: Pending) {
+        let quit = pending == Pending::Quit;
+        self.perform(pending);
+        if quit {
+            ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+    }
+
     fn dialogs(&mut self, ui: &mut egui::Ui) {
         if let Some(o) = &self.opening {
             let name = o.path.file_name().unwrap_or_default().to_string_lossy();
@@ -562,20 +585,35 @@ impl OutcomeApp {
                 Some(UnsavedChoice::Save) => {
                     self.pending = None;
                     if self.save() {
-                        self.perform(pending.clone());
-                        if pending == Pending::Quit {
-                            ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
-                        }
+                        self.finish_pending(ui, pending);
+                    } else if let Some(after) = self.comments_question.as_mut() {
+                        // Saving waits on the comments question; carry on once it is answered.
+                        *after = Some(pending);
                     }
                 }
                 Some(UnsavedChoice::Discard) => {
                     self.pending = None;
-                    self.perform(pending.clone());
-                    if pending == Pending::Quit {
-                        ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
-                    }
+                    self.finish_pending(ui, pending);
                 }
                 Some(UnsavedChoice::Cancel) => self.pending = None,
+                None => {}
+            }
+        }
+        if let Some(after) = self.comments_question.clone() {
+            let lines = self.doc.comment_lines().to_vec();
+            match dialogs::drop_comments(ui, &self.doc.display_name(), &lines) {
+                Some(true) => {
+                    self.comments_question = None;
+                    if self.save_anyway()
+                        && let Some(pending) = after
+                    {
+                        self.finish_pending(ui, pending);
+                    }
+                }
+                Some(false) => {
+                    self.comments_question = None;
+                    self.status = "Not saved: the file's comments are kept".into();
+                }
                 None => {}
             }
         }

@@ -10,6 +10,45 @@ pub enum UnsavedChoice {
     Cancel,
 }
 
+/// Ask whether to save `name` although that drops the comments on `lines` of the file:
+/// `Some(true)` to save, `Some(false)` to leave the file as it is.
+pub fn drop_comments(ui: &mut Ui, name: &str, lines: &[usize]) -> Option<bool> {
+    let mut choice = None;
+    let modal = Modal::new(Id::unique("drop-comments")).show(ui.ctx(), |ui| {
+        ui.set_max_width(460.0);
+        ui.heading("Save without the comments?");
+        let shown: Vec<String> = lines.iter().take(6).map(|l| l.to_string()).collect();
+        let more = if lines.len() > shown.len() {
+            ", …"
+        } else {
+            ""
+        };
+        let (count, s) = match lines.len() {
+            1 => ("a comment".to_string(), ""),
+            n => (format!("{n} comments"), "s"),
+        };
+        ui.label(format!(
+            "{name} has {count} (line{s} {}{more}). Outcome Explorer writes the file in its \
+             own layout, which has no place for comments, so saving drops them. The file as \
+             it is now is kept beside it as {name}.bak until the next save.",
+            shown.join(", ")
+        ));
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            if ui.button("Save without comments").clicked() {
+                choice = Some(true);
+            }
+            if ui.button("Cancel").clicked() {
+                choice = Some(false);
+            }
+        });
+    });
+    if modal.should_close() && choice.is_none() {
+        choice = Some(false);
+    }
+    choice
+}
+
 /// Ask whether to save `name` before `doing` ("opening another file", "closing").
 pub fn unsaved_changes(ui: &mut Ui, name: &str, doing: &str) -> Option<UnsavedChoice> {
     let mut choice = None;
