@@ -317,6 +317,10 @@ impl OutcomeApp {
         else {
             return false;
         };
+        if self.doc.path() == Some(path.as_path()) {
+            // Over the document's own file: as Save (which asks about comments first).
+            return self.save();
+        }
         match self.doc.save_as(&path) {
             Ok(()) => {
                 self.settings.remember(&path);
