@@ -138,8 +138,10 @@ impl Filter {
         if !self.rags.is_empty() && !self.rags.contains(&a.rag) {
             return false;
         }
+        // An action owned by "A; B" is shown for A and for B.
         if let Some(o) = &self.owner
             && a.owner != *o
+            && !owner_names(&a.owner).any(|n| n == o)
         {
             return false;
         }
@@ -341,6 +343,26 @@ pub fn summarise(
         s.due_soon += is_due_within(a, today, soon_days) as usize;
     }
     s
+}
+
+/// The people or bodies an owner field names: "Robin Porter (sponsor); Mark Turner (lead)"
+/// names two. Names are separated by semicolons (commas stay inside a name: "Cllr Taylor,
+/// Portfolio Holder").
+pub fn owner_names(owner: &str) -> impl Iterator<Item = &str> {
+    owner.split(';').map(str::trim).filter(|n| !n.is_empty())
+}
+
+/// Every name that owns an action in `plan`, sorted and without repeats (the owner filter's
+/// choices).
+pub fn owner_names_in(plan: &ActionPlan) -> Vec<String> {
+    let mut v: Vec<String> = plan
+        .actions
+        .iter()
+        .flat_map(|a| owner_names(&a.owner).map(str::to_string))
+        .collect();
+    v.sort_by(|a, b| natural_cmp(a, b));
+    v.dedup();
+    v
 }
 
 /// Every owner named in any plan, sorted and without repeats (for suggestions).
@@ -581,6 +603,50 @@ mod tests {
         assert_eq!(visible_rows(&a, &f, None, today), vec![0, 1]);
         f.clear(FilterPart::Rag);
         assert!(!f.is_active());
+    }
+
+    #[test]
+    fn an_action_with_two_owners_shows_under_each() {
+        let actions = vec![
+            act(
+                "1",
+                Rag::Green,
+                None,
+                "Robin Porter (sponsor); Mark Turner (lead)",
+            ),
+            act("2", Rag::Green, None, "Cllr Taylor, Portfolio Holder"),
+            act("3", Rag::Green, None, "Mark Turner (lead)"),
+        ];
+        let plan = ActionPlan {
+            actions: actions.clone(),
+            ..Default::default()
+        };
+        assert_eq!(
+            owner_names_in(&plan),
+            vec![
+                "Cllr Taylor, Portfolio Holder",
+                "Mark Turner (lead)",
+                "Robin Porter (sponsor)"
+            ]
+        );
+        let today = d(2025, 1, 1);
+        let by = |owner: &str| Filter {
+            owner: Some(owner.into()),
+            ..Default::default()
+        };
+        assert_eq!(
+            visible_rows(&actions, &by("Mark Turner (lead)"), None, today),
+            vec![0, 2]
+        );
+        assert_eq!(
+            visible_rows(&actions, &by("Robin Porter (sponsor)"), None, today),
+            vec![0]
+        );
+        assert_eq!(
+            visible_rows(&actions, &by("Cllr Taylor, Portfolio Holder"), None, today),
+            vec![1],
+            "a comma stays inside a name"
+        );
     }
 
     #[test]

@@ -9,17 +9,9 @@ impl ActionsView {
             return;
         }
         let p = &doc.project().action_plans[plan];
-        let mut plan_owners: Vec<String> = p
-            .actions
-            .iter()
-            .map(|a| a.owner.clone())
-            .filter(|o| !o.trim().is_empty())
-            .collect();
-        plan_owners.sort_by(|a, b| plan_table::natural_cmp(a, b));
-        plan_owners.dedup();
         self.choices = Some(Choices {
             key,
-            plan_owners,
+            plan_owners: plan_table::owner_names_in(p),
             plan_themes: plan_table::themes(p),
             all_owners: std::rc::Rc::new(plan_table::owners(doc.project())),
         });
