@@ -392,3 +392,33 @@ fn the_chart_title_and_axis_are_kept_in_the_file_and_undoable() {
         "the field follows an undo"
     );
 }
+
+/// Charts are exported at a size chosen in the Export menu (a slide, a square, or typed),
+/// the same for the chart, the dashboard and every chart at once.
+#[test]
+fn the_export_menu_offers_sizes() {
+    let mut h = harness(project());
+    h.state_mut().trends.open_measure("ta");
+    h.run();
+    h.get_by_label("Export…").click();
+    h.run();
+    assert!(h.query_by_label("Save as PNG…").is_some());
+    assert!(h.query_by_label("Save as SVG…").is_some());
+    assert_eq!(h.state().trends.export_size().width, 1920);
+    h.get_by_label("Square (1080×1080)").click();
+    h.run();
+    let size = h.state().trends.export_size();
+    assert_eq!((size.width, size.height), (1080, 1080));
+
+    h.key_press(egui::Key::Escape);
+    h.run();
+    h.get_by_label("← All measures").click();
+    h.run();
+    h.get_by_label("Export…").click();
+    h.run();
+    assert!(h.query_by_label("Dashboard as a picture…").is_some());
+    assert!(
+        h.query_by_label("Every chart as PNG, to a folder…")
+            .is_some()
+    );
+}

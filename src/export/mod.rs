@@ -6,6 +6,12 @@ pub mod fonts;
 pub mod png;
 pub mod svg;
 
+/// Picture sizes offered for exports: a 16:9 slide and a square.
+pub const PRESETS: [(&str, u32, u32); 2] = [
+    ("Slide 16:9 (1920×1080)", 1920, 1080),
+    ("Square (1080×1080)", 1080, 1080),
+];
+
 /// Which picture format to write, from a file name's extension.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ImageFormat {

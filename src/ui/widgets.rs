@@ -1,5 +1,5 @@
-//! Small shared widgets: RAG badges that carry a symbol and a word, not colour alone, and a
-//! calendar beside fields that take dates.
+//! Small shared widgets: RAG badges that carry a symbol and a word, not colour alone, a
+//! calendar beside fields that take dates, and the size of an exported picture.
 
 use crate::model::{Period, Rag};
 use crate::palette;
@@ -54,4 +54,41 @@ pub fn rag_badge(ui: &mut Ui, rag: Rag) -> egui::Response {
         .inner_margin(egui::Margin::symmetric(6, 1))
         .show(ui, |ui| ui.label(text))
         .inner
+}
+
+/// The size of a picture to export, chosen in an export menu.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ExportSize {
+    pub width: u32,
+    pub height: u32,
+}
+
+impl Default for ExportSize {
+    fn default() -> Self {
+        ExportSize {
+            width: 1920,
+            height: 1080,
+        }
+    }
+}
+
+impl ExportSize {
+    /// The presets and a width and height to type.
+    pub fn ui(&mut self, ui: &mut Ui) {
+        ui.label(RichText::new("Size").strong());
+        for (name, w, h) in crate::export::PRESETS {
+            let on = self.width == w && self.height == h;
+            if ui.radio(on, name).clicked() {
+                (self.width, self.height) = (w, h);
+            }
+        }
+        ui.horizontal(|ui| {
+            let l = ui.label("Width");
+            ui.add(egui::DragValue::new(&mut self.width).range(200..=8000))
+                .labelled_by(l.id);
+            let l = ui.label("Height");
+            ui.add(egui::DragValue::new(&mut self.height).range(200..=8000))
+                .labelled_by(l.id);
+        });
+    }
 }

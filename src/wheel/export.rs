@@ -28,12 +28,6 @@ impl Default for ExportOptions {
     }
 }
 
-/// Preset sizes offered in the window.
-pub const PRESETS: [(&str, u32, u32); 2] = [
-    ("Slide 16:9 (1920×1080)", 1920, 1080),
-    ("Square (1080×1080)", 1080, 1080),
-];
-
 fn p(v: f32) -> String {
     format!("{:.2}", v)
 }

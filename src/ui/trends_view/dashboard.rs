@@ -12,31 +12,38 @@ impl TrendsView {
                     .color(theme::muted(ui)),
             );
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                if ui.button("Export all charts…").clicked()
-                    && let Some(dir) = rfd::FileDialog::new().pick_folder()
-                {
-                    match chart::export::export_all(
-                        doc.project(),
-                        &dir,
-                        crate::export::ImageFormat::Png,
-                        1920,
-                        1080,
-                    ) {
-                        Ok(f) => nav.status = Some(format!("Exported {} charts", f.len())),
-                        Err(e) => nav.error = Some(e),
+                ui.menu_button("Export…", |ui| {
+                    self.export.ui(ui);
+                    let (w, h) = (self.export.width, self.export.height);
+                    if ui.button("Dashboard as a picture…").clicked() {
+                        ui.close();
+                        if let Some(path) = rfd::FileDialog::new()
+                            .add_filter("Picture", &["png", "svg"])
+                            .set_file_name("dashboard.png")
+                            .save_file()
+                        {
+                            match chart::export::export_dashboard(doc.project(), &path, w, h) {
+                                Ok(()) => nav.status = Some(format!("Exported {}", path.display())),
+                                Err(e) => nav.error = Some(e),
+                            }
+                        }
                     }
-                }
-                if ui.button("Export dashboard…").clicked()
-                    && let Some(path) = rfd::FileDialog::new()
-                        .add_filter("Picture", &["png", "svg"])
-                        .set_file_name("dashboard.png")
-                        .save_file()
-                {
-                    match chart::export::export_dashboard(doc.project(), &path, 1920, 1080) {
-                        Ok(()) => nav.status = Some(format!("Exported {}", path.display())),
-                        Err(e) => nav.error = Some(e),
+                    if ui.button("Every chart as PNG, to a folder…").clicked() {
+                        ui.close();
+                        if let Some(dir) = rfd::FileDialog::new().pick_folder() {
+                            match chart::export::export_all(
+                                doc.project(),
+                                &dir,
+                                crate::export::ImageFormat::Png,
+                                w,
+                                h,
+                            ) {
+                                Ok(f) => nav.status = Some(format!("Exported {} charts", f.len())),
+                                Err(e) => nav.error = Some(e),
+                            }
+                        }
                     }
-                }
+                });
             });
         });
         ui.add_space(4.0);

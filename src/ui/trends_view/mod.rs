@@ -84,6 +84,8 @@ pub struct TrendsView {
     /// The chart title being typed (measure id, text), saved to the measure when the field
     /// is left.
     title_edit: Option<(String, String)>,
+    /// The size of exported pictures (chart, dashboard, all charts).
+    export: crate::ui::widgets::ExportSize,
 }
 
 fn status_colour(s: TrackStatus, rag: Option<Rag>) -> crate::model::Colour {
@@ -120,6 +122,11 @@ fn labelled_edit(ui: &mut Ui, label: &str, text: &mut String, width: f32) -> egu
 }
 
 impl TrendsView {
+    /// The size exports are made at (chosen in the Export menus).
+    pub fn export_size(&self) -> crate::ui::widgets::ExportSize {
+        self.export
+    }
+
     /// Open a measure's large chart.
     pub fn open_measure(&mut self, id: &str) {
         self.open = Some(id.to_string());
@@ -259,27 +266,41 @@ impl TrendsView {
                         self.reset_plot = true;
                     }
                     ui.separator();
-                    for (label, ext) in [("Export SVG…", "svg"), ("Export PNG…", "png")] {
-                        if ui.button(label).clicked()
-                            && let Some(path) = rfd::FileDialog::new()
-                                .add_filter(ext, &[ext])
-                                .set_file_name(format!("{id}.{ext}"))
-                                .save_file()
-                        {
-                            let o = self.options_as_shown(ui.ctx()).unwrap_or_default();
-                            match chart::export::export_measure(
-                                doc.project(),
-                                &id,
-                                &o,
-                                &path,
-                                1920,
-                                1080,
-                            ) {
-                                Ok(()) => nav.status = Some(format!("Exported {}", path.display())),
-                                Err(e) => nav.error = Some(e),
+                    ui.menu_button("Export…", |ui| {
+                        self.export.ui(ui);
+                        ui.label(
+                            RichText::new("The chart as shown, with its sources underneath.")
+                                .small()
+                                .color(theme::muted(ui)),
+                        );
+                        for (label, ext) in [("Save as PNG…", "png"), ("Save as SVG…", "svg")] {
+                            if ui.button(label).clicked() {
+                                ui.close();
+                                if let Some(path) = rfd::FileDialog::new()
+                                    .add_filter(ext, &[ext])
+                                    .set_file_name(format!("{id}.{ext}"))
+                                    .save_file()
+                                {
+                                    let o = self.options_as_shown(ui.ctx()).unwrap_or_default();
+                                    let (w, h) = (self.export.width, self.export.height);
+                                    match chart::export::export_measure(
+                                        doc.project(),
+                                        &id,
+                                        &o,
+                                        &path,
+                                        w,
+                                        h,
+                                    ) {
+                                        Ok(()) => {
+                                            nav.status =
+                                                Some(format!("Exported {}", path.display()))
+                                        }
+                                        Err(e) => nav.error = Some(e),
+                                    }
+                                }
                             }
                         }
-                    }
+                    });
                     if ui.button("Copy table").clicked() {
                         let m = &doc.project().measures[index];
                         ui.ctx().copy_text(chart::table_tsv(doc.project(), m));

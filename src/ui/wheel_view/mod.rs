@@ -110,12 +110,6 @@ struct Anim {
     to: (f32, f32),
 }
 
-/// The export menu's choices.
-struct ExportChoice {
-    width: u32,
-    height: u32,
-}
-
 /// The Wheel view's state.
 pub struct WheelView {
     selected: Option<String>,
@@ -128,7 +122,7 @@ pub struct WheelView {
     /// What the wheel shows, for the project revision it was made from.
     plan: Option<(u64, Arc<wheel::Plan>)>,
     anim: Option<Anim>,
-    export: ExportChoice,
+    export: crate::ui::widgets::ExportSize,
     /// Show the keyboard focus ring (after an arrow key, until the mouse moves).
     kb_visible: bool,
 }
@@ -144,10 +138,7 @@ impl Default for WheelView {
             measurer: None,
             plan: None,
             anim: None,
-            export: ExportChoice {
-                width: 1920,
-                height: 1080,
-            },
+            export: Default::default(),
             kb_visible: false,
         }
     }

@@ -95,22 +95,7 @@ impl WheelView {
     }
 
     pub(super) fn export_menu(&mut self, ui: &mut Ui, p: &Project, nav: &mut Nav) {
-        ui.label(RichText::new("Size").strong());
-        for (name, w, h) in wheel::export::PRESETS {
-            let on = self.export.width == w && self.export.height == h;
-            if ui.radio(on, name).clicked() {
-                self.export.width = w;
-                self.export.height = h;
-            }
-        }
-        ui.horizontal(|ui| {
-            let l = ui.label("Width");
-            ui.add(egui::DragValue::new(&mut self.export.width).range(200..=8000))
-                .labelled_by(l.id);
-            let l = ui.label("Height");
-            ui.add(egui::DragValue::new(&mut self.export.height).range(200..=8000))
-                .labelled_by(l.id);
-        });
+        self.export.ui(ui);
         ui.label(
             RichText::new("The picture shows the wheel as it is now: zoom, colours and selection.")
                 .small()
