@@ -111,6 +111,7 @@ struct Anim {
 }
 
 /// The Wheel view's state.
+#[derive(Default)]
 pub struct WheelView {
     selected: Option<String>,
     state: ViewState,
@@ -125,23 +126,6 @@ pub struct WheelView {
     export: crate::ui::widgets::ExportSize,
     /// Show the keyboard focus ring (after an arrow key, until the mouse moves).
     kb_visible: bool,
-}
-
-impl Default for WheelView {
-    fn default() -> Self {
-        WheelView {
-            selected: None,
-            state: ViewState::default(),
-            search: String::new(),
-            kb: None,
-            cache: None,
-            measurer: None,
-            plan: None,
-            anim: None,
-            export: Default::default(),
-            kb_visible: false,
-        }
-    }
 }
 
 const ANIM_SECS: f32 = 0.35;
