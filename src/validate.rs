@@ -489,6 +489,7 @@ fn period_key(p: &Period) -> PeriodKey {
         Period::Quarter { year, quarter } => (year, quarter_month(quarter), 1, 2, quarter),
         Period::Year(y) => (y, 1, 1, 3, 0),
         Period::FinancialYear(y) => (y, 4, 1, 4, 0),
+        Period::Years { start, end } => (start, 1, 1, 6, end.unsigned_abs()),
         Period::FinancialQuarter {
             start_year,
             quarter,

@@ -314,6 +314,18 @@ fn other_measures_hold_the_documents_figures() {
         .map(|c| c.observations[0].value)
         .collect();
     assert_eq!(comparators, [4.2, 5.2]);
+    // Healthy life expectancy is pooled over 2018–2020, a run of years.
+    assert_eq!(
+        value_at(&p, "healthy-life-expectancy-men", "2018-2020"),
+        59.2
+    );
+    assert_eq!(
+        value_at(&p, "healthy-life-expectancy-women", "2018-2020"),
+        60.0
+    );
+    let hle = p.measure("healthy-life-expectancy-men").unwrap();
+    assert_eq!(hle.observations[0].period.label(), "2018–20");
+    assert_eq!(hle.unit, Unit::Other("years".into()));
 }
 
 #[test]

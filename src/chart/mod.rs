@@ -576,6 +576,25 @@ pub fn time_ticks(range: (f64, f64), measure: &Measure, financial: bool) -> Vec<
             });
         }
     };
+    // Values pooled over runs of years ("2018–20") are marked by their own runs: a year tick
+    // under such a point would name only its middle year.
+    let runs: Vec<Period> = measure
+        .observations
+        .iter()
+        .map(|o| o.period)
+        .filter(|p| matches!(p, Period::Years { .. }))
+        .collect();
+    if !runs.is_empty() && runs.len() == measure.observations.len() {
+        let mut runs = runs;
+        runs.sort_by_key(|p| (p.start(), p.end()));
+        runs.dedup();
+        // Overlapping runs (2017–19, 2018–20, …) would crowd: keep every other one or fewer.
+        let step = runs.len().div_ceil(8).max(1);
+        for p in runs.into_iter().step_by(step) {
+            push(p, false);
+        }
+        return ticks;
+    }
     if span <= 2.5 && monthly {
         let step = if span <= 1.0 { 1 } else { 3 };
         for y in first_year..=last_year {
@@ -893,6 +912,21 @@ mod tests {
         let c = build(&p, &m, &ChartOptions::default());
         let labels: Vec<&str> = c.x_ticks.iter().map(|t| t.label.as_str()).collect();
         assert!(labels.contains(&"Q2 2023"), "{labels:?}");
+    }
+
+    #[test]
+    fn values_pooled_over_years_are_marked_by_their_runs() {
+        let c = build(
+            &Project::default(),
+            &measure(&["2015-2017", "2018-2020"]),
+            &ChartOptions::default(),
+        );
+        let labels: Vec<&str> = c.x_ticks.iter().map(|t| t.label.as_str()).collect();
+        assert_eq!(labels, ["2015–17", "2018–20"]);
+        assert!(
+            (c.x_ticks[1].value - 2019.5).abs() < 0.01,
+            "at the run's middle"
+        );
     }
 
     #[test]

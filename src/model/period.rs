@@ -4,8 +4,8 @@ use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 
-/// When a value applies: a day, a month, a quarter, a calendar year or a UK
-/// financial year (1 April to 31 March).
+/// When a value applies: a day, a month, a quarter, a calendar year, a UK
+/// financial year (1 April to 31 March) or a run of calendar years.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Period {
     /// `"2024-03-31"`
@@ -20,6 +20,9 @@ pub enum Period {
     FinancialYear(i32),
     /// `"2023/24 Q3"`: quarter 1 is April to June.
     FinancialQuarter { start_year: i32, quarter: u32 },
+    /// `"2018-2020"`: calendar years `start` to `end`, both whole (health statistics are
+    /// often pooled over three years).
+    Years { start: i32, end: i32 },
 }
 
 impl Default for Period {
@@ -36,7 +39,7 @@ impl fmt::Display for PeriodError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "{:?} is not a date or period (expected 2024-03-31, 2024-03, 2024-Q1, 2024, 2023/24 or 2023/24 Q3)",
+            "{:?} is not a date or period (expected 2024-03-31, 2024-03, 2024-Q1, 2024, 2023/24, 2023/24 Q3 or 2018-2020)",
             self.0
         )
     }
@@ -111,6 +114,12 @@ impl std::str::FromStr for Period {
                 year: year(y).ok_or_else(err)?,
                 quarter: quarter(q).ok_or_else(err)?,
             }),
+            (Some(y), Some(last), None, _) if last.len() == 4 => {
+                let (start, end) = year(y).zip(year(last)).ok_or_else(err)?;
+                (start < end)
+                    .then_some(Period::Years { start, end })
+                    .ok_or_else(err)
+            }
             (Some(y), Some(m), None, _) => {
                 let year = year(y).ok_or_else(err)?;
                 let month = two_digits(m).ok_or_else(err)?;
@@ -140,7 +149,7 @@ impl Period {
             Period::Date(d) => d,
             Period::Month { year, month } => ymd(year, month, 1),
             Period::Quarter { year, quarter } => ymd(year, (quarter - 1) * 3 + 1, 1),
-            Period::Year(y) => ymd(y, 1, 1),
+            Period::Year(y) | Period::Years { start: y, .. } => ymd(y, 1, 1),
             Period::FinancialYear(y) => ymd(y, 4, 1),
             Period::FinancialQuarter {
                 start_year,
@@ -173,17 +182,22 @@ impl Period {
                 start_year,
                 quarter: quarter.clamp(1, 4),
             },
+            Period::Years { start, end } => Period::Years {
+                start,
+                end: end.max(start),
+            },
             other => other,
         }
     }
 
     /// The last day the period covers.
     pub fn end(&self) -> NaiveDate {
-        let next = match *self {
+        let next = match self.clamped() {
             Period::Date(d) => return d,
             Period::Month { .. } => 1,
             Period::Quarter { .. } | Period::FinancialQuarter { .. } => 3,
             Period::Year(_) | Period::FinancialYear(_) => 12,
+            Period::Years { start, end } => 12 * (end - start + 1).unsigned_abs(),
         };
         self.start()
             .checked_add_months(chrono::Months::new(next))
@@ -206,7 +220,8 @@ impl Period {
         self.end().year()
     }
 
-    /// How a person reads it: "31 Mar 2024", "Mar 2024", "Q1 2024", "2024", "2023/24", "Q3 2023/24".
+    /// How a person reads it: "31 Mar 2024", "Mar 2024", "Q1 2024", "2024", "2023/24",
+    /// "Q3 2023/24", "2018–20".
     pub fn label(&self) -> String {
         match *self {
             Period::Date(d) => crate::format::date(d),
@@ -218,6 +233,10 @@ impl Period {
                 start_year,
                 quarter,
             } => format!("Q{quarter} {}", fy(start_year)),
+            Period::Years { start, end } if start.div_euclid(100) == end.div_euclid(100) => {
+                format!("{start}–{:02}", end.rem_euclid(100))
+            }
+            Period::Years { start, end } => format!("{start}–{end}"),
         }
     }
 }
@@ -251,6 +270,7 @@ impl fmt::Display for Period {
                 start_year,
                 quarter,
             } => write!(f, "{} Q{quarter}", fy(start_year)),
+            Period::Years { start, end } => write!(f, "{start:04}-{end:04}"),
         }
     }
 }
@@ -300,9 +320,22 @@ mod tests {
             "2023/24",
             "2023/24 Q3",
             "1999/00",
+            "2018-2020",
         ] {
             assert_eq!(p(s).to_string(), s);
         }
+    }
+
+    #[test]
+    fn a_run_of_years_covers_them_all_and_reads_as_people_write_it() {
+        let r = p("2018-2020");
+        assert_eq!(r.start(), NaiveDate::from_ymd_opt(2018, 1, 1).unwrap());
+        assert_eq!(r.end(), NaiveDate::from_ymd_opt(2020, 12, 31).unwrap());
+        assert!((r.decimal_year() - 2019.5).abs() < 0.01);
+        assert_eq!(r.label(), "2018–20");
+        assert_eq!(p("1999-2001").label(), "1999–2001");
+        assert_eq!(r.end_year(), 2020);
+        assert_ne!(r, p("2018"));
     }
 
     #[test]
@@ -317,6 +350,10 @@ mod tests {
             "2024-1",
             "abc",
             "2024-00",
+            "2020-2018",
+            "2020-2020",
+            "2018-20",
+            "2018-+020",
         ] {
             assert!(s.parse::<Period>().is_err(), "{s} should be rejected");
         }

@@ -294,9 +294,13 @@ pub fn arb_period() -> impl Strategy<Value = Period> {
         (year.clone(), 1u32..=4).prop_map(|(year, quarter)| Period::Quarter { year, quarter }),
         year.clone().prop_map(Period::Year),
         year.clone().prop_map(Period::FinancialYear),
-        (year, 1u32..=4).prop_map(|(start_year, quarter)| Period::FinancialQuarter {
+        (year.clone(), 1u32..=4).prop_map(|(start_year, quarter)| Period::FinancialQuarter {
             start_year,
             quarter
+        }),
+        (year, 1i32..=5).prop_map(|(start, n)| Period::Years {
+            start,
+            end: start + n
         }),
     ]
 }
