@@ -73,6 +73,24 @@ impl Default for ExportSize {
 }
 
 impl ExportSize {
+    /// An export menu's body: the size, `note` on what the picture shows, and "Save as PNG…" /
+    /// "Save as SVG…". The extension chosen, if one was (the menu is then closed).
+    pub fn menu(&mut self, ui: &mut Ui, note: &str) -> Option<&'static str> {
+        self.ui(ui);
+        ui.label(
+            RichText::new(note)
+                .small()
+                .color(crate::ui::theme::muted(ui)),
+        );
+        for (label, ext) in [("Save as PNG…", "png"), ("Save as SVG…", "svg")] {
+            if ui.button(label).clicked() {
+                ui.close();
+                return Some(ext);
+            }
+        }
+        None
+    }
+
     /// The presets and a width and height to type.
     pub fn ui(&mut self, ui: &mut Ui) {
         ui.label(RichText::new("Size").strong());

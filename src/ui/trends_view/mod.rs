@@ -267,37 +267,19 @@ impl TrendsView {
                     }
                     ui.separator();
                     ui.menu_button("Export…", |ui| {
-                        self.export.ui(ui);
-                        ui.label(
-                            RichText::new("The chart as shown, with its sources underneath.")
-                                .small()
-                                .color(theme::muted(ui)),
-                        );
-                        for (label, ext) in [("Save as PNG…", "png"), ("Save as SVG…", "svg")] {
-                            if ui.button(label).clicked() {
-                                ui.close();
-                                if let Some(path) = rfd::FileDialog::new()
-                                    .add_filter(ext, &[ext])
-                                    .set_file_name(format!("{id}.{ext}"))
-                                    .save_file()
-                                {
-                                    let o = self.options_as_shown(ui.ctx()).unwrap_or_default();
-                                    let (w, h) = (self.export.width, self.export.height);
-                                    match chart::export::export_measure(
-                                        doc.project(),
-                                        &id,
-                                        &o,
-                                        &path,
-                                        w,
-                                        h,
-                                    ) {
-                                        Ok(()) => {
-                                            nav.status =
-                                                Some(format!("Exported {}", path.display()))
-                                        }
-                                        Err(e) => nav.error = Some(e),
-                                    }
-                                }
+                        let note = "The chart as shown, with its sources underneath.";
+                        if let Some(ext) = self.export.menu(ui, note)
+                            && let Some(path) = rfd::FileDialog::new()
+                                .add_filter(ext, &[ext])
+                                .set_file_name(format!("{id}.{ext}"))
+                                .save_file()
+                        {
+                            let o = self.options_as_shown(ui.ctx()).unwrap_or_default();
+                            let (w, h) = (self.export.width, self.export.height);
+                            match chart::export::export_measure(doc.project(), &id, &o, &path, w, h)
+                            {
+                                Ok(()) => nav.status = Some(format!("Exported {}", path.display())),
+                                Err(e) => nav.error = Some(e),
                             }
                         }
                     });

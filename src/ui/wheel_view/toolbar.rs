@@ -95,17 +95,9 @@ impl WheelView {
     }
 
     pub(super) fn export_menu(&mut self, ui: &mut Ui, p: &Project, nav: &mut Nav) {
-        self.export.ui(ui);
-        ui.label(
-            RichText::new("The picture shows the wheel as it is now: zoom, colours and selection.")
-                .small()
-                .color(theme::muted(ui)),
-        );
-        for (label, ext) in [("Save as PNG…", "png"), ("Save as SVG…", "svg")] {
-            if ui.button(label).clicked() {
-                ui.close();
-                self.export_dialog(p, ext, nav);
-            }
+        let note = "The picture shows the wheel as it is now: zoom, colours and selection.";
+        if let Some(ext) = self.export.menu(ui, note) {
+            self.export_dialog(p, ext, nav);
         }
     }
 
