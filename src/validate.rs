@@ -474,7 +474,8 @@ fn duplicate_periods(observations: &[Observation]) -> Vec<(usize, usize)> {
     out
 }
 
-/// Year, month and day a period starts on, then its kind and quarter.
+/// Year, month and day a period starts on, then its kind and its quarter (or, for a run of
+/// years, its last year).
 type PeriodKey = (i32, u32, u32, u8, u32);
 
 /// A cheap key that orders periods by their first day, then by kind. Two periods
@@ -489,7 +490,7 @@ fn period_key(p: &Period) -> PeriodKey {
         Period::Quarter { year, quarter } => (year, quarter_month(quarter), 1, 2, quarter),
         Period::Year(y) => (y, 1, 1, 3, 0),
         Period::FinancialYear(y) => (y, 4, 1, 4, 0),
-        Period::Years { start, end } => (start, 1, 1, 6, end.unsigned_abs()),
+        Period::Years { start, end } => (start, 1, 1, 6, end as u32),
         Period::FinancialQuarter {
             start_year,
             quarter,

@@ -162,10 +162,22 @@ fn opening_another_file_saves_over_comments_only_when_told() {
         "A edited",
         "not yet"
     );
+    // Another file asked for meanwhile waits: one question at a time.
+    let c = dir.path().join("c.ron");
+    file::save(&project("C"), &c).unwrap();
+    h.state_mut().open(&c);
+    h.run();
+    assert!(h.query_by_label("Save without the comments?").is_some());
+    assert_eq!(h.state().doc.project().programme.title, "A edited");
     h.get_by_label("Save without comments").click();
     h.run();
     assert_eq!(file::load(&a).unwrap().programme.title, "A edited");
     assert_eq!(h.state().doc.project().programme.title, "B", "then B opens");
+    assert_eq!(
+        file::load(&c).unwrap().programme.title,
+        "C",
+        "C is untouched"
+    );
 }
 
 #[test]

@@ -576,25 +576,18 @@ pub fn time_ticks(range: (f64, f64), measure: &Measure, financial: bool) -> Vec<
             });
         }
     };
-    // Values pooled over runs of years ("2018–20") are marked by their own runs: a year tick
-    // under such a point would name only its middle year.
-    let runs: Vec<Period> = measure
+    // Values pooled over runs of years ("2018–20") are marked by their own runs, in place of
+    // the year ticks beside them (a year tick under such a point would name only its middle
+    // year); the rest of the axis (on to the targets) keeps its year ticks.
+    let mut runs: Vec<Period> = measure
         .observations
         .iter()
         .map(|o| o.period)
         .filter(|p| matches!(p, Period::Years { .. }))
         .collect();
-    if !runs.is_empty() && runs.len() == measure.observations.len() {
-        let mut runs = runs;
-        runs.sort_by_key(|p| (p.start(), p.end()));
-        runs.dedup();
-        // Overlapping runs (2017–19, 2018–20, …) would crowd: keep every other one or fewer.
-        let step = runs.len().div_ceil(8).max(1);
-        for p in runs.into_iter().step_by(step) {
-            push(p, false);
-        }
-        return ticks;
-    }
+    let only_runs = !runs.is_empty() && runs.len() == measure.observations.len();
+    runs.sort_by_key(|p| (p.start(), p.end()));
+    runs.dedup();
     if span <= 2.5 && monthly {
         let step = if span <= 1.0 { 1 } else { 3 };
         for y in first_year..=last_year {
@@ -649,6 +642,21 @@ pub fn time_ticks(range: (f64, f64), measure: &Measure, financial: bool) -> Vec<
             }
             y += step;
         }
+    }
+    if only_runs {
+        let at: Vec<f64> = runs.iter().map(Period::decimal_year).collect();
+        ticks.retain(|t| at.iter().all(|x| (t.value - x).abs() >= 1.5));
+        // Overlapping runs (2016–18, 2017–19, …) crowd: beyond eight, every other one or fewer.
+        for p in runs.into_iter().step_by(at.len().div_ceil(8).max(1)) {
+            let x = p.decimal_year();
+            if x >= range.0 && x <= range.1 {
+                ticks.push(Tick {
+                    value: x,
+                    label: p.label(),
+                });
+            }
+        }
+        ticks.sort_by(|a, b| a.value.total_cmp(&b.value));
     }
     ticks
 }
@@ -922,10 +930,22 @@ mod tests {
             &ChartOptions::default(),
         );
         let labels: Vec<&str> = c.x_ticks.iter().map(|t| t.label.as_str()).collect();
-        assert_eq!(labels, ["2015–17", "2018–20"]);
         assert!(
-            (c.x_ticks[1].value - 2019.5).abs() < 0.01,
-            "at the run's middle"
+            labels.contains(&"2015–17") && labels.contains(&"2018–20"),
+            "{labels:?}"
+        );
+        assert!(
+            !labels.contains(&"2019"),
+            "no year tick under a run: {labels:?}"
+        );
+        let run = c.x_ticks.iter().find(|t| t.label == "2018–20").unwrap();
+        assert!((run.value - 2019.5).abs() < 0.01, "at the run's middle");
+        // The way on to the 2040 target keeps its year ticks.
+        assert!(
+            labels
+                .iter()
+                .any(|l| l.parse::<i32>().is_ok_and(|y| y > 2025)),
+            "{labels:?}"
         );
     }
 

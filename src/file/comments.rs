@@ -1,5 +1,6 @@
 //! Where a project file has comments. The app writes files in its own layout, which has no
-//! place for them, so Save and `fmt` would drop them: they ask first, naming the lines.
+//! place for them, so writing over such a file would drop them: Save asks first, naming the
+//! lines, and `fmt` and `csv import` leave the file alone unless told otherwise.
 
 use super::scan::{after_raw, after_string};
 
@@ -43,11 +44,15 @@ pub fn comment_lines(text: &str) -> Vec<usize> {
                 }
             }
             b'/' if b.get(i + 1) == Some(&b'/') => {
-                lines.push(line);
+                if lines.last() != Some(&line) {
+                    lines.push(line);
+                }
                 i = text[i..].find('\n').map_or(b.len(), |n| i + n);
             }
             b'/' if b.get(i + 1) == Some(&b'*') => {
-                lines.push(line);
+                if lines.last() != Some(&line) {
+                    lines.push(line);
+                }
                 // Block comments nest.
                 let (mut depth, mut j) = (1, i + 2);
                 while depth > 0 && j < b.len() {

@@ -165,6 +165,10 @@ mod spelling {
             (1000i32..=9999, 1u32..=12).prop_map(|(year, month)| Period::Month { year, month }),
             (1000i32..=9998).prop_map(Period::FinancialYear),
             (1000i32..=9999).prop_map(Period::Year),
+            (1000i32..=9990, 1i32..=9).prop_map(|(start, n)| Period::Years {
+                start,
+                end: start + n
+            }),
         ];
         let value = prop_oneof![
             any::<f64>(),

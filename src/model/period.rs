@@ -197,7 +197,11 @@ impl Period {
             Period::Month { .. } => 1,
             Period::Quarter { .. } | Period::FinancialQuarter { .. } => 3,
             Period::Year(_) | Period::FinancialYear(_) => 12,
-            Period::Years { start, end } => 12 * (end - start + 1).unsigned_abs(),
+            Period::Years { start, end } => end
+                .saturating_sub(start)
+                .saturating_add(1)
+                .unsigned_abs()
+                .saturating_mul(12),
         };
         self.start()
             .checked_add_months(chrono::Months::new(next))
@@ -270,7 +274,9 @@ impl fmt::Display for Period {
                 start_year,
                 quarter,
             } => write!(f, "{} Q{quarter}", fy(start_year)),
-            Period::Years { start, end } => write!(f, "{start:04}-{end:04}"),
+            Period::Years { start, end } if end > start => write!(f, "{start:04}-{end:04}"),
+            // Not a run (only made in code): the year it starts in, which reads back.
+            Period::Years { start, .. } => write!(f, "{start:04}"),
         }
     }
 }

@@ -41,6 +41,15 @@ impl Pending {
     }
 }
 
+/// Whether two paths name the same file (as typed on the command line, or as a file dialog
+/// returns it, absolute and through symbolic links).
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => a == b,
+    }
+}
+
 /// Problems to show in a modal.
 struct Report {
     title: String,
@@ -222,6 +231,7 @@ impl OutcomeApp {
         match result {
             Ok(doc) => {
                 self.doc = doc;
+                self.comments_question = None;
                 self.settings.remember(path);
                 self.wheel = WheelView::default();
                 self.trends = TrendsView::default();
@@ -253,6 +263,10 @@ impl OutcomeApp {
 
     /// Replace or close the document, asking first if there are unsaved changes.
     fn request(&mut self, what: Pending) {
+        if self.comments_question.is_some() {
+            // One question at a time: the comments question is still open.
+            return;
+        }
         if self.has_unsaved_work() {
             self.pending = Some(what);
         } else {
@@ -272,6 +286,8 @@ impl OutcomeApp {
     }
 
     fn perform(&mut self, what: Pending) {
+        // A question about the document being replaced no longer applies.
+        self.comments_question = None;
         match what {
             Pending::New => {
                 self.doc = Document::default();
@@ -317,7 +333,7 @@ impl OutcomeApp {
         else {
             return false;
         };
-        if self.doc.path() == Some(path.as_path()) {
+        if self.doc.path().is_some_and(|own| same_file(own, &path)) {
             // Over the document's own file: as Save (which asks about comments first).
             return self.save();
         }
@@ -605,6 +621,11 @@ impl OutcomeApp {
         }
         if let Some(after) = self.comments_question.clone() {
             let lines = self.doc.comment_lines().to_vec();
+            if lines.is_empty() {
+                // Nothing left to ask about (the file was written meanwhile).
+                self.comments_question = None;
+                return;
+            }
             match dialogs::drop_comments(ui, &self.doc.display_name(), &lines) {
                 Some(true) => {
                     self.comments_question = None;

@@ -34,7 +34,7 @@ pub fn period_calendar(ui: &mut Ui, salt: &str, text: &mut String) -> egui::Resp
                 .show_icon(false)
                 .calendar_week(false),
         )
-        .on_hover_text("Pick a day; for a month, quarter or financial year, type it");
+        .on_hover_text("Pick a day; for a month, quarter, financial year or run of years, type it");
     if r.changed()
         && let Some(nd) = from_jiff(d)
     {

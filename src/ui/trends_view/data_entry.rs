@@ -165,8 +165,9 @@ impl TrendsView {
         }
         let f = &mut self.obs_form;
         ui.horizontal_wrapped(|ui| {
-            labelled_edit(ui, "Period", &mut f.period, 110.0)
-                .on_hover_text("2024-03-31, 2024-03, 2024-Q1, 2024, 2023/24 or 2023/24 Q3");
+            labelled_edit(ui, "Period", &mut f.period, 110.0).on_hover_text(
+                "2024-03-31, 2024-03, 2024-Q1, 2024, 2023/24, 2023/24 Q3 or 2018-2020",
+            );
             crate::ui::widgets::period_calendar(ui, "observation-calendar", &mut f.period);
             labelled_edit(ui, "Value", &mut f.value, 90.0);
             let l = ui.label("Value status");
