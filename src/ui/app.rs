@@ -438,7 +438,10 @@ impl OutcomeApp {
             && self.has_unsaved_work()
         {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
-            self.pending = Some(Pending::Quit);
+            // One question at a time: an open comments question is answered first.
+            if self.comments_question.is_none() {
+                self.pending = Some(Pending::Quit);
+            }
         }
     }
 
