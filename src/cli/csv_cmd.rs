@@ -42,7 +42,7 @@ pub fn import(
     drop_comments: bool,
 ) -> ExitCode {
     let mut project = match super::load_for_rewrite(file, drop_comments) {
-        Ok(p) => p,
+        Ok((p, _)) => p,
         Err(code) => return code,
     };
     let Some(index) = project.action_plans.iter().position(|p| p.id == plan) else {

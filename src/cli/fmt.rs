@@ -6,8 +6,8 @@ use std::process::ExitCode;
 
 pub fn run(path: &Path, check_only: bool, drop_comments: bool) -> ExitCode {
     // `--check` writes nothing, so it reads the file whatever its comments.
-    let project = match super::load_for_rewrite(path, drop_comments || check_only) {
-        Ok(p) => p,
+    let (project, comments) = match super::load_for_rewrite(path, drop_comments || check_only) {
+        Ok(loaded) => loaded,
         Err(code) => return code,
     };
     let canonical = file::to_text(&project);
@@ -17,8 +17,6 @@ pub fn run(path: &Path, check_only: bool, drop_comments: bool) -> ExitCode {
         return ExitCode::SUCCESS;
     }
     if check_only {
-        let text = String::from_utf8_lossy(&current);
-        let comments = file::comment_lines(&text);
         let losing = if comments.is_empty() {
             String::new()
         } else {

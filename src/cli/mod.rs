@@ -179,12 +179,12 @@ pub(crate) fn comments_phrase(lines: &[usize]) -> String {
     format!("{} comment{s} (line{s} {})", lines.len(), list.join(", "))
 }
 
-/// Load a project that the command will write back. A file with comments is left alone
-/// unless `drop_comments`: the app's layout has no place for them.
+/// Load a project that the command will write back, with the lines of its comments. A file
+/// with comments is left alone unless `drop_comments`: the app's layout has no place for them.
 pub(crate) fn load_for_rewrite(
     file: &std::path::Path,
     drop_comments: bool,
-) -> Result<crate::model::Project, ExitCode> {
+) -> Result<(crate::model::Project, Vec<usize>), ExitCode> {
     let (project, comments) = crate::file::load_noting_comments(file).map_err(|e| {
         for p in &e.problems {
             eprintln!("{p}");
@@ -200,7 +200,7 @@ pub(crate) fn load_for_rewrite(
         );
         return Err(ExitCode::FAILURE);
     }
-    Ok(project)
+    Ok((project, comments))
 }
 
 /// Run a subcommand.

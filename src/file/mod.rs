@@ -282,11 +282,23 @@ fn describe_ron_error(code: &ron::Error) -> String {
 
 /// Read a project file from disk.
 pub fn load(path: &Path) -> Result<Project, LoadError> {
-    load_noting_comments(path).map(|(project, _)| project)
+    let (text, name) = read_text(path)?;
+    parse(strip_bom(&text), &name)
 }
 
 /// [`load`], and the lines on which the file has comments (which a save would not keep).
 pub fn load_noting_comments(path: &Path) -> Result<(Project, Vec<usize>), LoadError> {
+    let (text, name) = read_text(path)?;
+    let text = strip_bom(&text);
+    Ok((parse(text, &name)?, comment_lines(text)))
+}
+
+fn strip_bom(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
+}
+
+/// The text of the file at `path` and the name its problems are reported under.
+fn read_text(path: &Path) -> Result<(String, String), LoadError> {
     let name = path.display().to_string();
     let whole = |message: String| LoadError {
         problems: vec![Problem {
@@ -321,9 +333,7 @@ pub fn load_noting_comments(path: &Path) -> Result<(Project, Vec<usize>), LoadEr
             }],
         }
     })?;
-    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-    let project = parse(text, &name)?;
-    Ok((project, comment_lines(text)))
+    Ok((text, name))
 }
 
 /// The canonical text of a project: what Save writes and `fmt` produces.
