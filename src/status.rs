@@ -351,7 +351,11 @@ fn rule(m: &Measure) -> (Option<Rag>, String) {
     }
     let expected = traj.expected(x);
     let v = |v| format::value(v, &m.unit);
-    let against = format!("{} against {} expected by now", v(latest), v(expected));
+    let against = format!(
+        "{} against {} expected by now",
+        v(latest),
+        format::worked_value(expected, &m.unit)
+    );
     if !better(m.direction, expected, latest) {
         return (Some(Rag::Green), format!("On track: {against}"));
     }

@@ -65,6 +65,6 @@ pub fn export_dashboard(
         .map(|i| chart::card(i, &project.measures[i]))
         .collect();
     let title = format!("{}: measures", project.programme.title);
-    let svg = chart::svg::dashboard(&title, &cards, width as f64, height as f64);
+    let svg = chart::dashboard_svg::dashboard(&title, &cards, width as f64, height as f64);
     write_image(&svg, format, width, height, out)
 }

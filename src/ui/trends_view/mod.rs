@@ -81,6 +81,8 @@ pub struct TrendsView {
     event_form: EventForm,
     override_form: OverrideForm,
     reset_plot: bool,
+    /// Legend entries switched off on the open chart.
+    hidden: Vec<chart::LegendItem>,
     /// The chart title being typed (measure id, text), saved to the measure when the field
     /// is left.
     title_edit: Option<(String, String)>,
@@ -134,6 +136,7 @@ impl TrendsView {
         self.target_form = TargetForm::default();
         self.event_form = EventForm::default();
         self.override_form = OverrideForm::default();
+        self.hidden.clear();
     }
 
     /// The measure whose large chart is open, if any.
@@ -149,11 +152,8 @@ impl TrendsView {
 
     /// The open chart's options as on screen, including the legend entries switched off
     /// (what an export of it draws).
-    pub fn options_as_shown(&self, ctx: &egui::Context) -> Option<ChartOptions> {
-        let c = self.current_chart()?;
-        let mut o = self.chart_cache.as_ref()?.2.clone();
-        o.hidden = hidden_in_legend(ctx, c);
-        Some(o)
+    pub fn options_as_shown(&self) -> Option<ChartOptions> {
+        Some(self.chart_cache.as_ref()?.2.clone())
     }
 
     /// The chart currently shown (for tests and export).
@@ -189,7 +189,10 @@ impl TrendsView {
 
     fn chart_for(&mut self, doc: &Document, index: usize) -> Arc<Chart> {
         let m = &doc.project().measures[index];
-        let opts = ChartOptions::for_measure(m);
+        let opts = ChartOptions {
+            hidden: self.hidden.clone(),
+            ..ChartOptions::for_measure(m)
+        };
         let fresh = match &self.chart_cache {
             Some((rev, id, o, _)) => *rev == doc.revision() && *id == m.id && *o == opts,
             None => false,
@@ -274,7 +277,7 @@ impl TrendsView {
                                 .set_file_name(format!("{id}.{ext}"))
                                 .save_file()
                         {
-                            let o = self.options_as_shown(ui.ctx()).unwrap_or_default();
+                            let o = self.options_as_shown().unwrap_or_default();
                             let (w, h) = (self.export.width, self.export.height);
                             match chart::export::export_measure(doc.project(), &id, &o, &path, w, h)
                             {
@@ -343,22 +346,6 @@ fn comparators_table(ui: &mut Ui, doc: &Document, index: usize) {
 
 fn plot_id(measure_id: &str) -> egui::Id {
     egui::Id::unique(("trend-plot", measure_id))
-}
-
-/// The legend entries the user has switched off in the plot (so that exports match the screen).
-fn hidden_in_legend(ctx: &egui::Context, c: &Chart) -> Vec<String> {
-    let Some(mem) = egui_plot::PlotMemory::load(ctx, plot_id(&c.measure_id)) else {
-        return Vec::new();
-    };
-    let mut names: Vec<String> = c.legend.iter().map(|l| l.name.clone()).collect();
-    names.push("Trajectory to target".into());
-    names
-        .into_iter()
-        .filter(|n| {
-            mem.hidden_items
-                .contains(&egui_plot::ItemId::new(n.as_str()))
-        })
-        .collect()
 }
 
 fn apply_measure(doc: &mut Document, index: usize, v: Measure, label: String) {
