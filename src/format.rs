@@ -82,6 +82,15 @@ pub fn worked_value(v: f64, unit: &Unit) -> String {
     }
 }
 
+/// A value on an axis, short enough for its margin: "12%", "1,000", "£20m", "£500k".
+pub fn axis_value(v: f64, unit: &Unit) -> String {
+    match unit {
+        Unit::Pounds if v.abs() >= 1e6 => money(v, &number(v.abs() / 1e6, 2), "m"),
+        Unit::Pounds if v.abs() >= 1e4 => money(v, &number(v.abs() / 1e3, 1), "k"),
+        _ => value_short(v, unit),
+    }
+}
+
 /// A value with a compact unit for tight spaces and axis ticks: "12.1%", "1,078", "£3.5m".
 pub fn value_short(v: f64, unit: &Unit) -> String {
     match unit {
@@ -149,6 +158,11 @@ mod tests {
         assert_eq!(value(3.5, &Unit::PoundsMillion), "£3.5m");
         assert_eq!(value(10948208.0, &Unit::Pounds), "£10,948,208");
         assert_eq!(change(-86.0, &Unit::Households), "−86 households");
+        assert_eq!(axis_value(20_000_000.0, &Unit::Pounds), "£20m");
+        assert_eq!(axis_value(12_500_000.0, &Unit::Pounds), "£12.5m");
+        assert_eq!(axis_value(500_000.0, &Unit::Pounds), "£500k");
+        assert_eq!(axis_value(450.0, &Unit::Pounds), "£450");
+        assert_eq!(axis_value(1000.0, &Unit::Households), "1,000");
         assert_eq!(change(2.2, &Unit::Percent), "+2.2 points");
         assert_eq!(change(-1.0, &Unit::Percent), "−1 point");
     }

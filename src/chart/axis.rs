@@ -84,7 +84,7 @@ pub fn value_ticks(lo: f64, hi: f64, unit: &Unit, from_zero: bool) -> (Vec<Tick>
         let v = if v.abs() < step * 1e-9 { 0.0 } else { v };
         ticks.push(Tick {
             value: v,
-            label: format::value_short(v, unit),
+            label: format::axis_value(v, unit),
         });
         i += 1;
     }
@@ -176,4 +176,32 @@ fn mark_runs(ticks: &mut Vec<Tick>, range: (f64, f64), runs: &[Period]) {
         }
     }
     ticks.sort_by(|a, b| a.value.total_cmp(&b.value));
+}
+
+/// The ticks whose labels fit side by side: every tick if their labels (of `width` pixels,
+/// centred on `at(value)`) keep `gap` apart and inside `within`, otherwise every second,
+/// third… tick, the fewest left out that fit. Ticks whose label would leave `within` are
+/// dropped.
+pub fn spaced(
+    ticks: &[Tick],
+    at: &dyn Fn(f64) -> f64,
+    width: &dyn Fn(&str) -> f64,
+    gap: f64,
+    within: (f64, f64),
+) -> Vec<Tick> {
+    let spans: Vec<(f64, f64, &Tick)> = ticks
+        .iter()
+        .map(|t| {
+            let (x, w) = (at(t.value), width(&t.label));
+            (x - w / 2.0, x + w / 2.0, t)
+        })
+        .filter(|(l, r, _)| *l >= within.0 && *r <= within.1)
+        .collect();
+    for every in 1..=spans.len().max(1) {
+        let kept: Vec<&(f64, f64, &Tick)> = spans.iter().step_by(every).collect();
+        if kept.windows(2).all(|w| w[0].1 + gap <= w[1].0) {
+            return kept.into_iter().map(|s| s.2.clone()).collect();
+        }
+    }
+    Vec::new()
 }

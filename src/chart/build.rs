@@ -1,7 +1,9 @@
 //! Building a [`Chart`] from a measure: its series, markers, lines, ranges, ticks,
 //! legend and footnote.
 
-use super::axis::{TimeAxis, time_ticks, value_ticks};
+use super::axis::{TimeAxis, time_ticks};
+use super::extent::Drawn;
+use super::footnote;
 use super::legend::{self, LegendItem};
 use super::{
     Chart, ChartOptions, ChartPoint, EventMarker, MAIN, Series, TargetMarker, comparator_colour,
@@ -44,9 +46,17 @@ pub fn build(project: &Project, measure: &Measure, options: &ChartOptions) -> Ch
         .flat_map(|s| s.points.iter().map(|p| p.y))
         .chain(targets.iter().map(|t| t.y))
         .all(|v| v >= 0.0);
-    let ranges = Ranges::fit(&series, &targets, &events, traj.as_ref(), proj, project);
-    let x_range = ranges.x_range();
-    let (y_ticks, y_range) = ranges.y_axis(non_negative, options.start_at_zero, &measure.unit);
+    let drawn = Drawn {
+        series: &series,
+        targets: &targets,
+        events: &events,
+        trajectory: traj.as_ref(),
+        projection: proj,
+    };
+    let horizon = status::target_x(measure, project.programme.horizon_year);
+    let x_range = drawn.x_range(options.to_horizon, horizon);
+    let (y_ticks, y_range) =
+        drawn.y_axis(x_range, non_negative, options.start_at_zero, &measure.unit);
     let time_axis = TimeAxis::of(measure);
     let x_ticks = time_ticks(x_range, &time_axis);
 
@@ -59,14 +69,17 @@ pub fn build(project: &Project, measure: &Measure, options: &ChartOptions) -> Ch
                 .iter()
                 .map(|s| (s.name.clone(), s.colour))
                 .collect(),
-            targets: !targets.is_empty(),
+            targets: targets.iter().any(|t| t.kind == TargetKind::Target),
+            milestones: targets.iter().any(|t| t.kind == TargetKind::Milestone),
             trajectory: traj.is_some(),
             projection: proj.is_some(),
             events: !events.is_empty(),
         },
         &options.hidden,
     );
-    let footnote = footnote(project, measure, &series[0]);
+    let footnote = footnote::text(project, measure, &series[0], proj.is_some());
+    let assessment = status::assess(measure);
+    let verdict = status::verdict(measure);
     let band = traj.map(|t| band(&t, non_negative));
     let mut chart = Chart {
         measure_id: measure.id.clone(),
@@ -75,12 +88,7 @@ pub fn build(project: &Project, measure: &Measure, options: &ChartOptions) -> Ch
         } else {
             options.title.clone()
         },
-        subtitle: format!(
-            "{} · {} · {}",
-            measure.name,
-            unit_title(&measure.unit),
-            direction_words(measure.direction)
-        ),
+        subtitle: subtitle(measure, options),
         footnote,
         unit: measure.unit.clone(),
         y_title: unit_title(&measure.unit),
@@ -96,9 +104,9 @@ pub fn build(project: &Project, measure: &Measure, options: &ChartOptions) -> Ch
         projection: proj,
         events,
         legend,
-        assessment: status::assess(measure),
-        verdict: status::verdict(measure),
-        verdict_text: status::verdict(measure).text(status::final_target(measure).map(|t| t.year)),
+        verdict_text: verdict_words(measure, &assessment, verdict),
+        assessment,
+        verdict,
     };
     leave_out_hidden(&mut chart, options);
     chart
@@ -133,10 +141,11 @@ fn target_markers(measure: &Measure) -> Vec<TargetMarker> {
                 TargetKind::Target => "target",
                 TargetKind::Milestone => "milestone",
             };
+            // The year and value always, beside the target's own words when it has them.
             let label = if t.label.is_empty() {
                 format!("{} {kind}: {}", t.year, v(t.value))
             } else {
-                format!("{}: {}", t.label, v(t.value))
+                format!("{} ({}): {}", t.label.trim(), t.year, v(t.value))
             };
             TargetMarker {
                 x: status::target_x(measure, t.year),
@@ -200,90 +209,28 @@ fn band(t: &Trajectory, non_negative: bool) -> [(f64, f64, f64); 2] {
     ]
 }
 
-/// Everything the axes must hold.
-struct Ranges {
-    xs: Vec<f64>,
-    ys: Vec<f64>,
-    horizon: f64,
-}
-
-impl Ranges {
-    fn fit(
-        series: &[Series],
-        targets: &[TargetMarker],
-        events: &[EventMarker],
-        traj: Option<&Trajectory>,
-        proj: Option<[(f64, f64); 2]>,
-        project: &Project,
-    ) -> Ranges {
-        let mut xs: Vec<f64> = series
-            .iter()
-            .flat_map(|s| s.points.iter().map(|p| p.x))
-            .chain(targets.iter().map(|t| t.x))
-            .chain(events.iter().map(|e| e.x))
-            .collect();
-        let mut ys: Vec<f64> = series
-            .iter()
-            .flat_map(|s| s.points.iter().map(|p| p.y))
-            .chain(targets.iter().map(|t| t.y))
-            .collect();
-        if let Some(t) = traj {
-            xs.extend([t.start.0, t.end.0]);
-            ys.extend([
-                t.start.1 + t.tolerance,
-                t.start.1 - t.tolerance,
-                t.end.1 + t.tolerance,
-                t.end.1 - t.tolerance,
-            ]);
+/// What the recent trend says, or nothing when the status badge already says it ("No
+/// target", "No trend yet").
+fn verdict_words(measure: &Measure, a: &status::Assessment, v: status::Verdict) -> String {
+    use status::Verdict;
+    match v {
+        Verdict::NoData | Verdict::NoTarget | Verdict::TooFewValues if a.rag.is_none() => {
+            String::new()
         }
-        if let Some(p) = proj {
-            xs.extend([p[0].0, p[1].0]);
-            ys.extend([p[0].1, p[1].1]);
-        }
-        Ranges {
-            xs,
-            ys,
-            horizon: project.programme.horizon_year as f64,
-        }
-    }
-
-    /// The time range, with a little room either side.
-    fn x_range(&self) -> (f64, f64) {
-        let (mut x0, mut x1) = min_max(&self.xs).unwrap_or((2020.0, self.horizon));
-        if x1 - x0 < 1.0 {
-            x0 -= 0.5;
-            x1 += 0.5;
-        }
-        let pad = (x1 - x0) * 0.03;
-        (x0 - pad, x1 + pad)
-    }
-
-    /// The value ticks and range: from zero when asked (and the values allow it), never
-    /// below zero for values that cannot be negative.
-    fn y_axis(
-        &self,
-        non_negative: bool,
-        start_at_zero: bool,
-        unit: &Unit,
-    ) -> (Vec<super::Tick>, (f64, f64)) {
-        let (mut y0, mut y1) = min_max(&self.ys).unwrap_or((0.0, 1.0));
-        if non_negative {
-            y0 = y0.max(0.0);
-        }
-        if start_at_zero && y0 >= 0.0 {
-            y0 = 0.0;
-        }
-        if (y1 - y0).abs() < 1e-9 {
-            y1 = y0 + y0.abs().max(1.0);
-        }
-        value_ticks(y0, y1, unit, start_at_zero)
+        v => v.text(status::final_target(measure).map(|t| t.year)),
     }
 }
 
-fn min_max(v: &[f64]) -> Option<(f64, f64)> {
-    let mut it = v.iter().copied().filter(|x| x.is_finite());
-    let first = it.next()?;
-    Some(it.fold((first, first), |(a, b), x| (a.min(x), b.max(x))))
+/// "Households · lower is better", led by the measure's name when the title is not it.
+fn subtitle(measure: &Measure, options: &ChartOptions) -> String {
+    let unit = unit_title(&measure.unit);
+    let direction = direction_words(measure.direction);
+    let title = options.title.trim();
+    if title.is_empty() || title == measure.name {
+        format!("{unit} · {direction}")
+    } else {
+        format!("{} · {unit} · {direction}", measure.name)
+    }
 }
 
 fn direction_words(d: Direction) -> &'static str {
@@ -291,37 +238,6 @@ fn direction_words(d: Direction) -> &'static str {
         Direction::HigherIsBetter => "higher is better",
         Direction::LowerIsBetter => "lower is better",
     }
-}
-
-/// The sources of the values shown, and what hollow points mean when there are any.
-fn footnote(project: &Project, measure: &Measure, main: &Series) -> String {
-    let mut sources: Vec<String> = Vec::new();
-    let ids = measure
-        .observations
-        .iter()
-        .map(|o| &o.source)
-        .chain(
-            measure
-                .comparators
-                .iter()
-                .flat_map(|c| c.observations.iter().map(|o| &o.source)),
-        )
-        .chain(measure.targets.iter().map(|t| &t.source));
-    for id in ids {
-        let t = source_title(project, id.as_deref());
-        if !t.is_empty() && !sources.contains(&t) {
-            sources.push(t);
-        }
-    }
-    let mut footnote = if sources.is_empty() {
-        "Source: not recorded".to_string()
-    } else {
-        format!("Source: {}", sources.join("; "))
-    };
-    if main.points.iter().any(|p| !p.is_measured()) {
-        footnote.push_str(". Hollow points and dashed lines are not measured values");
-    }
-    footnote
 }
 
 /// Leave out what the user switched off in the legend (the axes stay as they were).
@@ -340,9 +256,12 @@ fn leave_out_hidden(c: &mut Chart, options: &ChartOptions) {
     c.series[0]
         .points
         .retain(|p| p.is_measured() || !hides(LegendItem::Status(p.status)));
-    if hides(LegendItem::Targets) {
-        c.targets.clear();
-    }
+    c.targets.retain(|t| {
+        !hides(match t.kind {
+            TargetKind::Target => LegendItem::Targets,
+            TargetKind::Milestone => LegendItem::Milestones,
+        })
+    });
     if hides(LegendItem::Trajectory) {
         c.trajectory = None;
         c.band = None;

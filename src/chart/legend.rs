@@ -14,6 +14,7 @@ pub enum LegendItem {
     /// A comparator, by its position in the measure's list.
     Comparator(usize),
     Targets,
+    Milestones,
     Trajectory,
     Projection,
     Events,
@@ -22,12 +23,38 @@ pub enum LegendItem {
 /// How a legend entry is drawn.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LegendMark {
+    /// A line with a measured value's dot on it.
     Line,
-    HollowPoint,
+    /// A value's mark (for values that are not measured).
+    Point(PointMark),
     DashedLine,
     Band,
-    Diamond,
+    /// A target's diamond: filled for a target, hollow for a milestone.
+    Diamond {
+        filled: bool,
+    },
     Vertical,
+}
+
+/// The mark of a value, by its status: a measured value is a dot; a provisional one a
+/// ring, an estimated one a hollow square, an illustrative one a cross (no real figure).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PointMark {
+    Dot,
+    Ring,
+    Square,
+    Cross,
+}
+
+impl PointMark {
+    pub fn of(status: ValueStatus) -> PointMark {
+        match status {
+            ValueStatus::Measured => PointMark::Dot,
+            ValueStatus::Provisional => PointMark::Ring,
+            ValueStatus::Estimated => PointMark::Square,
+            ValueStatus::Illustrative => PointMark::Cross,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -46,6 +73,7 @@ pub(super) struct Contents<'a> {
     pub statuses: &'a [ValueStatus],
     pub comparators: Vec<(String, Colour)>,
     pub targets: bool,
+    pub milestones: bool,
     pub trajectory: bool,
     pub projection: bool,
     pub events: bool,
@@ -78,7 +106,7 @@ pub(super) fn entries(c: Contents, hidden: &[LegendItem]) -> Vec<LegendEntry> {
             push(
                 LegendItem::Status(s),
                 value_status_label(s).into(),
-                LegendMark::HollowPoint,
+                LegendMark::Point(PointMark::of(s)),
                 MAIN,
             );
         }
@@ -90,7 +118,15 @@ pub(super) fn entries(c: Contents, hidden: &[LegendItem]) -> Vec<LegendEntry> {
         push(
             LegendItem::Targets,
             "Targets".into(),
-            LegendMark::Diamond,
+            LegendMark::Diamond { filled: true },
+            TARGET,
+        );
+    }
+    if c.milestones {
+        push(
+            LegendItem::Milestones,
+            "Milestones".into(),
+            LegendMark::Diamond { filled: false },
             TARGET,
         );
     }

@@ -14,7 +14,11 @@ mod build;
 pub mod card;
 pub mod dashboard_svg;
 pub mod export;
+mod extent;
+mod footnote;
+pub mod geometry;
 mod hover;
+pub mod labels;
 pub mod legend;
 pub mod svg;
 pub mod table;
@@ -22,7 +26,7 @@ pub mod table;
 pub use axis::{TimeAxis, nice_step, time_ticks, value_ticks};
 pub use build::build;
 pub use card::{Card, card, decimate};
-pub use legend::{LegendEntry, LegendItem, LegendMark};
+pub use legend::{LegendEntry, LegendItem, LegendMark, PointMark};
 pub use table::table_tsv;
 
 use crate::format;
@@ -38,6 +42,9 @@ pub struct ChartOptions {
     pub title: String,
     /// Legend entries the user has switched off.
     pub hidden: Vec<LegendItem>,
+    /// Show the time axis to the programme's horizon and every target, instead of the
+    /// values and the next target after them.
+    pub to_horizon: bool,
 }
 
 impl ChartOptions {
@@ -48,6 +55,7 @@ impl ChartOptions {
             start_at_zero: !m.chart_fit_axis,
             title: m.chart_title.clone(),
             hidden: Vec::new(),
+            to_horizon: false,
         }
     }
 
@@ -63,6 +71,7 @@ impl Default for ChartOptions {
             start_at_zero: true,
             title: String::new(),
             hidden: Vec::new(),
+            to_horizon: false,
         }
     }
 }
@@ -181,14 +190,17 @@ pub fn value_status_label(s: ValueStatus) -> &'static str {
     }
 }
 
-/// The axis title for a unit: "Percent (%)", "Households", "£ million".
+/// The axis title for a unit: "Percent (%)", "Households", "£ million"; a unit the file
+/// names is kept as written ("kt CO₂e").
 pub fn unit_title(unit: &Unit) -> String {
     match unit {
         Unit::Percent => "Percent (%)".into(),
         Unit::PoundsMillion => "£ million".into(),
         Unit::Pounds => "£".into(),
-        other => {
-            let n = format::unit_name(other);
+        Unit::Other(name) if name.trim().is_empty() => "Value".into(),
+        Unit::Other(name) => name.trim().to_string(),
+        counted => {
+            let n = format::unit_name(counted);
             let mut c = n.chars();
             c.next()
                 .map(|f| f.to_uppercase().collect::<String>() + c.as_str())

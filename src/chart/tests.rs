@@ -133,32 +133,73 @@ fn chart_has_trajectory_band_projection_and_legend() {
 }
 
 #[test]
-fn recent_trend_runs_to_the_horizon_even_without_a_target() {
+fn recent_trend_goes_as_far_ahead_as_its_values_reach_back() {
     let mut m = measure(&["2020", "2021", "2022"]);
     let p = Project::default();
     assert_eq!(p.programme.horizon_year, 2040);
-    // A 2030 target: the trend still runs on to the 2040 horizon, and the axis fits it.
+    // Three yearly values rising ten a year: the line goes two years on, not to 2040.
     m.targets[0].year = 2030;
     let c = build(&p, &m, &ChartOptions::default());
     let [a, b] = c.projection.unwrap();
     assert!((a.0 - 2022.5).abs() < 0.01, "{a:?}");
-    assert!((b.0 - 2040.5).abs() < 0.01, "{b:?}");
-    assert!((b.1 - 1200.0).abs() < 0.1, "{b:?}");
+    assert!((b.0 - 2024.5).abs() < 0.01, "{b:?}");
+    assert!((b.1 - 1040.0).abs() < 0.1, "{b:?}");
     assert!(c.x_range.1 > b.0 && c.y_range.1 >= b.1, "{c:?}");
-    assert!(matches!(c.verdict, Verdict::OffTrack { year_met: None }));
-    // A target after the horizon: the trend runs to the target's year.
-    m.targets[0].year = 2045;
-    let c = build(&p, &m, &ChartOptions::default());
-    assert!((c.projection.unwrap()[1].0 - 2045.5).abs() < 0.01);
-    // No target: the trend is still drawn to the horizon, with no verdict on it.
+    assert_eq!(c.verdict, Verdict::MovingAway);
+    // No target: the trend is still drawn, with no verdict on it.
     m.targets.clear();
     let c = build(&p, &m, &ChartOptions::default());
-    let [_, b] = c.projection.unwrap();
-    assert!((b.0 - 2040.5).abs() < 0.01, "{b:?}");
-    assert!(c.x_range.1 > b.0);
+    assert!(c.projection.is_some());
     assert!(c.legend.iter().any(|l| l.item == LegendItem::Projection));
     assert_eq!(c.verdict, Verdict::NoTarget);
-    assert_eq!(c.verdict_text, "No target set");
+    assert_eq!(c.verdict_text, "", "the badge says it: no target");
+}
+
+#[test]
+fn the_time_axis_fits_the_values_and_the_next_target_unless_asked_for_the_horizon() {
+    // Three TA values in 2023-24, a 2025 milestone and a 2040 target.
+    let mut m = measure(&["2023-09-30", "2024-03-31", "2024-09-30"]);
+    m.targets = vec![
+        Target {
+            year: 2025,
+            value: 900.0,
+            kind: crate::model::TargetKind::Milestone,
+            ..Default::default()
+        },
+        Target {
+            year: 2040,
+            value: 500.0,
+            ..Default::default()
+        },
+    ];
+    let p = Project::default();
+    let c = build(&p, &m, &ChartOptions::default());
+    assert!(
+        c.x_range.0 > 2023.0 && c.x_range.0 < 2023.75,
+        "{:?}",
+        c.x_range
+    );
+    assert!(
+        c.x_range.1 > 2025.5 && c.x_range.1 < 2026.5,
+        "{:?}",
+        c.x_range
+    );
+    // The values fill most of the width, not a tenth of it.
+    let span = c.x_range.1 - c.x_range.0;
+    assert!((2024.75 - 2023.75) / span > 0.3, "{:?}", c.x_range);
+    let c = build(
+        &p,
+        &m,
+        &ChartOptions {
+            to_horizon: true,
+            ..Default::default()
+        },
+    );
+    assert!(c.x_range.1 > 2040.5, "{:?}", c.x_range);
+    // Values only within the time shown set the value axis: the 2040 target is off it.
+    let fitted = build(&p, &m, &ChartOptions::default());
+    assert!(fitted.targets.iter().any(|t| t.year == 2040));
+    assert!(fitted.y_range.1 >= 1020.0);
 }
 
 #[test]

@@ -1,22 +1,74 @@
 //! The large chart drawn with egui_plot from the chart content the exporters also draw:
 //! series, targets, trajectory band, projection, comparators, annotations and hover
-//! details. Ticks come from the chart's own rules for whatever range is visible.
+//! details. Ticks come from the chart's own rules for whatever range is visible, and
+//! labels are placed by the same rule as in the exports.
+//!
+//! The mouse wheel scrolls the page; Ctrl with the wheel zooms the chart, dragging pans
+//! it, and after a click in it the wheel pans it too, until the pointer leaves it.
 
 use super::*;
-use crate::chart::{Series, Tick};
+use crate::chart::geometry::Frame;
+use crate::chart::labels::{self, LabelOf, LabelStyle};
+use crate::chart::{PointMark, Series, Tick};
+use crate::wheel::text::{Estimate, TextMeasurer};
 use egui_plot::{
-    AxisHints, GridInput, GridMark, Line, LineStyle, MarkerShape, Plot, PlotPoints, PlotUi, Points,
-    Polygon, Text, VLine,
+    AxisHints, GridInput, GridMark, Line, LineStyle, MarkerShape, Plot, PlotPoints, PlotTransform,
+    PlotUi, Points, Polygon, VLine,
 };
 
-/// Ticks as egui_plot grid marks. Each gets a step as wide as the whole range, so egui_plot
-/// draws every label given: which ticks fit is decided by the chart's rules.
-fn marks(ticks: &[Tick], input: &GridInput) -> Vec<GridMark> {
+/// Text size of tick and chart labels on screen.
+const LABEL_SIZE: f32 = 13.0;
+/// The plot's smallest grid spacing, in points: what egui_plot scales its base step by.
+const GRID_MIN: f32 = 8.0;
+
+/// Colours that depend on the theme: dark text on a light plot, light text on a dark one.
+#[derive(Clone, Copy)]
+struct Inks {
+    target: Color32,
+    event: Color32,
+    paper: Color32,
+}
+
+impl Inks {
+    fn of(ui: &Ui) -> Inks {
+        let v = ui.visuals();
+        Inks {
+            target: if v.dark_mode {
+                v.strong_text_color()
+            } else {
+                color(chart::TARGET)
+            },
+            event: theme::muted(ui),
+            paper: v.extreme_bg_color,
+        }
+    }
+}
+
+/// Ticks as egui_plot grid marks, only those whose labels fit side by side. Each gets a
+/// step as wide as the whole range, so egui_plot draws every label given.
+fn marks(ticks: &[Tick], input: &GridInput, horizontal: bool) -> Vec<GridMark> {
     let span = (input.bounds.1 - input.bounds.0)
         .abs()
         .max(f64::MIN_POSITIVE);
-    ticks
+    let inside: Vec<Tick> = ticks
         .iter()
+        .filter(|t| t.value >= input.bounds.0 && t.value <= input.bounds.1)
+        .cloned()
+        .collect();
+    let kept = if horizontal {
+        let per_unit = GRID_MIN as f64 / input.base_step_size.max(f64::MIN_POSITIVE);
+        let at = |v: f64| (v - input.bounds.0) * per_unit;
+        chart::axis::spaced(
+            &inside,
+            &at,
+            &|t| Estimate.width(t, LABEL_SIZE) as f64,
+            LABEL_SIZE as f64,
+            (-40.0, span * per_unit + 40.0),
+        )
+    } else {
+        inside
+    };
+    kept.iter()
         .map(|t| GridMark {
             value: t.value,
             step_size: span,
@@ -32,24 +84,35 @@ fn label_of(ticks: &[Tick], value: f64) -> String {
         .unwrap_or_default()
 }
 
+/// The plot area and the values it shows, as the labels' rule takes them.
+fn frame_of(t: &PlotTransform) -> Frame {
+    let (r, b) = (t.frame(), t.bounds());
+    Frame {
+        left: r.left() as f64,
+        top: r.top() as f64,
+        right: r.right() as f64,
+        bottom: r.bottom() as f64,
+        x: (b.min()[0], b.max()[0]),
+        y: (b.min()[1], b.max()[1]),
+    }
+}
+
 impl TrendsView {
-    pub(super) fn plot(&mut self, ui: &mut Ui, c: &Arc<Chart>) {
-        let time_axis = c.time_axis.clone();
-        let time_axis2 = c.time_axis.clone();
-        let unit = c.unit.clone();
-        let unit2 = c.unit.clone();
+    fn plot_config(&self, c: &Arc<Chart>) -> Plot<'static> {
+        let (axis, axis2) = (c.time_axis.clone(), c.time_axis.clone());
+        let (unit, unit2) = (c.unit.clone(), c.unit.clone());
         let hover_chart = Arc::clone(c);
-        let mut plot = Plot::new(("trend-plot", &c.measure_id))
+        Plot::new(("trend-plot", &c.measure_id))
             .id(plot_id(&c.measure_id))
             .height(440.0)
+            .grid_spacing(GRID_MIN..=300.0)
             .default_x_bounds(c.x_range.0, c.x_range.1)
             .default_y_bounds(c.y_range.0, c.y_range.1)
+            .allow_scroll(self.plot_active)
             .custom_x_axes(vec![AxisHints::new_x().label_spacing(1.0..=2.0).formatter(
                 move |mark, range| {
-                    label_of(
-                        &chart::time_ticks((*range.start(), *range.end()), &time_axis2),
-                        mark.value,
-                    )
+                    let ticks = chart::time_ticks((*range.start(), *range.end()), &axis2);
+                    label_of(&ticks, mark.value)
                 },
             )])
             .custom_y_axes(vec![
@@ -62,37 +125,65 @@ impl TrendsView {
                         label_of(&ticks, mark.value)
                     }),
             ])
-            .x_grid_spacer(move |input| marks(&chart::time_ticks(input.bounds, &time_axis), &input))
+            .x_grid_spacer(move |input| {
+                marks(&chart::time_ticks(input.bounds, &axis), &input, true)
+            })
             .y_grid_spacer(move |input| {
                 let (ticks, _) = chart::value_ticks(input.bounds.0, input.bounds.1, &unit, false);
-                marks(&ticks, &input)
+                marks(&ticks, &input, false)
             })
             .label_formatter(move |pos| {
-                let egui_plot::HoverPosition::NearDataPoint {
-                    plot_name,
-                    position,
-                    ..
-                } = pos
-                else {
+                let egui_plot::HoverPosition::NearDataPoint { position, .. } = pos else {
                     return None;
                 };
-                hover_chart
-                    .hover_text(position.x, position.y)
-                    .or_else(|| Some(plot_name.to_string()))
-            });
-        if std::mem::take(&mut self.reset_plot) {
+                hover_chart.hover_text(position.x, position.y)
+            })
+    }
+
+    pub(super) fn plot(&mut self, ui: &mut Ui, c: &Arc<Chart>) {
+        let mut plot = self.plot_config(c);
+        // The view follows the data after an edit or an undo changes what there is to show.
+        let ranges = (c.x_range, c.y_range);
+        if std::mem::take(&mut self.reset_plot) || self.shown_ranges != Some(ranges) {
             plot = plot.reset();
+            self.shown_ranges = Some(ranges);
         }
+        let inks = Inks::of(ui);
         let shown = Arc::clone(c);
-        plot.show(ui, move |pui| {
+        let r = plot.show(ui, move |pui| {
             let c = shown;
             trajectory_and_trend(pui, &c);
-            events(pui, &c);
-            for s in c.series.iter().rev() {
-                series(pui, s);
+            for e in &c.events {
+                pui.vline(
+                    VLine::new("Events", e.x)
+                        .color(inks.event)
+                        .style(LineStyle::dashed_dense()),
+                );
             }
-            targets(pui, &c);
+            for s in c.series.iter().rev() {
+                series(pui, s, inks);
+            }
+            targets(pui, &c, inks);
         });
+        paint_labels(ui, c, &frame_of(&r.transform), inks);
+        let resp = &r.response;
+        if resp.clicked() || resp.drag_started() {
+            self.plot_active = true;
+        }
+        if !resp.contains_pointer() {
+            self.plot_active = false;
+        } else if self.plot_active {
+            // The wheel pans the chart: the page stays where it is.
+            ui.input_mut(|i| i.smooth_scroll_delta = egui::Vec2::ZERO);
+        }
+        let hint = if self.plot_active {
+            "The mouse wheel now pans the chart; move the pointer off it to scroll the page. \
+             Ctrl + wheel zooms, double-click resets."
+        } else {
+            "Ctrl + mouse wheel zooms the chart, dragging pans it; click it to pan with the \
+             wheel. Double-click resets."
+        };
+        ui.label(RichText::new(hint).small().color(theme::muted(ui)));
         self.legend_ui(ui, c.as_ref());
     }
 
@@ -100,9 +191,10 @@ impl TrendsView {
     /// beside it; switched-off entries are left out of the chart and of its exports.
     fn legend_ui(&mut self, ui: &mut Ui, c: &Chart) {
         let mut toggled = None;
+        let inks = Inks::of(ui);
         ui.horizontal_wrapped(|ui| {
             for e in &c.legend {
-                if legend_button(ui, e).clicked() {
+                if legend_button(ui, e, inks).clicked() {
                     toggled = Some(e.item);
                 }
             }
@@ -117,9 +209,45 @@ impl TrendsView {
     }
 }
 
+/// Target, event and value labels where the shared rule puts them, inside the plot area.
+fn paint_labels(ui: &Ui, c: &Chart, f: &Frame, inks: Inks) {
+    let style = LabelStyle {
+        size: LABEL_SIZE as f64,
+        line_height: 16.0,
+        gap: 4.0,
+        marker: 7.0,
+        point: 5.0,
+    };
+    let rect = egui::Rect::from_min_max(
+        egui::pos2(f.left as f32, f.top as f32),
+        egui::pos2(f.right as f32, f.bottom as f32),
+    );
+    let painter = ui.painter_at(rect);
+    for l in labels::place(c, f, &Estimate, &style) {
+        let colour = match l.of {
+            LabelOf::Target(_) => inks.target,
+            LabelOf::Event(_) => inks.event,
+            LabelOf::Value(_) => color(chart::MAIN),
+        };
+        if let Some([a, b]) = l.leader {
+            let ends = [a, b].map(|(x, y)| egui::pos2(x as f32, y as f32));
+            painter.extend(egui::Shape::dashed_line(&ends, (1.0, colour), 2.0, 3.0));
+        }
+        for (top, line) in l.line_tops(&style) {
+            painter.text(
+                egui::pos2(l.area.x0 as f32, top as f32),
+                egui::Align2::LEFT_TOP,
+                line,
+                egui::FontId::proportional(LABEL_SIZE),
+                colour,
+            );
+        }
+    }
+}
+
 /// One legend entry as a toggle: its mark, then its name (shortened with the full name on
 /// hover when long), struck through when switched off.
-fn legend_button(ui: &mut Ui, e: &chart::LegendEntry) -> egui::Response {
+fn legend_button(ui: &mut Ui, e: &chart::LegendEntry, inks: Inks) -> egui::Response {
     let name = truncate(&e.name, 48);
     let mut text = RichText::new(&name);
     if !e.shown {
@@ -128,8 +256,8 @@ fn legend_button(ui: &mut Ui, e: &chart::LegendEntry) -> egui::Response {
     let r = ui
         .horizontal(|ui| {
             let (rect, _) = ui.allocate_exact_size(egui::vec2(26.0, 16.0), Sense::hover());
-            paint_mark(ui, rect, e);
-            ui.add(egui::Button::new(text).frame(false).selected(false))
+            paint_mark(ui, rect, e, inks);
+            ui.add(egui::Button::new(text).frame(false))
         })
         .inner;
     let state = if e.shown { "shown" } else { "hidden" };
@@ -138,56 +266,76 @@ fn legend_button(ui: &mut Ui, e: &chart::LegendEntry) -> egui::Response {
     r
 }
 
-fn paint_mark(ui: &Ui, rect: egui::Rect, e: &chart::LegendEntry) {
+fn paint_mark(ui: &Ui, rect: egui::Rect, e: &chart::LegendEntry, inks: Inks) {
     use chart::LegendMark;
     let p = ui.painter();
-    let col = if e.shown {
-        color(e.colour)
-    } else {
+    let col = if !e.shown {
         theme::muted(ui)
+    } else if e.colour == chart::TARGET {
+        inks.target
+    } else if e.colour == chart::EVENT {
+        inks.event
+    } else {
+        color(e.colour)
     };
     let c = rect.center();
     let (l, r) = (rect.left() + 2.0, rect.right() - 2.0);
+    let across = [egui::pos2(l, c.y), egui::pos2(r, c.y)];
     match e.mark {
         LegendMark::Line => {
-            p.line_segment([egui::pos2(l, c.y), egui::pos2(r, c.y)], (2.5, col));
+            p.line_segment(across, (2.5, col));
+            p.circle_filled(c, 4.0, col);
         }
         LegendMark::DashedLine => {
-            p.extend(egui::Shape::dashed_line(
-                &[egui::pos2(l, c.y), egui::pos2(r, c.y)],
-                egui::Stroke::new(2.0, col),
-                4.0,
-                3.0,
-            ));
+            p.extend(egui::Shape::dashed_line(&across, (2.0, col), 4.0, 3.0));
         }
-        LegendMark::HollowPoint => {
-            p.circle_stroke(c, 4.5, (1.5, col));
-        }
+        LegendMark::Point(m) => paint_point(p, m, c, 4.5, col, inks.paper),
         LegendMark::Band => {
             let band = egui::Rect::from_min_max(egui::pos2(l, c.y - 5.0), egui::pos2(r, c.y + 5.0));
             p.rect_filled(band, 0.0, col.gamma_multiply(0.25));
-            p.line_segment([egui::pos2(l, c.y), egui::pos2(r, c.y)], (2.0, col));
+            p.line_segment(across, (2.0, col));
         }
-        LegendMark::Diamond => {
+        LegendMark::Diamond { filled } => {
             let d = 6.0;
-            p.add(egui::Shape::convex_polygon(
-                vec![
-                    egui::pos2(c.x, c.y - d),
-                    egui::pos2(c.x + d, c.y),
-                    egui::pos2(c.x, c.y + d),
-                    egui::pos2(c.x - d, c.y),
-                ],
-                col,
-                egui::Stroke::NONE,
-            ));
+            let pts = vec![
+                egui::pos2(c.x, c.y - d),
+                egui::pos2(c.x + d, c.y),
+                egui::pos2(c.x, c.y + d),
+                egui::pos2(c.x - d, c.y),
+            ];
+            let fill = if filled { col } else { inks.paper };
+            p.add(egui::Shape::convex_polygon(pts, fill, (1.5, col)));
         }
         LegendMark::Vertical => {
-            p.extend(egui::Shape::dashed_line(
-                &[egui::pos2(c.x, rect.top()), egui::pos2(c.x, rect.bottom())],
-                egui::Stroke::new(1.5, col),
-                3.0,
-                2.0,
-            ));
+            let down = [egui::pos2(c.x, rect.top()), egui::pos2(c.x, rect.bottom())];
+            p.extend(egui::Shape::dashed_line(&down, (1.5, col), 3.0, 2.0));
+        }
+    }
+}
+
+fn paint_point(
+    p: &egui::Painter,
+    mark: PointMark,
+    c: egui::Pos2,
+    r: f32,
+    col: Color32,
+    paper: Color32,
+) {
+    match mark {
+        PointMark::Dot => {
+            p.circle_filled(c, r, col);
+        }
+        PointMark::Ring => {
+            p.circle(c, r, paper, (1.5, col));
+        }
+        PointMark::Square => {
+            let sq = egui::Rect::from_center_size(c, egui::vec2(r * 1.8, r * 1.8));
+            p.rect(sq, 0.0, paper, (1.5, col), egui::StrokeKind::Middle);
+        }
+        PointMark::Cross => {
+            let d = r * 0.9;
+            p.line_segment([c + egui::vec2(-d, -d), c + egui::vec2(d, d)], (1.5, col));
+            p.line_segment([c + egui::vec2(-d, d), c + egui::vec2(d, -d)], (1.5, col));
         }
     }
 }
@@ -224,31 +372,9 @@ fn trajectory_and_trend(pui: &mut PlotUi, c: &Chart) {
     }
 }
 
-fn events(pui: &mut PlotUi, c: &Chart) {
-    for (i, e) in c.events.iter().enumerate() {
-        pui.vline(
-            VLine::new("Events", e.x)
-                .color(color(chart::EVENT))
-                .style(LineStyle::dashed_dense()),
-        );
-        pui.text(
-            Text::new(
-                "Events",
-                egui_plot::PlotPoint::new(
-                    e.x,
-                    c.y_range.1 - (c.y_range.1 - c.y_range.0) * 0.06 * (i % 3) as f64,
-                ),
-                RichText::new(format!(" {}", e.label)).size(13.0),
-            )
-            .anchor(egui::Align2::LEFT_TOP)
-            .color(color(chart::EVENT)),
-        );
-    }
-}
-
 /// A series: solid between measured values, dashed where either end is not measured;
-/// measured values as filled points, the others hollow.
-fn series(pui: &mut PlotUi, s: &Series) {
+/// each value with its status's mark.
+fn series(pui: &mut PlotUi, s: &Series, inks: Inks) {
     let col = color(s.colour);
     let mut run: Vec<[f64; 2]> = Vec::new();
     let mut dashed = Vec::new();
@@ -257,11 +383,8 @@ fn series(pui: &mut PlotUi, s: &Series) {
         if w[0].is_measured() && w[1].is_measured() {
             if run.last() != Some(&seg[0]) {
                 if run.len() >= 2 {
-                    pui.line(
-                        Line::new(&s.name, std::mem::take(&mut run))
-                            .color(col)
-                            .width(2.5),
-                    );
+                    let line = Line::new(&s.name, std::mem::take(&mut run));
+                    pui.line(line.color(col).width(2.5));
                 }
                 run = vec![seg[0]];
             }
@@ -274,63 +397,69 @@ fn series(pui: &mut PlotUi, s: &Series) {
         pui.line(Line::new(&s.name, run).color(col).width(2.5));
     }
     for seg in dashed {
-        pui.line(
-            Line::new(&s.name, seg.to_vec())
-                .color(col)
-                .width(2.5)
-                .style(LineStyle::dashed_loose()),
-        );
+        let line = Line::new(&s.name, seg.to_vec()).color(col).width(2.5);
+        pui.line(line.style(LineStyle::dashed_loose()));
     }
-    let measured: Vec<[f64; 2]> = s
-        .points
-        .iter()
-        .filter(|p| p.is_measured())
-        .map(|p| [p.x, p.y])
-        .collect();
-    pui.points(
-        Points::new(&s.name, measured)
-            .color(col)
-            .radius(if s.main { 4.5 } else { 3.0 })
-            .shape(MarkerShape::Circle),
-    );
-    let others: Vec<[f64; 2]> = s
-        .points
-        .iter()
-        .filter(|p| !p.is_measured())
-        .map(|p| [p.x, p.y])
-        .collect();
-    if !others.is_empty() {
+    for mark in [
+        PointMark::Dot,
+        PointMark::Ring,
+        PointMark::Square,
+        PointMark::Cross,
+    ] {
+        let pts: Vec<[f64; 2]> = s
+            .points
+            .iter()
+            .filter(|p| PointMark::of(p.status) == mark)
+            .map(|p| [p.x, p.y])
+            .collect();
+        if pts.is_empty() {
+            continue;
+        }
+        let (shape, filled) = match mark {
+            PointMark::Dot => (MarkerShape::Circle, true),
+            PointMark::Ring => (MarkerShape::Circle, false),
+            PointMark::Square => (MarkerShape::Square, false),
+            PointMark::Cross => (MarkerShape::Cross, false),
+        };
+        let r = if s.main { 5.0 } else { 3.5 };
+        if !filled && mark != PointMark::Cross {
+            // A paper-coloured disc under a hollow mark, so the line does not show through.
+            pui.points(
+                Points::new(&s.name, pts.clone())
+                    .color(inks.paper)
+                    .radius(r)
+                    .shape(shape)
+                    .allow_hover(false),
+            );
+        }
         pui.points(
-            Points::new(&s.name, others)
+            Points::new(&s.name, pts)
                 .color(col)
-                .filled(false)
-                .radius(5.0)
-                .shape(MarkerShape::Circle),
+                .filled(filled)
+                .radius(r)
+                .shape(shape),
         );
     }
 }
 
-fn targets(pui: &mut PlotUi, c: &Chart) {
-    for (i, t) in c.targets.iter().enumerate() {
+fn targets(pui: &mut PlotUi, c: &Chart, inks: Inks) {
+    for t in &c.targets {
+        let filled = t.kind == TargetKind::Target;
+        if !filled {
+            pui.points(
+                Points::new("Targets", vec![[t.x, t.y]])
+                    .color(inks.paper)
+                    .radius(7.0)
+                    .shape(MarkerShape::Diamond)
+                    .allow_hover(false),
+            );
+        }
         pui.points(
             Points::new("Targets", vec![[t.x, t.y]])
-                .color(color(chart::TARGET))
-                .filled(t.kind == TargetKind::Target)
+                .color(inks.target)
+                .filled(filled)
                 .radius(7.0)
                 .shape(MarkerShape::Diamond),
-        );
-        pui.text(
-            Text::new(
-                "Targets",
-                egui_plot::PlotPoint::new(t.x, t.y),
-                RichText::new(format!("  {}", t.label)).size(13.0),
-            )
-            .anchor(if i % 2 == 0 {
-                egui::Align2::LEFT_BOTTOM
-            } else {
-                egui::Align2::LEFT_TOP
-            })
-            .color(color(chart::TARGET)),
         );
     }
 }
