@@ -105,9 +105,10 @@ impl OutcomeApp {
                 ))
                 .color(theme::muted(ui)),
             );
-            if !self.status.is_empty() {
+            let status = self.status();
+            if !status.is_empty() {
                 ui.separator();
-                ui.label(&self.status);
+                ui.label(status);
             }
         });
     }
