@@ -1,5 +1,6 @@
 //! The app shell driven as a user would: views, the unsaved marker, Save, undo, opening files.
 
+use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
@@ -344,4 +345,59 @@ fn the_file_menu_offers_the_wheel_as_a_picture() {
     h.run();
     assert!(h.query_by_label("Wheel as PNG…").is_some());
     assert!(h.query_by_label("Wheel as SVG…").is_some());
+}
+
+#[test]
+fn a_new_project_starts_every_view_afresh_and_keeps_hidden_columns() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.ron");
+    let mut p = project("Luton 2040");
+    p.action_plans.push(outcome_explorer::model::ActionPlan {
+        id: "plan".into(),
+        title: "Peer challenge".into(),
+        actions: vec![outcome_explorer::model::Action {
+            reference: "R1".into(),
+            title: "Set up a board".into(),
+            ..Default::default()
+        }],
+        ..Default::default()
+    });
+    file::save(&p, &path).unwrap();
+    let mut h = harness_for(&path);
+    h.state_mut().view = View::Actions;
+    h.run();
+    h.get_by_label("Columns").click();
+    h.run();
+    h.get_by_role_and_label(Role::CheckBox, "Theme").click();
+    h.run();
+    h.key_press(Key::Escape);
+    h.run();
+    let header = |h: &Harness<'_, OutcomeApp>, name: &str| {
+        h.query_by_role_and_label(Role::Button, name).is_some()
+    };
+    assert!(!header(&h, "Theme"), "the Theme column is hidden");
+    assert!(header(&h, "Title"));
+    assert_eq!(h.state().actions.plan_id(), Some("plan"));
+
+    h.state_mut().view = View::Wheel;
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    h.run();
+    assert!(h.state().doc.path().is_none(), "a new project is shown");
+    assert_eq!(
+        h.state().actions.plan_id(),
+        None,
+        "the old project's plan is not remembered by the new one"
+    );
+
+    h.state_mut().open(&path);
+    h.state_mut().view = View::Actions;
+    h.run();
+    h.run();
+    assert_eq!(h.state().actions.plan_id(), Some("plan"));
+    assert!(
+        !header(&h, "Theme"),
+        "hidden columns are a setting: they stay hidden in the next project"
+    );
+    assert!(header(&h, "Title"));
 }
