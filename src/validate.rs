@@ -31,7 +31,7 @@ use chrono::Datelike;
 use std::collections::{HashMap, HashSet};
 
 mod warnings;
-pub use warnings::warnings;
+pub use warnings::{first_warnings, warnings};
 
 /// One problem of meaning, with the path of the item it is in.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -3,7 +3,7 @@
 
 use outcome_explorer::file;
 use outcome_explorer::model::*;
-use outcome_explorer::validate::{Issue, validate, warnings};
+use outcome_explorer::validate::{Issue, first_warnings, validate, warnings};
 use std::process::Command;
 
 fn period(s: &str) -> Period {
@@ -265,4 +265,58 @@ fn check_lists_warnings_and_still_succeeds() {
     );
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(stdout.contains("valid: "), "{stdout}");
+}
+
+#[test]
+fn only_the_first_warnings_are_written_out_but_all_are_counted() {
+    let mut p = honest();
+    let m = &mut p.measures[0];
+    for o in &mut m.observations {
+        o.source = None;
+    }
+    m.targets[0].working.clear();
+    m.targets[0].source = None;
+    let all = warnings(&p);
+    assert_eq!(all.len(), 3);
+    let (first, count) = first_warnings(&p, 2);
+    assert_eq!(count, 3);
+    assert_eq!(first, all[..2]);
+}
+
+#[test]
+fn the_window_counts_the_warnings_on_its_status_bar_and_lists_them_on_a_click() {
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable as _;
+    use outcome_explorer::document::Document;
+    use outcome_explorer::ui::OutcomeApp;
+
+    let mut p = honest();
+    p.measures[0].targets[0].working.clear();
+    p.measures[0].targets[0].source = None;
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_ui_state(
+            |ui, app: &mut OutcomeApp| app.ui_root(ui),
+            OutcomeApp::new(Document::new(p, None)),
+        );
+    harness.run();
+    assert_eq!(harness.state_mut().source_warning_count(), 1);
+    harness.get_by_label("1 warning about sources").click();
+    harness.run();
+    let lines = harness.state().report_lines().expect("the list is shown");
+    assert_eq!(lines.len(), 1);
+    assert!(
+        lines[0].starts_with("measures \"ta\" target 1: the 2025 target of 492 has no source"),
+        "{lines:?}"
+    );
+
+    // A project with no warnings shows none.
+    let mut clean = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_ui_state(
+            |ui, app: &mut OutcomeApp| app.ui_root(ui),
+            OutcomeApp::new(Document::new(honest(), None)),
+        );
+    clean.run();
+    assert!(clean.query_by_label_contains("about sources").is_none());
 }

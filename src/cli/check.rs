@@ -23,18 +23,18 @@ pub fn run(file: &Path) -> ExitCode {
         p.action_plans.len(),
         p.action_count()
     );
-    let warnings = crate::validate::warnings(&p);
-    for w in warnings.iter().take(MAX_WARNINGS) {
+    let (listed, count) = crate::validate::first_warnings(&p, MAX_WARNINGS);
+    for w in &listed {
         eprintln!("{}: warning: {}: {}", file.display(), w.path, w.message);
     }
-    match warnings.len() {
+    match count {
         0 => {}
-        n if n > MAX_WARNINGS => eprintln!(
+        1 => eprintln!("{}: 1 warning; the file is valid", file.display()),
+        n if n > listed.len() => eprintln!(
             "{}: {n} warnings ({} more not listed); the file is valid",
             file.display(),
-            n - MAX_WARNINGS
+            n - listed.len()
         ),
-        1 => eprintln!("{}: 1 warning; the file is valid", file.display()),
         n => eprintln!("{}: {n} warnings; the file is valid", file.display()),
     }
     ExitCode::SUCCESS

@@ -17,6 +17,7 @@ mod chrome;
 mod commands;
 mod dialogs;
 mod file_lifecycle;
+mod source_warnings;
 mod state;
 
 /// Files at least this big are read on another thread, behind a modal, so the window stays
@@ -45,6 +46,7 @@ pub struct OutcomeApp {
     comments_question: Option<Option<Pending>>,
     /// Files at least this big are opened on another thread ([`BACKGROUND_OPEN_BYTES`]).
     pub background_open_bytes: u64,
+    source_warnings: source_warnings::SourceWarnings,
 }
 
 impl OutcomeApp {
@@ -68,6 +70,7 @@ impl OutcomeApp {
             opening: None,
             comments_question: None,
             background_open_bytes: BACKGROUND_OPEN_BYTES,
+            source_warnings: Default::default(),
         }
     }
 
