@@ -105,6 +105,7 @@ impl OutcomeApp {
                 ))
                 .color(theme::muted(ui)),
             );
+            self.source_warnings_button(ui);
             if !self.status.is_empty() {
                 ui.separator();
                 ui.label(&self.status);

@@ -22,6 +22,7 @@ mod command_palette;
 mod dialogs;
 mod file_lifecycle;
 mod input;
+mod source_warnings;
 mod state;
 
 pub use command::{Action, Check, Command, Menu};
@@ -55,6 +56,7 @@ pub struct OutcomeApp {
     comments_question: Option<Option<Pending>>,
     /// Files at least this big are opened on another thread ([`BACKGROUND_OPEN_BYTES`]).
     pub background_open_bytes: u64,
+    source_warnings: source_warnings::SourceWarnings,
 }
 
 impl OutcomeApp {
@@ -79,6 +81,7 @@ impl OutcomeApp {
             opening: None,
             comments_question: None,
             background_open_bytes: BACKGROUND_OPEN_BYTES,
+            source_warnings: Default::default(),
         }
     }
 
