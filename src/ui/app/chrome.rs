@@ -105,6 +105,7 @@ impl OutcomeApp {
                 ))
                 .color(theme::muted(ui)),
             );
+            self.source_warnings_button(ui);
             let status = self.status();
             if !status.is_empty() {
                 ui.separator();

@@ -23,6 +23,7 @@ mod dialogs;
 mod file_lifecycle;
 mod input;
 mod pictures;
+mod source_warnings;
 mod state;
 
 pub use command::{Action, Check, Command, Menu};
@@ -57,6 +58,7 @@ pub struct OutcomeApp {
     comments_question: Option<Option<Pending>>,
     /// Files at least this big are opened on another thread ([`BACKGROUND_OPEN_BYTES`]).
     pub background_open_bytes: u64,
+    source_warnings: source_warnings::SourceWarnings,
 }
 
 impl OutcomeApp {
@@ -81,6 +83,7 @@ impl OutcomeApp {
             opening: None,
             comments_question: None,
             background_open_bytes: BACKGROUND_OPEN_BYTES,
+            source_warnings: Default::default(),
         }
     }
 
