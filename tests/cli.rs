@@ -117,3 +117,84 @@ fn version_and_help() {
     assert!(text(&h.stdout).contains("check"));
     assert!(text(&h.stdout).contains("export"));
 }
+
+/// A project with one action plan "plan" holding action R1.
+fn project_with_a_plan() -> Project {
+    let mut p = Project::default();
+    p.programme.title = "T".into();
+    p.programme.vision = "V".into();
+    p.programme.horizon_year = 2040;
+    p.action_plans.push(outcome_explorer::model::ActionPlan {
+        id: "plan".into(),
+        title: "Plan".into(),
+        actions: vec![outcome_explorer::model::Action {
+            reference: "R1".into(),
+            title: "Do it".into(),
+            ..Default::default()
+        }],
+        ..Default::default()
+    });
+    p
+}
+
+/// A file marked read-only is left alone by the commands that rewrite files, with a message
+/// that says why (even where the folder would allow replacing it, and for root).
+#[test]
+fn read_only_files_are_refused_by_fmt_and_csv_import() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.ron");
+    let csv = dir.path().join("plan.csv");
+    file::save(&project_with_a_plan(), &path).unwrap();
+    let p = path.to_str().unwrap();
+    assert!(
+        run(&[
+            "csv",
+            "export",
+            p,
+            "--plan",
+            "plan",
+            "--out",
+            csv.to_str().unwrap()
+        ])
+        .status
+        .success()
+    );
+    // Indented differently, so that fmt would change it.
+    std::fs::write(
+        &path,
+        file::to_text(&project_with_a_plan()).replace("\n", "\n  "),
+    )
+    .unwrap();
+    std::fs::remove_file(file::backup_path(&path)).ok();
+    let mut perms = std::fs::metadata(&path).unwrap().permissions();
+    perms.set_readonly(true);
+    std::fs::set_permissions(&path, perms).unwrap();
+    std::fs::write(
+        &csv,
+        std::fs::read_to_string(&csv)
+            .unwrap()
+            .replace("Do it", "Do it now"),
+    )
+    .unwrap();
+    let before = std::fs::read(&path).unwrap();
+
+    for args in [
+        vec!["fmt", p],
+        vec![
+            "csv",
+            "import",
+            p,
+            "--plan",
+            "plan",
+            "--in",
+            csv.to_str().unwrap(),
+        ],
+    ] {
+        let out = run(&args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        let err = text(&out.stderr);
+        assert!(err.contains("marked read-only"), "{args:?}: {err}");
+        assert_eq!(std::fs::read(&path).unwrap(), before, "{args:?}");
+    }
+    assert!(!file::backup_path(&path).exists());
+}

@@ -41,8 +41,10 @@ pub fn import(
     skip_invalid: bool,
     drop_comments: bool,
 ) -> ExitCode {
-    let mut project = match super::load_for_rewrite(file, drop_comments) {
-        Ok((p, _)) => p,
+    let super::ForRewrite {
+        mut project, read, ..
+    } = match super::load_for_rewrite(file, drop_comments) {
+        Ok(loaded) => loaded,
         Err(code) => return code,
     };
     let Some(index) = project.action_plans.iter().position(|p| p.id == plan) else {
@@ -106,14 +108,10 @@ pub fn import(
         eprintln!("nothing was changed: {e}");
         return ExitCode::FAILURE;
     }
-    match file::save(&project, file) {
-        Ok(()) => {
-            println!("saved {}", file.display());
-            ExitCode::SUCCESS
-        }
-        Err(e) => {
-            eprintln!("{e}");
-            ExitCode::FAILURE
-        }
+    if super::write_back(file, &file::to_text(&project), read.as_ref()) {
+        println!("saved {}", file.display());
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
     }
 }
