@@ -149,7 +149,6 @@ pub struct ActionsView {
     plan: Option<Id>,
     pub filter: Filter,
     pub sort: Option<Sort>,
-    hidden: Vec<Column>,
     selected: Option<usize>,
     cursor: Column,
     editing: Option<CellEdit>,
@@ -179,7 +178,6 @@ impl Default for ActionsView {
             plan: None,
             filter: Filter::default(),
             sort: None,
-            hidden: Vec::new(),
             selected: None,
             cursor: Column::Title,
             editing: None,
@@ -252,23 +250,6 @@ impl ActionsView {
     pub fn select_row(&mut self, index: Option<usize>) {
         self.selected = index;
         self.scroll_to = index;
-    }
-
-    /// Hide or show a column.
-    /// The columns hidden by the user (remembered between runs by the app).
-    pub fn hidden_columns(&self) -> &[Column] {
-        &self.hidden
-    }
-
-    pub fn set_hidden_columns(&mut self, hidden: Vec<Column>) {
-        self.hidden = hidden;
-    }
-
-    pub fn set_column_visible(&mut self, c: Column, visible: bool) {
-        self.hidden.retain(|h| *h != c);
-        if !visible {
-            self.hidden.push(c);
-        }
     }
 
     /// The rows shown (indices into the plan), as last computed.
@@ -375,7 +356,9 @@ impl ActionsView {
         .map_err(|e| e.to_string())
     }
 
-    pub fn ui(&mut self, ui: &mut Ui, doc: &mut Document, nav: &mut Nav) {
+    /// Draw the view. `hidden` holds the columns the user has hidden (a setting the app
+    /// keeps between runs); the Columns menu changes it.
+    pub fn ui(&mut self, ui: &mut Ui, doc: &mut Document, nav: &mut Nav, hidden: &mut Vec<Column>) {
         let tab = ui.input(|i| {
             i.events.iter().any(|e| {
                 matches!(
@@ -403,11 +386,17 @@ impl ActionsView {
                 m.move_focus(egui::FocusDirection::None);
             });
         }
-        self.ui_inner(ui, doc, nav);
+        self.ui_inner(ui, doc, nav, hidden);
         self.table_active = self.selected.is_some() && ui.ctx().memory(|m| m.focused().is_none());
     }
 
-    fn ui_inner(&mut self, ui: &mut Ui, doc: &mut Document, nav: &mut Nav) {
+    fn ui_inner(
+        &mut self,
+        ui: &mut Ui,
+        doc: &mut Document,
+        nav: &mut Nav,
+        hidden: &mut Vec<Column>,
+    ) {
         if let Some((plan, reference)) = self.focus.take()
             && let Some(p) = doc.project().plan(&plan)
         {
@@ -469,8 +458,8 @@ impl ActionsView {
                     self.message = None;
                 }
             }
-            self.keyboard(ui, doc, plan);
-            self.table(ui, doc, plan, nav);
+            self.keyboard(ui, doc, plan, &shown_columns(hidden));
+            self.table(ui, doc, plan, nav, hidden);
         });
         self.dialogs(ui, doc, nav);
     }
@@ -488,12 +477,13 @@ impl ActionsView {
         sub.push(format!("today is {}", format::date(self.today)));
         ui.label(RichText::new(sub.join(" · ")).color(theme::muted(ui)));
     }
+}
 
-    fn columns(&self) -> Vec<Column> {
-        Column::ALL
-            .iter()
-            .copied()
-            .filter(|c| !self.hidden.contains(c))
-            .collect()
-    }
+/// The columns shown, in order: every column but the `hidden` ones.
+fn shown_columns(hidden: &[Column]) -> Vec<Column> {
+    Column::ALL
+        .iter()
+        .copied()
+        .filter(|c| !hidden.contains(c))
+        .collect()
 }

@@ -41,14 +41,18 @@ impl ActionsView {
         doc: &mut Document,
         plan: usize,
         nav: &mut Nav,
+        hidden: &mut Vec<Column>,
     ) {
         let len = doc.project().action_plans[plan].actions.len();
         ui.horizontal_wrapped(|ui| {
             ui.menu_button("Columns", |ui| {
                 for c in Column::ALL {
-                    let mut on = !self.hidden.contains(&c);
+                    let mut on = !hidden.contains(&c);
                     if ui.checkbox(&mut on, c.label()).changed() {
-                        self.set_column_visible(c, on);
+                        hidden.retain(|h| *h != c);
+                        if !on {
+                            hidden.push(c);
+                        }
                     }
                 }
             });
