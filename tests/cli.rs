@@ -198,3 +198,80 @@ fn read_only_files_are_refused_by_fmt_and_csv_import() {
     }
     assert!(!file::backup_path(&path).exists());
 }
+
+/// `csv import` adds notes, keeps rows the CSV leaves out unless `--delete-missing`, reads a
+/// semicolon-separated file, and writes nothing while a row is rejected.
+#[test]
+fn csv_import_adds_notes_and_deletes_only_when_told() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.ron");
+    let mut p = project_with_a_plan();
+    p.action_plans[0].actions[0]
+        .progress
+        .push(outcome_explorer::model::ProgressNote {
+            date: chrono::NaiveDate::from_ymd_opt(2025, 1, 10).unwrap(),
+            text: "Agreed".into(),
+        });
+    p.action_plans[0]
+        .actions
+        .push(outcome_explorer::model::Action {
+            reference: "R2".into(),
+            title: "Second".into(),
+            ..Default::default()
+        });
+    file::save(&p, &path).unwrap();
+    let csv = dir.path().join("plan.csv");
+    std::fs::write(
+        &csv,
+        "Reference;Title;Latest progress\nR1;Do it;2025-02-01: Started\n",
+    )
+    .unwrap();
+    let (f, c) = (path.to_str().unwrap(), csv.to_str().unwrap());
+
+    let out = run(&["csv", "import", f, "--plan", "plan", "--in", c]);
+    let s = text(&out.stdout);
+    assert!(out.status.success(), "{s}{}", text(&out.stderr));
+    assert!(s.contains("read as separated by semicolons"), "{s}");
+    assert!(s.contains("R2: Second — not in the file, kept"), "{s}");
+    assert!(s.contains("--delete-missing removes them"), "{s}");
+    let after = file::load(&path).unwrap();
+    let plan = &after.action_plans[0];
+    assert_eq!(plan.actions.len(), 2);
+    let notes: Vec<&str> = plan.actions[0]
+        .progress
+        .iter()
+        .map(|n| n.text.as_str())
+        .collect();
+    assert_eq!(notes, ["Agreed", "Started"]);
+
+    let out = run(&[
+        "csv",
+        "import",
+        f,
+        "--plan",
+        "plan",
+        "--in",
+        c,
+        "--delete-missing",
+        "--delete-missing-notes",
+    ]);
+    let s = text(&out.stdout);
+    assert!(out.status.success(), "{s}{}", text(&out.stderr));
+    assert!(s.contains("removed R2: Second"), "{s}");
+    let after = file::load(&path).unwrap();
+    assert_eq!(after.action_plans[0].actions.len(), 1);
+    assert_eq!(after.action_plans[0].actions[0].progress.len(), 1);
+
+    // A row that would make the file invalid: nothing is written.
+    let before = std::fs::read(&path).unwrap();
+    std::fs::write(
+        &csv,
+        "Reference,Title,Latest progress\nR3,New,2025-03-01: \n",
+    )
+    .unwrap();
+    let out = run(&["csv", "import", f, "--plan", "plan", "--in", c]);
+    assert_eq!(out.status.code(), Some(1));
+    let s = text(&out.stdout);
+    assert!(s.contains("progress note text is empty"), "{s}");
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+}

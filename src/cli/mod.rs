@@ -156,6 +156,14 @@ pub enum CsvCommand {
         /// Apply the valid rows even if some are rejected.
         #[arg(long)]
         skip_invalid: bool,
+        /// Remove the plan's rows whose reference is not in the CSV (without this they are
+        /// reported and kept).
+        #[arg(long)]
+        delete_missing: bool,
+        /// Make each row's progress notes exactly those in the CSV, removing the others
+        /// (without this, the CSV's notes are added to those already there).
+        #[arg(long)]
+        delete_missing_notes: bool,
         /// Write the project file although its comments will not be kept.
         #[arg(long)]
         drop_comments: bool,
@@ -255,7 +263,19 @@ pub fn run(command: Command) -> ExitCode {
             plan,
             input,
             skip_invalid,
+            delete_missing,
+            delete_missing_notes,
             drop_comments,
-        }) => csv_cmd::import(&file, &plan, &input, skip_invalid, drop_comments),
+        }) => {
+            let how = csv_cmd::ImportHow {
+                skip_invalid,
+                drop_comments,
+                choices: crate::csv_io::ImportChoices {
+                    delete_missing_rows: delete_missing,
+                    delete_missing_notes,
+                },
+            };
+            csv_cmd::import(&file, &plan, &input, &how)
+        }
     }
 }
