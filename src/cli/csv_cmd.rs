@@ -180,5 +180,8 @@ fn report(preview: &csv_io::Preview, old: &[crate::model::Action], writing: bool
     if !preview.ignored_columns.is_empty() {
         println!("ignored columns: {}", preview.ignored_columns.join(", "));
     }
-    println!("{}", preview.summary());
+    match preview.missing_summary() {
+        Some(m) => println!("{}; {m}", preview.summary()),
+        None => println!("{}", preview.summary()),
+    }
 }

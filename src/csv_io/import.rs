@@ -103,28 +103,31 @@ impl Preview {
         Edit::Batch(edits)
     }
 
-    /// One line for people: "2 added, 1 changed, 7 unchanged, 1 rejected, 1 not in the
-    /// file (kept)".
+    /// One line for people: "2 added, 1 changed, 7 unchanged, 1 rejected".
     pub fn summary(&self) -> String {
-        let mut s = format!(
+        format!(
             "{} added, {} changed, {} unchanged, {} rejected",
             self.added.len(),
             self.changed.len(),
             self.unchanged,
             self.rejected.len()
-        );
-        if !self.missing_rows.is_empty() {
-            let fate = if self.choices.delete_missing_rows {
-                "removed"
-            } else {
-                "kept"
-            };
-            s.push_str(&format!(
-                ", {} not in the file ({fate})",
-                self.missing_rows.len()
-            ));
+        )
+    }
+
+    /// What happens to the rows the file leaves out, in one line ("2 rows not in the file
+    /// are kept"), or None if it lists every row.
+    pub fn missing_summary(&self) -> Option<String> {
+        let n = self.missing_rows.len();
+        let fate = if self.choices.delete_missing_rows {
+            "removed"
+        } else {
+            "kept"
+        };
+        match n {
+            0 => None,
+            1 => Some(format!("1 row not in the file is {fate}")),
+            _ => Some(format!("{n} rows not in the file are {fate}")),
         }
-        s
     }
 
     /// Lines about what the file leaves out: rows and notes, and whether they are kept.
