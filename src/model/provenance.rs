@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 pub enum Basis<'a> {
     /// The named source states the value.
     Stated { source: &'a str },
-    /// The file's author worked the value out; `from` is the source of the figures used, if
+    /// The file's author worked the value out; `from` is the source the working draws on, if
     /// one is named. Never present `from` as the source of the value itself.
     WorkedOut {
         working: &'a str,
@@ -43,7 +43,7 @@ impl<'a> Basis<'a> {
     }
 
     /// One line saying where the value comes from, naming a source by `title(id)`:
-    /// "Source: Position Paper", "Worked out: half of 984 (from figures in Position Paper)",
+    /// "Source: Position Paper", "Worked out: half of 984 (based on Position Paper)",
     /// "No source or working given".
     pub fn describe(&self, title: impl Fn(&str) -> String) -> String {
         match *self {
@@ -51,11 +51,7 @@ impl<'a> Basis<'a> {
             Basis::WorkedOut {
                 working,
                 from: Some(from),
-            } => format!(
-                "Worked out: {} (from figures in {})",
-                working.trim(),
-                title(from)
-            ),
+            } => format!("Worked out: {} (based on {})", working.trim(), title(from)),
             Basis::WorkedOut {
                 working,
                 from: None,

@@ -53,7 +53,7 @@ fn a_worked_out_value_never_names_its_source_as_stating_it() {
     let title = |id: &str| format!("<{id}>");
     assert_eq!(Basis::of(Some("pp"), "").describe(title), "Source: <pp>");
     let worked = Basis::of(Some("pp"), " half of 984 ").describe(title);
-    assert_eq!(worked, "Worked out: half of 984 (from figures in <pp>)");
+    assert_eq!(worked, "Worked out: half of 984 (based on <pp>)");
     assert!(!worked.starts_with("Source"));
     assert_eq!(
         Basis::of(None, "984 + 86").describe(title),
