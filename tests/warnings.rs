@@ -320,3 +320,17 @@ fn the_window_counts_the_warnings_on_its_status_bar_and_lists_them_on_a_click() 
     clean.run();
     assert!(clean.query_by_label_contains("about sources").is_none());
 }
+
+#[test]
+fn the_readme_example_names_a_source_for_every_figure() {
+    let readme = include_str!("../README.md");
+    let start = readme
+        .find("```ron\n")
+        .expect("README has a ```ron example")
+        + 7;
+    let len = readme[start..]
+        .find("```")
+        .expect("the example block is closed");
+    let project = file::parse(&readme[start..start + len], "README.md").unwrap();
+    assert_eq!(warnings(&project), vec![]);
+}

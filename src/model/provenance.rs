@@ -131,3 +131,36 @@ pub struct Disagreement {
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
 }
+
+impl Disagreement {
+    /// One line per claim, naming its source by `title(id)`: "Position Paper: 'from 45 per
+    /// cent in 2019 to 39 per cent in 2022'" (a claim with no words: its trend, value and period).
+    /// The same lines serve hover, footnotes and slides, so no view settles the dispute.
+    pub fn lines(&self, title: impl Fn(&str) -> String) -> Vec<String> {
+        self.claims
+            .iter()
+            .map(|c| format!("{}: {}", title(&c.source), c.summary()))
+            .collect()
+    }
+}
+
+impl Claim {
+    /// What the claim says: its words, or else what it gives ("falling; 9.9 for 2024").
+    pub fn summary(&self) -> String {
+        let says = self.says.trim();
+        if !says.is_empty() {
+            return says.to_string();
+        }
+        let mut parts = Vec::new();
+        if let Some(t) = self.trend {
+            parts.push(t.label().to_string());
+        }
+        match (self.value, self.period) {
+            (Some(v), Some(p)) => parts.push(format!("{v} for {}", p.label())),
+            (Some(v), None) => parts.push(format!("{v}")),
+            (None, Some(p)) => parts.push(format!("for {}", p.label())),
+            (None, None) => {}
+        }
+        parts.join("; ")
+    }
+}
