@@ -2,8 +2,10 @@
 //! each frame by [`OutcomeApp::ui_root`].
 //!
 //! Split by concern: `state` (what the app waits for and shows in modals), `file_lifecycle`
-//! (new, open, save, the unsaved-changes question), `commands` (keyboard, undo, requests
-//! between views), `chrome` (menus, tabs, status line, title) and `dialogs` (the modals).
+//! (new, open, save, the unsaved-changes question), `command` and `command_list` (every
+//! command, from which the menus, shortcuts and palette are drawn), `input` (keyboard, dropped
+//! files, requests between views), `chrome` (menus, tabs, status line, title), `dialogs` (the
+//! modals) and `command_palette`.
 
 use crate::document::Document;
 use crate::ui::nav::{Nav, View};
@@ -14,11 +16,18 @@ use std::path::Path;
 use std::time::Instant;
 
 mod chrome;
-mod commands;
+mod command;
+mod command_list;
+mod command_palette;
 mod dialogs;
 mod file_lifecycle;
+mod input;
 mod source_warnings;
 mod state;
+
+pub use command::{Action, Check, Command, Menu};
+pub use command_list::{COMMANDS, command};
+pub use command_palette::matches as palette_matches;
 
 /// Files at least this big are read on another thread, behind a modal, so the window stays
 /// live (a large project takes most of a second to read).
@@ -40,6 +49,7 @@ pub struct OutcomeApp {
     theme_applied: Option<bool>,
     startup: Option<StartupLog>,
     show_shortcuts: bool,
+    palette: Option<command_palette::Palette>,
     opening: Option<Opening>,
     /// A save waiting for the answer to "save without the comments?", with what was to
     /// follow it (an unsaved-changes question answered "Save").
@@ -67,6 +77,7 @@ impl OutcomeApp {
             theme_applied: None,
             startup: None,
             show_shortcuts: false,
+            palette: None,
             opening: None,
             comments_question: None,
             background_open_bytes: BACKGROUND_OPEN_BYTES,
@@ -134,6 +145,7 @@ impl OutcomeApp {
         self.poll_opening(&ctx);
         if self.opening.is_none() {
             self.handle_input(&ctx);
+            self.palette_keys(&ctx);
         }
         egui::Panel::top("menu").show(ui, |ui| {
             self.menu_bar(ui);
