@@ -7,7 +7,7 @@ mod save;
 mod scan;
 
 pub use comments::comment_lines;
-pub use save::{SaveError, backup_path, io_reason, save, write_atomic};
+pub use save::{SaveError, backup_path, io_reason, save, write_atomic, write_atomic_no_backup};
 
 use crate::model::{FORMAT_VERSION, Project};
 use crate::validate;

@@ -51,6 +51,16 @@ pub fn save(project: &Project, path: &Path) -> Result<(), SaveError> {
 
 /// The atomic write that [`save`] uses, for any bytes.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
+    write_atomic_keeping(path, bytes, true)
+}
+
+/// Written as [`write_atomic`] but keeping no `.bak`: for pictures and exports, which are
+/// made again from the project at will (backups are for project files).
+pub fn write_atomic_no_backup(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
+    write_atomic_keeping(path, bytes, false)
+}
+
+fn write_atomic_keeping(path: &Path, bytes: &[u8], backup: bool) -> Result<(), SaveError> {
     let fail = |reason: String| SaveError {
         path: path.to_path_buf(),
         reason,
@@ -85,7 +95,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
         f.write_all(bytes)?;
         f.sync_all()?;
         drop(f);
-        if path.exists() {
+        if backup && path.exists() {
             // The previous version becomes FILE.bak: a hard link where the disk allows
             // (no copying), else a copy.
             let bak = backup_path(path);

@@ -106,9 +106,10 @@ impl OutcomeApp {
                 .color(theme::muted(ui)),
             );
             self.source_warnings_button(ui);
-            if !self.status.is_empty() {
+            let status = self.status();
+            if !status.is_empty() {
                 ui.separator();
-                ui.label(&self.status);
+                ui.label(status);
             }
         });
     }
