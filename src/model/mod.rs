@@ -414,8 +414,9 @@ pub struct ActionPlan {
     pub actions: Vec<Action>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
-    /// Who gave the actions' RAG ratings and by what rule, when the plan's source gives none
-    /// ("our reading of the progress text: Green when …"); empty when the source rates them.
+    /// Who gave the actions' RAG ratings and by what rule: the source's own ratings, or, when
+    /// the source gives none, the file author's reading ("our reading of the progress text:
+    /// Green when …").
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub rating_basis: String,
 }
