@@ -6,10 +6,14 @@
 mod colour;
 mod one_line;
 mod period;
+mod presentation;
 pub mod read_ahead;
 
 pub use colour::Colour;
 pub use period::{Period, PeriodError, decimal_year_of};
+pub use presentation::{
+    PlanColumn, PlanFilter, PlanSort, Presentation, Slide, SlideView, WheelColour, WheelGrouping,
+};
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -48,6 +52,9 @@ pub struct Project {
     pub pledges: Vec<Pledge>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub missions: Vec<Mission>,
+    /// Slide decks built from the project's views.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub presentations: Vec<Presentation>,
 }
 
 /// Title, vision and horizon of the programme.
@@ -434,6 +441,7 @@ impl Default for Project {
             action_plans: vec![],
             pledges: vec![],
             missions: vec![],
+            presentations: vec![],
         }
     }
 }
@@ -459,6 +467,9 @@ impl Project {
     }
     pub fn plan(&self, id: &str) -> Option<&ActionPlan> {
         self.action_plans.iter().find(|p| p.id == id)
+    }
+    pub fn presentation(&self, id: &str) -> Option<&Presentation> {
+        self.presentations.iter().find(|p| p.id == id)
     }
 
     /// Total observations across all measures (for summaries).
