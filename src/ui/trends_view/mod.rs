@@ -13,8 +13,10 @@ use crate::model::{
 };
 use crate::palette;
 use crate::status::TrackStatus;
+use crate::ui::clipboard::{self, Picture};
 use crate::ui::nav::Nav;
 use crate::ui::theme::{self, color};
+use crate::ui::widgets::ExportChoice;
 use egui::{Color32, RichText, Sense, Ui, Vec2};
 use std::sync::Arc;
 
@@ -163,6 +165,34 @@ impl TrendsView {
     /// (what an export of it draws).
     pub fn options_as_shown(&self) -> Option<ChartOptions> {
         Some(self.chart_cache.as_ref()?.2.clone())
+    }
+
+    /// The chart or the dashboard as shown, at the size chosen in the Export menu, for the
+    /// clipboard.
+    pub fn picture(&self, p: &crate::model::Project, ctx: &egui::Context) -> Option<Picture> {
+        let (width, height) = (self.export.width, self.export.height);
+        let Some(id) = &self.open else {
+            return Some(Picture {
+                svg: chart::export::dashboard_svg(p, width, height),
+                width,
+                height,
+                what: "the dashboard".into(),
+            });
+        };
+        let _ = ctx;
+        let o = self.options_as_shown().unwrap_or_default();
+        Some(Picture {
+            svg: chart::export::measure_svg(p, id, &o, width, height).ok()?,
+            width,
+            height,
+            what: format!("the chart of {}", p.measure(id)?.name),
+        })
+    }
+
+    /// The data table of the measure open, tab-separated, for the clipboard.
+    pub fn table_text(&self, p: &crate::model::Project) -> Option<String> {
+        let m = p.measure(self.open.as_deref()?)?;
+        Some(chart::table_tsv(p, m))
     }
 
     /// The chart currently shown (for tests and export).

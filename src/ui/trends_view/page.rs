@@ -116,25 +116,38 @@ impl TrendsView {
             ui.separator();
             ui.menu_button("Export…", |ui| {
                 let note = "The chart as shown, with its sources underneath.";
-                if let Some(ext) = self.export.menu(ui, note)
-                    && let Some(path) = rfd::FileDialog::new()
-                        .add_filter(ext, &[ext])
-                        .set_file_name(format!("{id}.{ext}"))
-                        .save_file()
-                {
-                    let o = self.options_as_shown().unwrap_or_default();
-                    let (w, h) = (self.export.width, self.export.height);
-                    match chart::export::export_measure(doc.project(), &id, &o, &path, w, h) {
-                        Ok(()) => nav.status = Some(format!("Exported {}", path.display())),
-                        Err(e) => nav.error = Some(e),
+                match self.export.menu(ui, note) {
+                    Some(ExportChoice::Copy) => {
+                        if let Some(pic) = self.picture(doc.project(), ui.ctx()) {
+                            clipboard::copy_picture(ui.ctx(), &pic, nav);
+                        }
                     }
+                    Some(ExportChoice::Save(ext)) => self.save_chart(doc, nav, &id, ext),
+                    None => {}
                 }
             });
             if ui.button("Copy table").clicked() {
                 let m = &doc.project().measures[index];
-                ui.ctx().copy_text(chart::table_tsv(doc.project(), m));
-                nav.status = Some("Copied the data table (tab-separated)".into());
+                let text = chart::table_tsv(doc.project(), m);
+                clipboard::copy_text(ui.ctx(), text, "the data table (tab-separated)", nav);
             }
         });
+    }
+
+    /// Ask where to save the chart as shown, as `ext`, and save it there.
+    fn save_chart(&self, doc: &Document, nav: &mut Nav, id: &str, ext: &str) {
+        let Some(path) = rfd::FileDialog::new()
+            .add_filter(ext, &[ext])
+            .set_file_name(format!("{id}.{ext}"))
+            .save_file()
+        else {
+            return;
+        };
+        let o = self.options_as_shown().unwrap_or_default();
+        let (w, h) = (self.export.width, self.export.height);
+        match chart::export::export_measure(doc.project(), id, &o, &path, w, h) {
+            Ok(()) => nav.status = Some(format!("Exported {}", path.display())),
+            Err(e) => nav.error = Some(e),
+        }
     }
 }
