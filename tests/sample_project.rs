@@ -595,7 +595,6 @@ fn with_class(svg: &str, class: &str) -> usize {
 }
 
 #[test]
-#[ignore = "waits for the chart's worked-out marker: elements with class \"worked-out\" in the SVG export"]
 fn worked_out_headline_figures_are_drawn_as_worked_out_in_the_svg() {
     use outcome_explorer::chart::{self, ChartOptions};
     let p = sample();

@@ -5,12 +5,9 @@ use super::axis::{TimeAxis, time_ticks};
 use super::extent::Drawn;
 use super::footnote;
 use super::legend::{self, LegendItem};
-use super::{
-    Chart, ChartOptions, ChartPoint, EventMarker, MAIN, Series, TargetMarker, comparator_colour,
-    main_series_name, source_title, unit_title,
-};
-use crate::format;
-use crate::model::{Direction, Measure, Observation, Project, TargetKind, Unit, ValueStatus};
+use super::marks;
+use super::{Chart, ChartOptions, MAIN, Series, comparator_colour, main_series_name, unit_title};
+use crate::model::{Direction, Measure, Project, TargetKind, Unit, ValueStatus};
 use crate::status::{self, Trajectory};
 
 /// Build the chart for `measure` of `project`.
@@ -18,29 +15,22 @@ pub fn build(project: &Project, measure: &Measure, options: &ChartOptions) -> Ch
     let mut series = vec![Series {
         name: main_series_name(project),
         colour: MAIN,
-        points: points(project, &measure.observations),
+        points: marks::points(project, &measure.observations),
         main: true,
     }];
     for (i, c) in measure.comparators.iter().enumerate() {
         series.push(Series {
             name: c.name.clone(),
             colour: comparator_colour(i),
-            points: points(project, &c.observations),
+            points: marks::points(project, &c.observations),
             main: false,
         });
     }
-    let targets = target_markers(measure);
+    let targets = marks::targets(project, measure);
     let traj = status::trajectory(measure);
     let proj = projection_line(project, measure);
-    let events: Vec<EventMarker> = measure
-        .annotations
-        .iter()
-        .map(|a| EventMarker {
-            x: a.period.decimal_year(),
-            label: a.label.clone(),
-            note: a.note.clone(),
-        })
-        .collect();
+    let events = marks::events(measure);
+    let disagreements = marks::disagreements(project, measure, &series[0]);
     let non_negative = series
         .iter()
         .flat_map(|s| s.points.iter().map(|p| p.y))
@@ -74,10 +64,13 @@ pub fn build(project: &Project, measure: &Measure, options: &ChartOptions) -> Ch
             trajectory: traj.is_some(),
             projection: proj.is_some(),
             events: !events.is_empty(),
+            worked_out_values: series[0].points.iter().any(|p| p.worked_out),
+            worked_out_targets: targets.iter().any(|t| t.worked_out),
+            period_inferred: series[0].points.iter().any(|p| p.period_inferred.is_some()),
+            disagreements: !disagreements.is_empty(),
         },
         &options.hidden,
     );
-    let footnote = footnote::text(project, measure, &series[0], proj.is_some());
     let assessment = status::assess(measure);
     let verdict = status::verdict(measure);
     let band = traj.map(|t| band(&t, non_negative));
@@ -89,7 +82,7 @@ pub fn build(project: &Project, measure: &Measure, options: &ChartOptions) -> Ch
             options.title.clone()
         },
         subtitle: subtitle(measure, options),
-        footnote,
+        footnote: String::new(),
         unit: measure.unit.clone(),
         y_title: unit_title(&measure.unit),
         x_range,
@@ -103,61 +96,15 @@ pub fn build(project: &Project, measure: &Measure, options: &ChartOptions) -> Ch
         band,
         projection: proj,
         events,
+        verdict_text: verdict_words(measure, &assessment, verdict, &disagreements),
+        disagreements,
         legend,
-        verdict_text: verdict_words(measure, &assessment, verdict),
         assessment,
         verdict,
     };
+    chart.footnote = footnote::text(project, measure, &chart);
     leave_out_hidden(&mut chart, options);
     chart
-}
-
-/// The finite values of `obs`, sorted by time.
-fn points(project: &Project, obs: &[Observation]) -> Vec<ChartPoint> {
-    let mut pts: Vec<ChartPoint> = obs
-        .iter()
-        .filter(|o| o.value.is_finite())
-        .map(|o| ChartPoint {
-            x: o.period.decimal_year(),
-            y: o.value,
-            status: o.status,
-            period: o.period.label(),
-            source: source_title(project, o.source.as_deref()),
-            note: o.note.clone(),
-        })
-        .collect();
-    pts.sort_by(|a, b| a.x.total_cmp(&b.x));
-    pts
-}
-
-/// The targets and milestones, in time order, each labelled with its year or label and value.
-fn target_markers(measure: &Measure) -> Vec<TargetMarker> {
-    let v = |x: f64| format::value(x, &measure.unit);
-    let mut targets: Vec<TargetMarker> = measure
-        .targets
-        .iter()
-        .map(|t| {
-            let kind = match t.kind {
-                TargetKind::Target => "target",
-                TargetKind::Milestone => "milestone",
-            };
-            // The year and value always, beside the target's own words when it has them.
-            let label = if t.label.is_empty() {
-                format!("{} {kind}: {}", t.year, v(t.value))
-            } else {
-                format!("{} ({}): {}", t.label.trim(), t.year, v(t.value))
-            };
-            TargetMarker {
-                x: status::target_x(measure, t.year),
-                y: t.value,
-                year: t.year,
-                kind: t.kind,
-                label,
-            }
-        })
-        .collect();
-    targets.sort_by(|a, b| a.x.total_cmp(&b.x));
-    targets
 }
 
 /// The recent trend as a line from the latest value on, stopped at zero and at a ceiling.
@@ -211,13 +158,38 @@ fn band(t: &Trajectory, non_negative: bool) -> [(f64, f64, f64); 2] {
 
 /// What the recent trend says, or nothing when the status badge already says it ("No
 /// target", "No trend yet").
-fn verdict_words(measure: &Measure, a: &status::Assessment, v: status::Verdict) -> String {
+/// Where sources disagree, the verdict says so rather than speak as if there were one truth.
+fn verdict_words(
+    measure: &Measure,
+    a: &status::Assessment,
+    v: status::Verdict,
+    disagreements: &[super::DisagreementMark],
+) -> String {
     use status::Verdict;
-    match v {
+    let words = match v {
         Verdict::NoData | Verdict::NoTarget | Verdict::TooFewValues if a.rag.is_none() => {
             String::new()
         }
         v => v.text(status::final_target(measure).map(|t| t.year)),
+    };
+    let Some(d) = disagreements.first() else {
+        return words;
+    };
+    let about = if disagreements.len() == 1 {
+        format!("sources disagree about {} (see note)", d.about.trim())
+    } else {
+        format!(
+            "sources disagree in {} places (see note)",
+            disagreements.len()
+        )
+    };
+    if words.is_empty() {
+        let mut c = about.chars();
+        c.next()
+            .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+            .unwrap_or_default()
+    } else {
+        format!("{words}, but {about}")
     }
 }
 
@@ -271,5 +243,8 @@ fn leave_out_hidden(c: &mut Chart, options: &ChartOptions) {
     }
     if hides(LegendItem::Events) {
         c.events.clear();
+    }
+    if hides(LegendItem::Disagreements) {
+        c.disagreements.clear();
     }
 }

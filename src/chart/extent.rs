@@ -23,8 +23,8 @@ impl Drawn<'_> {
             .flat_map(|s| s.points.iter().map(|p| p.x))
     }
 
-    /// The time shown: the values, the baseline, the recent trend, the events among them
-    /// and the first target after the latest value (every target and `horizon` when
+    /// The time shown: the values, the baseline, the recent trend, the events and the first
+    /// target after the latest value (every target and `horizon` when
     /// `to_horizon`), with a little room either side.
     pub fn x_range(&self, to_horizon: bool, horizon: f64) -> (f64, f64) {
         let last = self.point_xs().fold(f64::NEG_INFINITY, f64::max);
@@ -43,8 +43,8 @@ impl Drawn<'_> {
         } else {
             xs.extend(next);
         }
-        let reach = min_max(&xs).map_or(f64::INFINITY, |r| r.1);
-        xs.extend(self.events.iter().map(|e| e.x).filter(|x| *x <= reach));
+        // Events are the file author's part of the story: all of them are shown.
+        xs.extend(self.events.iter().map(|e| e.x));
         let (mut x0, mut x1) = min_max(&xs).unwrap_or((horizon - 10.0, horizon));
         if x1 - x0 < 1.0 {
             x0 -= 0.5;

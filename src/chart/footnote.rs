@@ -1,12 +1,15 @@
 //! A chart's footnote: each source with its publisher and date, what the marks of values
-//! that are not measured mean, and how the recent trend was drawn.
+//! that are not measured mean, which figures were worked out or their periods inferred,
+//! what each source says where they disagree, and how the recent trend was drawn.
 
-use super::{Series, value_status_label};
+use super::{Chart, value_status_label};
+use crate::format;
 use crate::model::{Measure, Project, ValueStatus};
 use crate::status;
 
-/// The footnote of `measure`'s chart, whose own series is `main`.
-pub(super) fn text(project: &Project, measure: &Measure, main: &Series, projected: bool) -> String {
+/// The footnote of `measure`'s chart `c` (before anything is switched off).
+pub(super) fn text(project: &Project, measure: &Measure, c: &Chart) -> String {
+    let main = &c.series[0];
     let mut parts = vec![sources(project, measure)];
     let statuses: Vec<String> = [
         (ValueStatus::Provisional, "rings"),
@@ -30,7 +33,47 @@ pub(super) fn text(project: &Project, measure: &Measure, main: &Series, projecte
             statuses.join(", ")
         ));
     }
-    if projected && let Ok(f) = status::fit(measure) {
+    let value = |v: f64| format::value(v, &c.unit);
+    let worked: Vec<String> = c
+        .targets
+        .iter()
+        .filter(|t| t.worked_out)
+        .map(|t| format!("the {} {} ({})", t.year, kind_word(t.kind), value(t.y)))
+        .chain(
+            main.points
+                .iter()
+                .filter(|p| p.worked_out)
+                .map(|p| format!("the {} value ({})", p.period, value(p.y))),
+        )
+        .collect();
+    if !worked.is_empty() {
+        parts.push(format!(
+            "Worked out by the file's author, not stated by a source: {}",
+            worked.join(", ")
+        ));
+    }
+    let inferred: Vec<&str> = main
+        .points
+        .iter()
+        .filter(|p| p.period_inferred.is_some())
+        .map(|p| p.period.as_str())
+        .collect();
+    if !inferred.is_empty() {
+        parts.push(format!(
+            "Periods inferred, not given by the source: {}",
+            inferred.join(", ")
+        ));
+    }
+    for d in &c.disagreements {
+        parts.push(format!(
+            "Sources disagree about {}: {}",
+            d.about.trim(),
+            d.claims.join("; ")
+        ));
+    }
+    if c.projection.is_some()
+        && let Ok(f) = status::fit(measure)
+    {
         parts.push(format!(
             "Recent trend: a straight line fitted to {}, carried forward no further than they \
              reach back",
@@ -77,5 +120,12 @@ fn sources(project: &Project, measure: &Measure) -> String {
         0 => "Source: not recorded".into(),
         1 => format!("Source: {}", named[0]),
         _ => format!("Sources: {}", named.join("; ")),
+    }
+}
+
+fn kind_word(k: crate::model::TargetKind) -> &'static str {
+    match k {
+        crate::model::TargetKind::Target => "target",
+        crate::model::TargetKind::Milestone => "milestone",
     }
 }

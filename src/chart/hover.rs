@@ -18,20 +18,28 @@ impl Chart {
                 format::value(p.y, &self.unit),
                 super::value_status_label(p.status)
             );
+            if let Some(why) = &p.period_inferred {
+                t.push_str(&format!("\nPeriod inferred: {why}"));
+            }
             if s.main {
                 t.push_str(&format!("\nStatus: {}", self.assessment.badge()));
             }
-            if !p.source.is_empty() {
-                t.push_str(&format!("\nSource: {}", p.source));
-            }
+            t.push('\n');
+            t.push_str(&p.basis);
             if !p.note.is_empty() {
                 t.push_str(&format!("\nNote: {}", p.note));
             }
             return Some(t);
         }
-        self.targets
-            .iter()
-            .find(|t| near(t.x, x) && near(t.y, y))
-            .map(|t| t.label.clone())
+        if let Some(t) = self.targets.iter().find(|t| near(t.x, x) && near(t.y, y)) {
+            return Some(format!("{}\n{}", t.label, t.basis));
+        }
+        self.disagreements.iter().find(|d| near(d.x, x)).map(|d| {
+            format!(
+                "Sources disagree about {}:\n{}",
+                d.about.trim(),
+                d.claims.join("\n")
+            )
+        })
     }
 }

@@ -11,8 +11,8 @@
 //! joined to its own by a leader. A value label that finds no spot clear of marks is left
 //! out (hovering the point gives the value).
 
-use super::Chart;
 use super::geometry::{Area, Frame};
+use super::{Chart, DisagreementMark};
 use crate::format;
 use crate::wheel::text::TextMeasurer;
 
@@ -79,6 +79,20 @@ impl Placed {
         let drop = (style.line_height - style.size) / 2.0 + style.size * 0.93;
         self.line_tops(style).map(move |(t, l)| (t + drop, l))
     }
+}
+
+/// Where a disagreement's mark (a circled "≠" of radius `style.marker`) sits on the page:
+/// just above the value it is about, or at the top of the plot without one.
+pub fn disagreement_at(d: &DisagreementMark, f: &Frame, style: &LabelStyle) -> (f64, f64) {
+    let r = style.marker;
+    let y = match d.y {
+        Some(v) => f.py(v) - r * 2.4,
+        None => f.top + r * 1.2,
+    };
+    (
+        f.px(d.x),
+        y.clamp(f.top + r * 1.1, (f.bottom - r * 1.1).max(f.top + r * 1.1)),
+    )
 }
 
 /// The most values labelled one by one.
@@ -212,19 +226,34 @@ impl Scene {
     fn of(c: &Chart, f: &Frame, style: &LabelStyle) -> Scene {
         let mut marks = Vec::new();
         let mut segments = Vec::new();
+        let r = style.point;
         for s in &c.series {
             let pts: Vec<(f64, f64)> = s.points.iter().map(|p| f.at(p.x, p.y)).collect();
-            marks.extend(
-                pts.iter()
-                    .filter(|p| f.holds(**p))
-                    .map(|p| Area::around(*p, style.point + 1.0)),
-            );
+            for (v, p) in s.points.iter().zip(&pts).filter(|(_, p)| f.holds(**p)) {
+                let halo = if v.worked_out { 1.75 } else { 1.0 };
+                marks.push(Area::around(*p, r * halo + 1.0));
+                if v.period_inferred.is_some() {
+                    let (x, y) = *p;
+                    marks.push(Area {
+                        x0: x - r * 2.3,
+                        y0: y + r * 1.3,
+                        x1: x + r * 2.3,
+                        y1: y + r * 2.7,
+                    });
+                }
+            }
             segments.extend(pts.windows(2).filter_map(|w| f.clip_segment(w[0], w[1])));
         }
         for t in &c.targets {
             let p = f.at(t.x, t.y);
             if f.holds(p) {
                 marks.push(Area::around(p, style.marker + 1.0));
+            }
+        }
+        for d in &c.disagreements {
+            let p = disagreement_at(d, f, style);
+            if f.holds(p) {
+                marks.push(Area::around(p, style.marker * 1.1 + 1.0));
             }
         }
         for [a, b] in c.projection.iter().chain(c.trajectory.iter()) {

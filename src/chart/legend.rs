@@ -18,6 +18,12 @@ pub enum LegendItem {
     Trajectory,
     Projection,
     Events,
+    /// Values and targets the file's author worked out (no source states them).
+    WorkedOut,
+    /// Values whose period the file's author inferred.
+    PeriodInferred,
+    /// Where sources disagree.
+    Disagreements,
 }
 
 /// How a legend entry is drawn.
@@ -34,6 +40,14 @@ pub enum LegendMark {
         filled: bool,
     },
     Vertical,
+    /// A dashed ring around a value's mark, or a dashed diamond for a target.
+    WorkedOut {
+        target: bool,
+    },
+    /// A bracket across a value: its time is not exact.
+    Bracket,
+    /// A circled "≠".
+    Disagreement,
 }
 
 /// The mark of a value, by its status: a measured value is a dot; a provisional one a
@@ -77,6 +91,10 @@ pub(super) struct Contents<'a> {
     pub trajectory: bool,
     pub projection: bool,
     pub events: bool,
+    pub worked_out_values: bool,
+    pub worked_out_targets: bool,
+    pub period_inferred: bool,
+    pub disagreements: bool,
 }
 
 /// The legend for `c`, in drawing order, each entry shown unless `hidden` says otherwise.
@@ -152,6 +170,37 @@ pub(super) fn entries(c: Contents, hidden: &[LegendItem]) -> Vec<LegendEntry> {
             "Events".into(),
             LegendMark::Vertical,
             EVENT,
+        );
+    }
+    if c.worked_out_values || c.worked_out_targets {
+        let what = match (c.worked_out_values, c.worked_out_targets) {
+            (true, true) => "Values and targets",
+            (true, false) => "Values",
+            _ => "Targets",
+        };
+        push(
+            LegendItem::WorkedOut,
+            format!("{what} worked out (no source states them)"),
+            LegendMark::WorkedOut {
+                target: !c.worked_out_values,
+            },
+            TARGET,
+        );
+    }
+    if c.period_inferred {
+        push(
+            LegendItem::PeriodInferred,
+            "Period inferred (the source gives none)".into(),
+            LegendMark::Bracket,
+            MAIN,
+        );
+    }
+    if c.disagreements {
+        push(
+            LegendItem::Disagreements,
+            "Sources disagree (see note)".into(),
+            LegendMark::Disagreement,
+            TARGET,
         );
     }
     out

@@ -20,6 +20,7 @@ pub mod geometry;
 mod hover;
 pub mod labels;
 pub mod legend;
+mod marks;
 pub mod svg;
 pub mod table;
 
@@ -84,8 +85,13 @@ pub struct ChartPoint {
     pub status: ValueStatus,
     /// "2023/24", "Q1 2024".
     pub period: String,
-    /// The source's title, if any.
-    pub source: String,
+    /// Where the value comes from, in one line: "Source: …", or "Worked out: … (from
+    /// figures in …)" when the file's author worked it out (no source states it).
+    pub basis: String,
+    /// The file's author worked the value out; no source states it.
+    pub worked_out: bool,
+    /// Why the period is the file author's inference, when the source gives none.
+    pub period_inferred: Option<String>,
     pub note: String,
 }
 
@@ -121,6 +127,24 @@ pub struct TargetMarker {
     pub kind: TargetKind,
     /// "2040 target: 5%".
     pub label: String,
+    /// Where the value comes from, in one line (as for a value).
+    pub basis: String,
+    /// The file's author worked the value out; no source states it.
+    pub worked_out: bool,
+}
+
+/// Sources that disagree about a measure at a time: a mark on the chart, each claim in
+/// hover and the footnote, and no single truth in the verdict.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DisagreementMark {
+    pub x: f64,
+    /// The value the mark sits at: the measure's own value at that time, else the first
+    /// value a claim gives, else none (the mark then sits at the top of the plot).
+    pub y: Option<f64>,
+    /// What is in dispute ("which year the 39% belongs to").
+    pub about: String,
+    /// One line per claim, naming its source.
+    pub claims: Vec<String>,
 }
 
 /// A dated event drawn as a vertical line.
@@ -154,6 +178,7 @@ pub struct Chart {
     pub band: Option<[(f64, f64, f64); 2]>,
     pub projection: Option<[(f64, f64); 2]>,
     pub events: Vec<EventMarker>,
+    pub disagreements: Vec<DisagreementMark>,
     /// Every entry the chart has, switched off or not (see [`LegendEntry::shown`]).
     pub legend: Vec<LegendEntry>,
     pub assessment: Assessment,

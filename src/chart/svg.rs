@@ -232,7 +232,66 @@ fn legend_mark(s: &mut Svg, e: &LegendEntry, (x0, x1, yc): (f64, f64, f64), k: f
             yc + 14.0 * k,
             &Stroke::dashed(e.colour, 2.0 * k, "6 4"),
         ),
+        LegendMark::WorkedOut { target: true } => {
+            worked_out_diamond(s, (mid, yc), 10.0 * k, true, k)
+        }
+        LegendMark::WorkedOut { target: false } => {
+            point(s, PointMark::Dot, (mid, yc), 7.0 * k, super::MAIN, k);
+            halo(s, (mid, yc), 7.0 * k, k);
+        }
+        LegendMark::Bracket => {
+            point(s, PointMark::Dot, (mid, yc - 4.0 * k), 6.0 * k, e.colour, k);
+            bracket(s, (mid, yc - 4.0 * k), 6.0 * k, e.colour, k);
+        }
+        LegendMark::Disagreement => disagreement(s, (mid, yc), 11.0 * k, k),
     }
+}
+
+/// A dashed ring around a value worked out by the file's author.
+fn halo(s: &mut Svg, c: (f64, f64), r: f64, k: f64) {
+    s.circle(
+        c.0,
+        c.1,
+        r * 1.75,
+        None,
+        Some(&Stroke::dashed(super::TARGET, 2.0 * k, "4 3")),
+    );
+}
+
+/// A bracket under a value whose period was inferred: its time is not exact.
+fn bracket(s: &mut Svg, c: (f64, f64), r: f64, colour: Colour, k: f64) {
+    let (y, w, t) = (c.1 + r * 2.0, r * 2.2, r * 0.6);
+    let stroke = Stroke::solid(colour, 2.0 * k);
+    s.line(c.0 - w, y, c.0 + w, y, &stroke);
+    s.line(c.0 - w, y - t, c.0 - w, y + t, &stroke);
+    s.line(c.0 + w, y - t, c.0 + w, y + t, &stroke);
+}
+
+/// A circled "≠" where sources disagree.
+fn disagreement(s: &mut Svg, c: (f64, f64), r: f64, k: f64) {
+    s.circle(
+        c.0,
+        c.1,
+        r,
+        Some(PAPER),
+        Some(&Stroke::solid(super::TARGET, 2.0 * k)),
+    );
+    s.text(
+        c.0,
+        c.1 + r * 0.5,
+        "≠",
+        TextStyle::new(r * 1.45, super::TARGET).anchor(Anchor::Middle),
+    );
+}
+
+/// A target or milestone the file's author worked out: dashed, its fill faint.
+fn worked_out_diamond(s: &mut Svg, (x, y): (f64, f64), r: f64, filled: bool, k: f64) {
+    s.polygon(
+        &[(x, y - r), (x + r, y), (x, y + r), (x - r, y)],
+        Some(if filled { super::TARGET } else { PAPER }),
+        if filled { 0.3 } else { 1.0 },
+        Some(&Stroke::dashed(super::TARGET, 2.5 * k, "4 3")),
+    );
 }
 
 /// A value's mark at `c`.
@@ -394,15 +453,41 @@ fn data(s: &mut Svg, c: &Chart, f: &Frame, p: &Page) {
         let r = if series.main { 7.0 } else { 5.0 } * k;
         for v in &series.points {
             let at = f.at(v.x, v.y);
-            if f.holds(at) {
-                point(s, PointMark::of(v.status), at, r, series.colour, k);
+            if !f.holds(at) {
+                continue;
+            }
+            if v.worked_out {
+                s.begin_group("class=\"worked-out\"");
+                halo(s, at, r, k);
+            }
+            point(s, PointMark::of(v.status), at, r, series.colour, k);
+            if v.worked_out {
+                s.end_group();
+            }
+            if v.period_inferred.is_some() {
+                bracket(s, at, r, series.colour, k);
             }
         }
     }
     for t in &c.targets {
         let at = f.at(t.x, t.y);
+        if !f.holds(at) {
+            continue;
+        }
+        let filled = t.kind == TargetKind::Target;
+        if t.worked_out {
+            s.begin_group("class=\"worked-out\"");
+            worked_out_diamond(s, at, 11.0 * k, filled, k);
+            s.end_group();
+        } else {
+            diamond(s, at, 11.0 * k, filled, k);
+        }
+    }
+    let style = LabelStyle::scaled(p.small, k);
+    for d in &c.disagreements {
+        let at = labels::disagreement_at(d, f, &style);
         if f.holds(at) {
-            diamond(s, at, 11.0 * k, t.kind == TargetKind::Target, k);
+            disagreement(s, at, style.marker, k);
         }
     }
 }

@@ -107,7 +107,12 @@ impl TrendsView {
                         let i = order[row.index()];
                         let o = &m.observations[i];
                         row.col(|ui| {
-                            ui.label(o.period.label());
+                            if o.is_period_inferred() {
+                                ui.label(format!("{} (inferred)", o.period.label()))
+                                    .on_hover_text(o.period_inferred.trim());
+                            } else {
+                                ui.label(o.period.label());
+                            }
                         });
                         row.col(|ui| {
                             ui.label(crate::format::value(o.value, &m.unit));
@@ -116,14 +121,16 @@ impl TrendsView {
                             ui.label(chart::value_status_label(o.status));
                         });
                         row.col(|ui| {
-                            ui.label(
-                                o.source
-                                    .as_deref()
-                                    .map(|s| {
-                                        project.source(s).map(|s| s.title.as_str()).unwrap_or(s)
-                                    })
-                                    .unwrap_or("—"),
-                            );
+                            // A worked-out value names its working, never a source as
+                            // stating it.
+                            let title = |id: &str| {
+                                project
+                                    .source(id)
+                                    .map_or(id.to_string(), |s| s.title.clone())
+                            };
+                            let basis = o.basis().describe(title);
+                            let shown = basis.strip_prefix("Source: ").unwrap_or(&basis);
+                            ui.label(shown).on_hover_text(&basis);
                         });
                         row.col(|ui| {
                             ui.label(&o.note);
@@ -262,6 +269,16 @@ impl TrendsView {
                         TargetKind::Milestone => "Milestone",
                     });
                     ui.label(&t.label);
+                    let title = |id: &str| {
+                        doc.project()
+                            .source(id)
+                            .map_or(id.to_string(), |s| s.title.clone())
+                    };
+                    ui.label(
+                        RichText::new(truncate(&t.basis().describe(title), 60))
+                            .color(theme::muted(ui)),
+                    )
+                    .on_hover_text(t.basis().describe(title));
                     let (e, d) = edit_delete(ui, &format!("the {} target", t.year));
                     if e {
                         edit = Some(i);

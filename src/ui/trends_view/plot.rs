@@ -165,8 +165,11 @@ impl TrendsView {
             }
             targets(pui, &c, inks);
         });
-        paint_labels(ui, c, &frame_of(&r.transform), inks);
+        let hover = paint_overlay(ui, c, &frame_of(&r.transform), inks);
         let resp = &r.response;
+        if let Some((_, text)) = hover {
+            resp.clone().on_hover_text_at_pointer(text);
+        }
         if resp.clicked() || resp.drag_started() {
             self.plot_active = true;
         }
@@ -209,31 +212,107 @@ impl TrendsView {
     }
 }
 
-/// Target, event and value labels where the shared rule puts them, inside the plot area.
-fn paint_labels(ui: &Ui, c: &Chart, f: &Frame, inks: Inks) {
-    let style = LabelStyle {
-        size: LABEL_SIZE as f64,
-        line_height: 16.0,
-        gap: 4.0,
-        marker: 7.0,
-        point: 5.0,
+/// The label sizes on screen.
+const STYLE: LabelStyle = LabelStyle {
+    size: LABEL_SIZE as f64,
+    line_height: 16.0,
+    gap: 4.0,
+    marker: 7.0,
+    point: 5.0,
+};
+
+fn pos(p: (f64, f64)) -> egui::Pos2 {
+    egui::pos2(p.0 as f32, p.1 as f32)
+}
+
+/// What egui_plot cannot draw, painted over the plot area: rings round worked-out values,
+/// brackets under values whose period was inferred, dashed outlines of worked-out targets,
+/// the marks where sources disagree, and the labels where the shared rule puts them.
+fn paint_overlay(ui: &Ui, c: &Chart, f: &Frame, inks: Inks) -> Option<(egui::Pos2, String)> {
+    let painter = ui.painter_at(egui::Rect::from_min_max(
+        pos((f.left, f.top)),
+        pos((f.right, f.bottom)),
+    ));
+    let dashed = |pts: &[egui::Pos2], col: Color32| {
+        painter.extend(egui::Shape::dashed_line(pts, (1.5, col), 3.0, 2.5));
     };
-    let rect = egui::Rect::from_min_max(
-        egui::pos2(f.left as f32, f.top as f32),
-        egui::pos2(f.right as f32, f.bottom as f32),
-    );
-    let painter = ui.painter_at(rect);
-    for l in labels::place(c, f, &Estimate, &style) {
+    for s in &c.series {
+        let r = if s.main { 5.0 } else { 3.5 };
+        for v in s.points.iter().filter(|v| f.holds(f.at(v.x, v.y))) {
+            let p = pos(f.at(v.x, v.y));
+            if v.worked_out {
+                let ring: Vec<egui::Pos2> = (0..=24)
+                    .map(|i| {
+                        p + egui::Vec2::angled(i as f32 / 24.0 * std::f32::consts::TAU) * r * 1.75
+                    })
+                    .collect();
+                dashed(&ring, inks.target);
+            }
+            if v.period_inferred.is_some() {
+                let (y, w, t) = (p.y + r * 2.0, r * 2.2, r * 0.6);
+                let col = color(s.colour);
+                painter.line_segment([egui::pos2(p.x - w, y), egui::pos2(p.x + w, y)], (1.5, col));
+                for x in [p.x - w, p.x + w] {
+                    painter.line_segment([egui::pos2(x, y - t), egui::pos2(x, y + t)], (1.5, col));
+                }
+            }
+        }
+    }
+    for t in c
+        .targets
+        .iter()
+        .filter(|t| t.worked_out && f.holds(f.at(t.x, t.y)))
+    {
+        let p = pos(f.at(t.x, t.y));
+        let d = 8.0;
+        let outline = [
+            p + egui::vec2(0.0, -d),
+            p + egui::vec2(d, 0.0),
+            p + egui::vec2(0.0, d),
+            p + egui::vec2(-d, 0.0),
+            p + egui::vec2(0.0, -d),
+        ];
+        dashed(&outline, inks.target);
+    }
+    let mut hover = None;
+    let pointer = ui.ctx().pointer_hover_pos();
+    for d in &c.disagreements {
+        let p = pos(labels::disagreement_at(d, f, &STYLE));
+        if !f.holds((p.x as f64, p.y as f64)) {
+            continue;
+        }
+        painter.circle(p, STYLE.marker as f32, inks.paper, (1.5, inks.target));
+        painter.text(
+            p,
+            egui::Align2::CENTER_CENTER,
+            "≠",
+            egui::FontId::proportional(12.0),
+            inks.target,
+        );
+        if pointer.is_some_and(|q| q.distance(p) <= STYLE.marker as f32 * 1.5) {
+            let text = format!(
+                "Sources disagree about {}:\n{}",
+                d.about.trim(),
+                d.claims.join("\n")
+            );
+            hover = Some((p, text));
+        }
+    }
+    for l in labels::place(c, f, &Estimate, &STYLE) {
         let colour = match l.of {
             LabelOf::Target(_) => inks.target,
             LabelOf::Event(_) => inks.event,
             LabelOf::Value(_) => color(chart::MAIN),
         };
         if let Some([a, b]) = l.leader {
-            let ends = [a, b].map(|(x, y)| egui::pos2(x as f32, y as f32));
-            painter.extend(egui::Shape::dashed_line(&ends, (1.0, colour), 2.0, 3.0));
+            painter.extend(egui::Shape::dashed_line(
+                &[pos(a), pos(b)],
+                (1.0, colour),
+                2.0,
+                3.0,
+            ));
         }
-        for (top, line) in l.line_tops(&style) {
+        for (top, line) in l.line_tops(&STYLE) {
             painter.text(
                 egui::pos2(l.area.x0 as f32, top as f32),
                 egui::Align2::LEFT_TOP,
@@ -243,6 +322,7 @@ fn paint_labels(ui: &Ui, c: &Chart, f: &Frame, inks: Inks) {
             );
         }
     }
+    hover
 }
 
 /// One legend entry as a toggle: its mark, then its name (shortened with the full name on
@@ -309,6 +389,41 @@ fn paint_mark(ui: &Ui, rect: egui::Rect, e: &chart::LegendEntry, inks: Inks) {
         LegendMark::Vertical => {
             let down = [egui::pos2(c.x, rect.top()), egui::pos2(c.x, rect.bottom())];
             p.extend(egui::Shape::dashed_line(&down, (1.5, col), 3.0, 2.0));
+        }
+        LegendMark::WorkedOut { target } => {
+            let d = 6.5;
+            let outline: Vec<egui::Pos2> = if target {
+                [(0.0, -d), (d, 0.0), (0.0, d), (-d, 0.0), (0.0, -d)]
+                    .map(|(x, y)| c + egui::vec2(x, y))
+                    .to_vec()
+            } else {
+                p.circle_filled(c, 3.5, color(chart::MAIN));
+                (0..=16)
+                    .map(|i| c + egui::Vec2::angled(i as f32 / 16.0 * std::f32::consts::TAU) * d)
+                    .collect()
+            };
+            p.extend(egui::Shape::dashed_line(&outline, (1.5, col), 2.5, 2.0));
+        }
+        LegendMark::Bracket => {
+            let y = c.y + 4.0;
+            p.circle_filled(c - egui::vec2(0.0, 3.0), 3.0, col);
+            p.line_segment(
+                [egui::pos2(c.x - 7.0, y), egui::pos2(c.x + 7.0, y)],
+                (1.5, col),
+            );
+            for x in [c.x - 7.0, c.x + 7.0] {
+                p.line_segment([egui::pos2(x, y - 2.5), egui::pos2(x, y + 2.5)], (1.5, col));
+            }
+        }
+        LegendMark::Disagreement => {
+            p.circle(c, 7.0, inks.paper, (1.5, col));
+            p.text(
+                c,
+                egui::Align2::CENTER_CENTER,
+                "≠",
+                egui::FontId::proportional(11.0),
+                col,
+            );
         }
     }
 }
@@ -454,9 +569,14 @@ fn targets(pui: &mut PlotUi, c: &Chart, inks: Inks) {
                     .allow_hover(false),
             );
         }
+        let ink = if t.worked_out {
+            inks.target.gamma_multiply(0.35)
+        } else {
+            inks.target
+        };
         pui.points(
             Points::new("Targets", vec![[t.x, t.y]])
-                .color(inks.target)
+                .color(ink)
                 .filled(filled)
                 .radius(7.0)
                 .shape(MarkerShape::Diamond),
