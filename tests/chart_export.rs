@@ -272,3 +272,27 @@ fn cli_exports_one_chart_and_all_charts() {
         .unwrap();
     assert!(!bad.success());
 }
+
+#[test]
+fn the_dashboard_picture_shows_each_card_in_full() {
+    let mut p = project();
+    p.sources[0].publisher = "Department for Work and Pensions".into();
+    p.sources[0].published = "March 2024".into();
+    let svg = chart::export::dashboard_svg(&p, 1920, 1080);
+    parse(&svg);
+    let texts = texts(&svg).join(" ");
+    for want in [
+        "Children in relative poverty",
+        "30.9% · 2022/23",
+        "−1.2 points since 2021/22",
+        "2040 target: 15%",
+        "Source: Department for Work and Pensions, March 2024",
+        "Households in temporary accommodation",
+        "1,000 households · Q1 2024",
+        "One value so far",
+        "○ No target",
+    ] {
+        assert!(texts.contains(want), "{want:?} missing from {texts:?}");
+    }
+    assert!(!texts.contains('…'), "nothing cut: {texts:?}");
+}

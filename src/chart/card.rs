@@ -1,8 +1,8 @@
-//! A dashboard card's content (latest value, change, status, the line of values), and
-//! thinning a long line to what a few pixels can show.
+//! A dashboard card's content (latest value, change, status, target, source, the line of
+//! values), and thinning a long line to what a few pixels can show.
 
 use crate::format;
-use crate::model::{Measure, Observation};
+use crate::model::{Basis, Measure, Observation, Project, TargetKind};
 use crate::status::{self, Assessment};
 
 /// A dashboard card's content: latest value, change and status.
@@ -15,8 +15,13 @@ pub struct Card {
     pub latest: String,
     /// "2023/24".
     pub latest_period: String,
-    /// "−86 households since 2022/23".
+    /// "−86 households since 2022/23", or "One value so far", or empty without values.
     pub change: String,
+    /// The final target: "2040 target: 5%" (with "(worked out)" when no source states it).
+    pub target_text: Option<String>,
+    /// Where the latest value comes from, short: "Source: Luton Today, 4 March 2024",
+    /// "Worked out from figures in Luton Today".
+    pub source: String,
     pub assessment: Assessment,
     /// The values, sorted by time.
     pub points: Vec<(f64, f64)>,
@@ -24,8 +29,24 @@ pub struct Card {
     pub target: Option<(f64, f64)>,
 }
 
-/// The dashboard card for a measure.
-pub fn card(index: usize, m: &Measure) -> Card {
+/// A source named short: its publisher and date, or its title.
+fn source_words(project: &Project, id: &str) -> String {
+    match project.source(id) {
+        Some(s) if !s.publisher.trim().is_empty() => {
+            let date = s.published.trim();
+            if date.is_empty() || date.chars().count() > 24 {
+                s.publisher.trim().to_string()
+            } else {
+                format!("{}, {date}", s.publisher.trim())
+            }
+        }
+        Some(s) => s.title.clone(),
+        None => id.to_string(),
+    }
+}
+
+/// The dashboard card for measure `m` (at `index` in `project`).
+pub fn card(project: &Project, index: usize, m: &Measure) -> Card {
     let mut obs: Vec<&Observation> = m
         .observations
         .iter()
@@ -48,7 +69,35 @@ pub fn card(index: usize, m: &Measure) -> Card {
                 format::change(l.value - p.value, &m.unit),
                 p.period.label()
             ),
+            (Some(_), None) => "One value so far".into(),
             _ => String::new(),
+        },
+        target_text: status::final_target(m).map(|t| {
+            let kind = match t.kind {
+                TargetKind::Target => "target",
+                TargetKind::Milestone => "milestone",
+            };
+            let worked = if t.basis().is_worked_out() {
+                " (worked out)"
+            } else {
+                ""
+            };
+            format!(
+                "{} {kind}: {}{worked}",
+                t.year,
+                format::value(t.value, &m.unit)
+            )
+        }),
+        source: match last.map(|o| o.basis()) {
+            Some(Basis::Stated { source }) => {
+                format!("Source: {}", source_words(project, source))
+            }
+            Some(Basis::WorkedOut { from: Some(f), .. }) => {
+                format!("Worked out from figures in {}", source_words(project, f))
+            }
+            Some(Basis::WorkedOut { from: None, .. }) => "Worked out by the file's author".into(),
+            Some(Basis::Unsourced) => "No source given".into(),
+            None => String::new(),
         },
         assessment: status::assess(m),
         points: obs

@@ -79,7 +79,7 @@ pub fn dashboard_svg(project: &Project, width: u32, height: u32) -> String {
     let cards: Vec<chart::Card> = project
         .measures_in_dashboard_order()
         .into_iter()
-        .map(|i| chart::card(i, &project.measures[i]))
+        .map(|i| chart::card(project, i, &project.measures[i]))
         .collect();
     let title = format!("{}: measures", project.programme.title);
     chart::dashboard_svg::dashboard(&title, &cards, width as f64, height as f64)

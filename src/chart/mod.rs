@@ -23,6 +23,7 @@ pub mod legend;
 mod marks;
 pub mod svg;
 pub mod table;
+pub mod text;
 
 pub use axis::{TimeAxis, nice_step, time_ticks, value_ticks};
 pub use build::build;
@@ -234,22 +235,31 @@ pub fn unit_title(unit: &Unit) -> String {
     }
 }
 
-/// The name of a measure's own series in legends and tables: the place, taken from the
-/// organisation ("Luton Borough Council" gives "Luton"), or "This area" without one.
+/// The name of a measure's own series in legends and tables: the programme's `area_name`,
+/// else the place taken from the organisation ("Luton Borough Council" gives "Luton"; of a
+/// bilingual name such as "Cyngor … / Rhondda Cynon Taf County Borough Council", the part
+/// with such an ending), else "This area".
 pub fn main_series_name(project: &Project) -> String {
-    let org = project.programme.organisation.trim();
-    let place = [
+    let area = project.programme.area_name.trim();
+    if !area.is_empty() {
+        return area.to_string();
+    }
+    const ENDINGS: [&str; 7] = [
         " Metropolitan Borough Council",
+        " County Borough Council",
         " Borough Council",
         " City Council",
         " County Council",
         " District Council",
         " Council",
-    ]
-    .iter()
-    .find_map(|suffix| org.strip_suffix(suffix))
-    .unwrap_or(org)
-    .trim();
+    ];
+    let org = project.programme.organisation.trim();
+    let place = org
+        .split(['/', '|'])
+        .map(str::trim)
+        .find_map(|part| ENDINGS.iter().find_map(|e| part.strip_suffix(e)))
+        .unwrap_or(org)
+        .trim();
     if place.is_empty() {
         "This area".into()
     } else {

@@ -4,12 +4,13 @@
 //! and every label is placed by the rule in [`super::labels`] that the window uses too.
 
 use super::geometry::Frame;
-use super::labels::{self, LabelOf, LabelStyle, wrap};
+use super::labels::{self, LabelOf, LabelStyle};
+use super::text::fit_lines;
 use super::{Chart, LegendEntry, LegendMark, PointMark, axis};
 use crate::export::svg::{Anchor, Stroke, Svg, TextStyle};
 use crate::model::{Colour, TargetKind};
 use crate::palette::{GRID, INK, INK_MUTED, PAPER};
-use crate::wheel::text::{Estimate, TextMeasurer};
+use crate::wheel::text::Estimate;
 
 /// Sizes that scale with the picture: at 1080 px high the smallest text is 24 px.
 struct Page {
@@ -37,11 +38,11 @@ impl Page {
     }
 
     fn width_of(&self, text: &str, size: f64) -> f64 {
-        Estimate.width(text, size as f32) as f64
+        super::text::width(text, size, false)
     }
 
     fn bold_width_of(&self, text: &str, size: f64) -> f64 {
-        self.width_of(text, size) * 1.1
+        super::text::width(text, size, true)
     }
 }
 
@@ -117,37 +118,6 @@ fn header(s: &mut Svg, c: &Chart, p: &Page) -> f64 {
         }
     }
     y + p.sub * 0.9
-}
-
-/// `text` wrapped to `room`, at most `max` lines, the last shortened with "…" if need be.
-fn fit_lines(text: &str, room: f64, max: usize, width: &dyn Fn(&str) -> f64) -> Vec<String> {
-    if text.is_empty() {
-        return Vec::new();
-    }
-    let mut lines = wrap(text, room, width);
-    if lines.len() > max {
-        let rest = lines[max - 1..].join(" ");
-        lines.truncate(max - 1);
-        lines.push(shorten(&rest, room, width));
-    }
-    lines
-}
-
-/// `text` cut to fit `room`, ending in "…" when cut.
-fn shorten(text: &str, room: f64, width: &dyn Fn(&str) -> f64) -> String {
-    if width(text) <= room {
-        return text.to_string();
-    }
-    let chars: Vec<char> = text.chars().collect();
-    let mut n = chars.len();
-    while n > 0 {
-        let t = format!("{}…", chars[..n].iter().collect::<String>().trim_end());
-        if width(&t) <= room {
-            return t;
-        }
-        n -= 1;
-    }
-    "…".into()
 }
 
 /// The legend column: each entry's name wrapped to two lines at most, shortened beyond

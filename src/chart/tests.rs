@@ -215,6 +215,16 @@ fn the_main_series_is_named_after_the_place() {
         main_series_name(&p),
         "Greater Manchester Combined Authority"
     );
+    // A Welsh county borough, and a bilingual name.
+    p.programme.organisation = "Wrexham County Borough Council".into();
+    assert_eq!(main_series_name(&p), "Wrexham");
+    p.programme.organisation =
+        "Cyngor Bwrdeistref Sirol Rhondda Cynon Taf / Rhondda Cynon Taf County Borough Council"
+            .into();
+    assert_eq!(main_series_name(&p), "Rhondda Cynon Taf");
+    // The file can name its own series.
+    p.programme.area_name = "RCT".into();
+    assert_eq!(main_series_name(&p), "RCT");
 }
 
 #[test]

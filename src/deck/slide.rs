@@ -94,7 +94,7 @@ pub fn body_svg(project: &Project, slide: &Slide, w: f64, h: f64) -> String {
             };
             let cards: Vec<chart::Card> = indices
                 .into_iter()
-                .map(|i| chart::card(i, &project.measures[i]))
+                .map(|i| chart::card(project, i, &project.measures[i]))
                 .collect();
             chart::dashboard_svg::dashboard("", &cards, w, h)
         }

@@ -30,6 +30,7 @@ pub fn sample_project() -> Project {
         programme: Programme {
             title: "Our Borough 2040".into(),
             organisation: "Borough Council".into(),
+            area_name: String::new(),
             vision: "A place where everyone thrives".into(),
             horizon_year: 2040,
             notes: String::new(),
@@ -878,6 +879,7 @@ pub fn arb_project() -> impl Strategy<Value = Project> {
                 move |(title, organisation, vision, notes)| Programme {
                     title,
                     organisation,
+                    area_name: String::new(),
                     vision,
                     horizon_year: horizon,
                     notes,

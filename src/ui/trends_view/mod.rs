@@ -20,12 +20,14 @@ use crate::ui::widgets::ExportChoice;
 use egui::{Color32, RichText, Sense, Ui, Vec2};
 use std::sync::Arc;
 
+mod card;
 mod dashboard;
 mod data_entry;
 mod page;
 mod plot;
 
-const CARD: Vec2 = Vec2::new(300.0, 150.0);
+/// The least width of a dashboard card, and its height.
+const CARD: Vec2 = Vec2::new(300.0, 214.0);
 
 #[derive(Default)]
 struct ObsForm {
@@ -219,7 +221,7 @@ impl TrendsView {
             let cards = p
                 .measures_in_dashboard_order()
                 .into_iter()
-                .map(|i| chart::card(i, &p.measures[i]))
+                .map(|i| chart::card(p, i, &p.measures[i]))
                 .collect();
             self.cards_cache = Some((doc.revision(), cards));
         }
