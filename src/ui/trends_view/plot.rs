@@ -27,6 +27,7 @@ struct Inks {
     target: Color32,
     event: Color32,
     paper: Color32,
+    grid: Color32,
 }
 
 impl Inks {
@@ -40,6 +41,11 @@ impl Inks {
             },
             event: theme::muted(ui),
             paper: v.extreme_bg_color,
+            grid: if v.dark_mode {
+                Color32::from_gray(0x48)
+            } else {
+                color(crate::palette::GRID)
+            },
         }
     }
 }
@@ -98,7 +104,7 @@ fn frame_of(t: &PlotTransform) -> Frame {
 }
 
 impl TrendsView {
-    fn plot_config(&self, c: &Arc<Chart>) -> Plot<'static> {
+    fn plot_config(&self, c: &Arc<Chart>, inks: Inks) -> Plot<'static> {
         let (axis, axis2) = (c.time_axis.clone(), c.time_axis.clone());
         let (unit, unit2) = (c.unit.clone(), c.unit.clone());
         let hover_chart = Arc::clone(c);
@@ -106,6 +112,7 @@ impl TrendsView {
             .id(plot_id(&c.measure_id))
             .height(440.0)
             .grid_spacing(GRID_MIN..=300.0)
+            .grid_color(inks.grid)
             .default_x_bounds(c.x_range.0, c.x_range.1)
             .default_y_bounds(c.y_range.0, c.y_range.1)
             .allow_scroll(self.plot_active)
@@ -141,14 +148,14 @@ impl TrendsView {
     }
 
     pub(super) fn plot(&mut self, ui: &mut Ui, c: &Arc<Chart>) {
-        let mut plot = self.plot_config(c);
+        let inks = Inks::of(ui);
+        let mut plot = self.plot_config(c, inks);
         // The view follows the data after an edit or an undo changes what there is to show.
         let ranges = (c.x_range, c.y_range);
         if std::mem::take(&mut self.reset_plot) || self.shown_ranges != Some(ranges) {
             plot = plot.reset();
             self.shown_ranges = Some(ranges);
         }
-        let inks = Inks::of(ui);
         let shown = Arc::clone(c);
         let r = plot.show(ui, move |pui| {
             let c = shown;
