@@ -67,14 +67,19 @@ fn csv_import_keeps_what_the_file_leaves_out_unless_ticked() {
     h.get_by_label("R1: note of 10 Jan 2025 “First note on R1” — not in the file, kept");
     h.get_by_label("2 rows not in the file are kept");
 
-    h.get_by_label("Remove the 2 row(s) not in the file").click();
+    h.get_by_label("Remove the 2 row(s) not in the file")
+        .click();
     h.run();
     h.get_by_label("R3: Financial management — not in the file, removed");
     h.get_by_label("Import 1 rows, remove 2").click();
     h.run();
     let actions = &h.state().doc.project().action_plans[0].actions;
     assert_eq!(actions.len(), 1);
-    let notes: Vec<&str> = actions[0].progress.iter().map(|n| n.text.as_str()).collect();
+    let notes: Vec<&str> = actions[0]
+        .progress
+        .iter()
+        .map(|n| n.text.as_str())
+        .collect();
     assert_eq!(notes, ["First note on R1", "Site bought"]);
     h.state_mut().undo();
     h.run();
