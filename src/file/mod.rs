@@ -13,7 +13,7 @@ pub use fingerprint::{Check, DiskState, Fingerprint, load_fingerprinted};
 pub use lock::tidy;
 pub use save::{
     Expect, SaveError, SaveErrorKind, SaveOptions, Saved, backup_path, io_reason, save, save_with,
-    why_read_only, write_atomic, write_with,
+    why_read_only, write_atomic, write_atomic_no_backup, write_with,
 };
 
 use crate::model::{FORMAT_VERSION, Project};

@@ -142,6 +142,16 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
     write_with(path, bytes, &SaveOptions::default()).map(|_| ())
 }
 
+/// Written as [`write_atomic`] but keeping no `.bak`: for pictures and exports, which are
+/// made again from the project at will (backups are for project files).
+pub fn write_atomic_no_backup(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
+    let options = SaveOptions {
+        backup: false,
+        ..Default::default()
+    };
+    write_with(path, bytes, &options).map(|_| ())
+}
+
 /// Write `bytes` to `path` atomically, as the module describes.
 pub fn write_with(path: &Path, bytes: &[u8], options: &SaveOptions) -> Result<Saved, SaveError> {
     let fail = |kind, reason: String| SaveError {

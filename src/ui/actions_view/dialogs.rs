@@ -128,7 +128,7 @@ impl ActionsView {
                 .set_file_name(format!("{}.csv", p.id))
                 .save_file()
             {
-                match crate::file::write_atomic(&path, &csv_io::export(p)) {
+                match crate::file::write_atomic_no_backup(&path, &csv_io::export(p)) {
                     Ok(()) => nav.status = Some(format!("Exported {}", path.display())),
                     Err(e) => nav.error = Some(e.to_string()),
                 }

@@ -105,9 +105,11 @@ impl OutcomeApp {
                 ))
                 .color(theme::muted(ui)),
             );
-            if !self.status.is_empty() {
+            self.source_warnings_button(ui);
+            let status = self.status();
+            if !status.is_empty() {
                 ui.separator();
-                ui.label(&self.status);
+                ui.label(status);
             }
         });
     }

@@ -61,6 +61,23 @@ pub static COMMANDS: &[Command] = &[
         .not_while_typing()
         .enabled_when(|app| app.doc.history().redo_label().is_some())
         .described_by(|app| app.doc.history().redo_label().map(|l| format!("Redo {l}"))),
+    Command::new(
+        "edit.copy-table",
+        "Copy table",
+        Menu::Edit,
+        1,
+        |app, ctx| app.copy_table(ctx),
+    )
+    .enabled_when(|app| app.has_table()),
+    Command::new(
+        "edit.copy-picture",
+        "Copy picture",
+        Menu::Edit,
+        1,
+        |app, ctx| app.copy_picture(ctx),
+    )
+    .keys(&[K::new(CMD_SHIFT, Key::C)])
+    .enabled_when(|app| app.has_picture()),
     // View
     Command::new("view.wheel", "Wheel", Menu::View, 0, |app, _| {
         app.view = View::Wheel

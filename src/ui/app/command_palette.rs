@@ -115,7 +115,8 @@ impl OutcomeApp {
                                 .unwrap_or_default();
                             let r = ui.add(
                                 egui::Button::selectable(n == p.selected, label)
-                                    .shortcut_text(keys),
+                                    .shortcut_text(keys)
+                                    .min_size(egui::vec2(ui.available_width(), 0.0)),
                             );
                             if n == p.selected && (up || down) {
                                 r.scroll_to_me(None);

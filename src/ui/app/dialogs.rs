@@ -87,7 +87,7 @@ impl OutcomeApp {
             }
             Some(false) => {
                 self.comments_question = None;
-                self.status = "Not saved: the file's comments are kept".into();
+                self.set_status("Not saved: the file's comments are kept");
             }
             None => {}
         }

@@ -13,7 +13,7 @@ impl OutcomeApp {
         if let Some(label) = self.doc.history().undo_label().map(str::to_owned)
             && self.doc.undo()
         {
-            self.status = format!("Undid: {label}");
+            self.set_status(format!("Undid: {label}"));
         }
     }
 
@@ -21,7 +21,7 @@ impl OutcomeApp {
         if let Some(label) = self.doc.history().redo_label().map(str::to_owned)
             && self.doc.redo()
         {
-            self.status = format!("Redid: {label}");
+            self.set_status(format!("Redid: {label}"));
         }
     }
 
@@ -82,13 +82,6 @@ impl OutcomeApp {
         }
     }
 
-    /// Export the whole wheel as a picture (`ext`: png or svg), asking where.
-    pub(super) fn export_wheel(&mut self, ext: &str) {
-        let mut nav = Nav::default();
-        self.wheel.export_dialog(self.doc.project(), ext, &mut nav);
-        self.handle_nav(nav);
-    }
-
     /// Carry out what the views asked for during the frame.
     pub(super) fn handle_nav(&mut self, nav: Nav) {
         for r in nav.requests {
@@ -109,7 +102,7 @@ impl OutcomeApp {
             }
         }
         if let Some(s) = nav.status {
-            self.status = s;
+            self.set_status(s);
         }
         if let Some(e) = nav.error {
             self.report = Some(Report {

@@ -22,6 +22,8 @@ mod command_palette;
 mod dialogs;
 mod file_lifecycle;
 mod input;
+mod pictures;
+mod source_warnings;
 mod state;
 
 pub use command::{Action, Check, Command, Menu};
@@ -42,7 +44,8 @@ pub struct OutcomeApp {
     settings: Settings,
     pending: Option<Pending>,
     report: Option<Report>,
-    status: String,
+    /// The status line's message and the revision of the document it was written about.
+    status: (String, u64),
     allow_close: bool,
     title: String,
     theme_applied: Option<bool>,
@@ -55,6 +58,7 @@ pub struct OutcomeApp {
     comments_question: Option<Option<Pending>>,
     /// Files at least this big are opened on another thread ([`BACKGROUND_OPEN_BYTES`]).
     pub background_open_bytes: u64,
+    source_warnings: source_warnings::SourceWarnings,
 }
 
 impl OutcomeApp {
@@ -69,7 +73,7 @@ impl OutcomeApp {
             settings: Settings::default(),
             pending: None,
             report: None,
-            status: String::new(),
+            status: (String::new(), 0),
             allow_close: false,
             title: String::new(),
             theme_applied: None,
@@ -79,6 +83,7 @@ impl OutcomeApp {
             opening: None,
             comments_question: None,
             background_open_bytes: BACKGROUND_OPEN_BYTES,
+            source_warnings: Default::default(),
         }
     }
 
@@ -115,9 +120,21 @@ impl OutcomeApp {
         app
     }
 
-    /// The status bar's message.
-    pub fn status(&self) -> &str {
-        &self.status
+    /// The status line's message. What was said about an earlier state of the document (a
+    /// save, an undo) gives way to the latest change, so the line is never stale.
+    pub fn status(&self) -> String {
+        let (text, revision) = &self.status;
+        if *revision == self.doc.revision() {
+            return text.clone();
+        }
+        match self.doc.history().undo_label() {
+            Some(label) => format!("Last change: {label}"),
+            None => String::new(),
+        }
+    }
+
+    fn set_status(&mut self, text: impl Into<String>) {
+        self.status = (text.into(), self.doc.revision());
     }
 
     /// Problems shown in the report modal, if any (for tests).
