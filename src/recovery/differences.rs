@@ -104,8 +104,10 @@ pub fn differences(on_disk: Option<&Project>, recovered: &Project) -> Vec<String
             start,
             actions: _,
             note,
+            rating_basis,
         } = a;
-        (title, origin, start, note) == (&b.title, &b.origin, &b.start, &b.note)
+        (title, origin, start, note, rating_basis)
+            == (&b.title, &b.origin, &b.start, &b.note, &b.rating_basis)
     };
     list(
         "Action plans",
