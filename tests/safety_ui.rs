@@ -347,7 +347,7 @@ fn a_read_only_file_shows_a_banner_and_save_keeps_the_edits() {
     let mut h = app_on(&path, &dir.path().join("recovery"));
     h.run();
     h.get_by_label("Read-only:");
-    h.get_by_label_contains("the file is marked read-only. Your edits are kept");
+    h.get_by_label_contains("the file is marked read-only. Edits stay in the window");
     assert!(h.query_by_label("Save As…").is_some());
     rename(&mut h, "Mine");
     assert!(!h.state_mut().save());

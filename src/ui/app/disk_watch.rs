@@ -170,8 +170,8 @@ impl OutcomeApp {
             ui.horizontal_wrapped(|ui| {
                 ui.label(RichText::new("Read-only:").strong());
                 ui.label(format!(
-                    "{} cannot be saved in place: {why}. Your edits are kept; use Save As to \
-                     save them to another file.",
+                    "{} cannot be saved in place: {why}. Edits stay in the window; Save As \
+                     saves them to another file.",
                     self.doc.display_name()
                 ));
                 save_as = ui.button("Save As…").clicked();
@@ -186,7 +186,7 @@ impl OutcomeApp {
 fn question_modal(ui: &mut egui::Ui, q: Question, name: &str, dirty: bool) -> Option<Answer> {
     let mut answer = None;
     egui::Modal::new(egui::Id::unique("changed-on-disk")).show(ui.ctx(), |ui| {
-        ui.set_max_width(560.0);
+        ui.set_max_width(640.0);
         if q.missing {
             ui.heading(format!("{name} is no longer there"));
             ui.label(
