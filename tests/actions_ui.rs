@@ -6,7 +6,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::NodeT as _;
 use egui_kittest::kittest::Queryable as _;
 use outcome_explorer::document::Document;
-use outcome_explorer::model::{Action, ActionPlan, Outcome, Project, Rag};
+use outcome_explorer::model::{Action, ActionPlan, Outcome, ProgressNote, Project, Rag};
 use outcome_explorer::plan_table::{Column, Sort};
 use outcome_explorer::ui::OutcomeApp;
 use outcome_explorer::ui::nav::View;
@@ -87,8 +87,10 @@ fn harness(dir: &tempfile::TempDir) -> (Harness<'static, OutcomeApp>, std::path:
     let mut app = OutcomeApp::new(Document::new(fixture(), Some(path.clone())));
     app.view = View::Actions;
     app.actions.today = d(2025, 6, 1);
+    // Wide enough for every column beside the row editor (how a narrow window leaves
+    // columns out is tested on its own).
     let h = Harness::builder()
-        .with_size(egui::vec2(1280., 800.))
+        .with_size(egui::vec2(1920., 1080.))
         .build_ui_state(|ui, app: &mut OutcomeApp| app.ui_root(ui), app);
     (h, path)
 }
@@ -415,8 +417,7 @@ fn progress_notes_are_dated_today_and_outcomes_come_from_a_picker() {
     h.get_by_role_and_label(Role::ComboBox, "Link an outcome")
         .click();
     h.run();
-    h.get_by_label("o-homes — Everyone has a decent home")
-        .click();
+    h.get_by_label("Everyone has a decent home").click();
     h.run();
     let a = &h.state().doc.project().action_plans[0].actions[1];
     assert_eq!(a.outcomes, ["o-homes"]);
@@ -614,4 +615,208 @@ fn rows_are_reordered_only_when_the_table_is_not_sorted() {
         "a sort hides the order"
     );
     assert!(h.get_by_label("Move down").accesskit_node().is_disabled());
+}
+
+/// A plan of `n` actions with every column filled, and a long theme word.
+fn long_plan(n: usize) -> Project {
+    let mut p = fixture();
+    p.action_plans[0].actions = (1..=n)
+        .map(|i| Action {
+            reference: format!("R{i}"),
+            theme: "Finance and Transformation".into(),
+            title: format!("Recommendation number {i}, described at some length so that it wraps"),
+            owner: "Chief Finance Officer".into(),
+            due: Some(d(2025, 9, 1)),
+            key_actions: vec!["Set up a board".into()],
+            outcomes: vec!["o-homes".into()],
+            last_updated: Some(d(2025, 1, 1)),
+            progress: vec![ProgressNote {
+                date: d(2025, 1, 1),
+                text: "Under way".into(),
+            }],
+            ..Default::default()
+        })
+        .collect();
+    p
+}
+
+fn sized(p: Project, w: f32, h: f32) -> Harness<'static, OutcomeApp> {
+    let mut app = OutcomeApp::new(Document::new(p, None));
+    app.view = View::Actions;
+    app.actions.today = d(2025, 6, 1);
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(w, h))
+        .build_ui_state(|ui, app: &mut OutcomeApp| app.ui_root(ui), app);
+    h.run();
+    h
+}
+
+#[test]
+fn a_keyboard_edit_brings_its_cell_into_view_first() {
+    let mut h = sized(long_plan(60), 1920., 1080.);
+    h.state_mut().actions.select_row(Some(0));
+    h.run();
+    while h.state().actions.cursor() != Column::Rag {
+        h.key_press(egui::Key::ArrowRight);
+        h.run();
+    }
+    // Scroll the table far down with the mouse wheel: the selected row goes out of sight.
+    h.hover_at(egui::pos2(1000.0, 700.0));
+    h.event(egui::Event::MouseWheel {
+        unit: egui::MouseWheelUnit::Point,
+        delta: egui::vec2(0.0, -5000.0),
+        phase: egui::TouchPhase::Move,
+        source: egui::MouseWheelSource::Unknown,
+        modifiers: egui::Modifiers::NONE,
+    });
+    h.run_steps(10);
+    assert!(h.query_by_label("R1").is_none(), "R1 scrolled out of sight");
+    h.key_press(egui::Key::R);
+    h.run_steps(10);
+    assert_eq!(
+        h.state().doc.project().action_plans[0].actions[0].rag,
+        Rag::Red
+    );
+    assert!(
+        h.query_by_label("R1").is_some(),
+        "the row changed is in view"
+    );
+}
+
+#[test]
+fn enter_in_the_row_editor_does_not_also_edit_a_cell() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut h, _) = harness(&dir);
+    h.state_mut().actions.select_row(Some(0));
+    h.run();
+    let owner = h.get_by_role_and_label(Role::TextInput, "Owner");
+    owner.focus();
+    owner.type_text(" (interim)");
+    h.run();
+    h.key_press(egui::Key::Enter);
+    h.run();
+    h.run();
+    assert_eq!(
+        h.state().doc.project().action_plans[0].actions[0].owner,
+        "Director of Place (interim)"
+    );
+    assert!(
+        h.query_by_role_and_label(Role::TextInput, "Edit title of R1")
+            .is_none(),
+        "the table's cell editor stayed shut"
+    );
+    // The table has the keyboard again on the next key.
+    h.key_press(egui::Key::Enter);
+    h.run();
+    assert!(
+        h.query_by_role_and_label(Role::TextInput, "Edit title of R1")
+            .is_some()
+    );
+}
+
+#[test]
+fn columns_fill_a_wide_window_and_a_narrow_one_leaves_columns_out_saying_so() {
+    let h = sized(long_plan(5), 1920., 1080.);
+    let widths = h.state().actions.column_widths().to_vec();
+    assert_eq!(widths.len(), Column::ALL.len(), "every column fits at 1920");
+    let total: f32 = widths.iter().map(|(_, w)| w).sum();
+    assert!(total > 1400.0, "the table uses the width: {total}");
+    assert!(h.query_by_label_contains("Not shown").is_none());
+
+    let mut h = sized(long_plan(5), 1280., 800.);
+    h.state_mut().actions.select_row(Some(0));
+    h.run();
+    h.run();
+    let shown: Vec<Column> = h
+        .state()
+        .actions
+        .column_widths()
+        .iter()
+        .map(|(c, _)| *c)
+        .collect();
+    assert!(shown.len() < Column::ALL.len());
+    for c in [Column::Reference, Column::Title, Column::Rag] {
+        assert!(shown.contains(&c), "{c:?} always stays");
+    }
+    h.get_by_label_contains("Not shown: Last updated");
+    // Every header shown is inside the window.
+    for c in &shown {
+        let r = h.get_by_role_and_label(Role::Button, c.label()).rect();
+        assert!(r.right() <= 1280.0, "{c:?} reaches {}", r.right());
+    }
+}
+
+#[test]
+fn no_word_is_broken_and_outcomes_are_named() {
+    let mut p = long_plan(5);
+    p.action_plans[0].actions[0].theme = "Transformationalisation".into();
+    let h = sized(p, 1600., 900.);
+    assert!(
+        h.state()
+            .actions
+            .column_widths()
+            .iter()
+            .any(|(c, _)| *c == Column::Theme),
+        "{:?}",
+        h.state().actions.column_widths()
+    );
+    // A word broken in two would make its label two lines high.
+    let word = h.get_by_label("Transformationalisation").rect();
+    let line = h.get_by_label("R1").rect();
+    assert!(
+        word.height() < line.height() * 1.5,
+        "{word:?} vs {line:?} in {:?}",
+        h.state().actions.column_widths()
+    );
+    assert_eq!(
+        h.query_all_by_label("• Everyone has a decent home").count(),
+        5,
+        "each row names its outcome"
+    );
+    assert!(h.query_by_label_contains("o-homes").is_none(), "no raw ids");
+}
+
+#[test]
+fn a_column_blank_in_every_row_takes_no_room() {
+    let mut p = long_plan(5);
+    for a in &mut p.action_plans[0].actions {
+        a.owner.clear();
+    }
+    let h = sized(p, 1920., 1080.);
+    let shown: Vec<Column> = h
+        .state()
+        .actions
+        .column_widths()
+        .iter()
+        .map(|(c, _)| *c)
+        .collect();
+    assert!(!shown.contains(&Column::Owner));
+    h.get_by_label_contains("Owner (blank in every row)");
+}
+
+#[test]
+fn a_refusal_is_shown_at_the_field_it_concerns() {
+    let mut p = fixture();
+    // The file links R1 to an outcome it no longer has: any change to R1 is refused for it.
+    p.action_plans[0].actions[0].outcomes = vec!["gone".into()];
+    let mut h = sized(p, 1920., 1080.);
+    h.state_mut().actions.select_row(Some(0));
+    h.run();
+    h.get_by_role_and_label(Role::ComboBox, "RAG rating")
+        .click();
+    h.run();
+    h.get_by_role_and_label(Role::Button, "✔ Green").click();
+    h.run();
+    assert_eq!(
+        h.state().doc.project().action_plans[0].actions[0].rag,
+        Rag::Amber
+    );
+    let error = h.get_by_label_contains("there is no outcome “gone”").rect();
+    let link = h.get_by_label("Link an outcome").rect();
+    let rag = h.get_by_label("RAG rating").rect();
+    assert!(
+        error.top() > link.top(),
+        "under the outcomes, where it can be put right"
+    );
+    assert!(error.top() > rag.top() + 100.0);
 }

@@ -98,7 +98,14 @@ impl ActionsView {
         });
     }
 
-    pub(super) fn csv_buttons(&mut self, ui: &mut Ui, doc: &Document, plan: usize, nav: &mut Nav) {
+    /// The CSV menu: import into this plan (with a preview first) or export it.
+    pub(super) fn csv_menu(&mut self, ui: &mut Ui, doc: &Document, plan: usize, nav: &mut Nav) {
+        ui.menu_button("CSV", |ui| self.csv_buttons(ui, doc, plan, nav))
+            .response
+            .on_hover_text("Import this plan's rows from a spreadsheet, or export them to one");
+    }
+
+    fn csv_buttons(&mut self, ui: &mut Ui, doc: &Document, plan: usize, nav: &mut Nav) {
         if ui.button("Import CSV…").clicked()
             && let Some(path) = rfd::FileDialog::new()
                 .add_filter("CSV", &["csv"])
