@@ -3,6 +3,7 @@
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
+use egui_kittest::kittest::NodeT as _;
 use egui_kittest::kittest::Queryable as _;
 use outcome_explorer::document::Document;
 use outcome_explorer::file;
@@ -500,4 +501,87 @@ fn palette_matches_every_word_and_leaves_out_what_cannot_run() {
     assert_eq!(ids(&app, "").len(), ids(&app, "   ").len());
     // Labels that start with the query come first.
     assert_eq!(ids(&app, "save")[0], "file.save");
+}
+
+#[test]
+fn a_broken_file_shows_its_lines_and_opens_once_put_right() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir.path().join("good.ron");
+    let bad = dir.path().join("bad.ron");
+    file::save(&project("Luton 2040"), &good).unwrap();
+    let text = file::to_text(&project("Draft"));
+    // A missing comma after the title.
+    let broken = text.replacen("\"Draft\",", "\"Draft\"", 1);
+    assert_ne!(broken, text);
+    std::fs::write(&bad, &broken).unwrap();
+    let mut h = harness_for(&good);
+    h.state_mut().open(&bad);
+    h.run();
+    assert_eq!(h.state().doc.project().programme.title, "Luton 2040");
+    h.get_by_label_contains("good.ron is still open");
+    // The problem's line, quoted with its number, and a mark under its column.
+    let lines = h.state().report_lines().unwrap().to_vec();
+    let at: Vec<usize> = lines[0]
+        .split(':')
+        .skip(1)
+        .take(2)
+        .map(|n| n.trim().parse().unwrap())
+        .collect();
+    let (line, col) = (at[0], at[1]);
+    let source = broken.lines().nth(line - 1).unwrap().trim();
+    let quoted = h.get_by_label_contains(&format!("{line:>5} │ ")).rect();
+    assert!(
+        h.query_by_label_contains(source).is_some(),
+        "line {line} is quoted: {source}"
+    );
+    let mark = h.get_by_label_contains("^");
+    assert!(
+        mark.rect().top() > quoted.top(),
+        "the mark is under the quoted line"
+    );
+    let mark_text = mark
+        .accesskit_node()
+        .label()
+        .or(mark.accesskit_node().value())
+        .unwrap_or_default();
+    assert_eq!(
+        mark_text.find('^').map(|i| mark_text[..i].chars().count()),
+        Some(8 + col - 1)
+    );
+    assert!(h.query_by_label("Open in text editor").is_some());
+
+    // Put it right, then try again: it opens (no unsaved changes, so nothing is asked).
+    std::fs::write(&bad, &text).unwrap();
+    h.get_by_label("Try again").click();
+    h.run();
+    assert_eq!(h.state().doc.project().programme.title, "Draft");
+    assert!(h.state().report_lines().is_none());
+}
+
+#[test]
+fn a_file_that_fails_at_start_leaves_the_welcome_screen_not_an_untitled_project() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.ron");
+    std::fs::write(&bad, "(format_version: 1, programme: (title: 3))").unwrap();
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_ui_state(
+            |ui, app: &mut OutcomeApp| app.ui_root(ui),
+            OutcomeApp::with_file(Some(&bad)),
+        );
+    h.run();
+    assert!(h.state().is_welcome());
+    h.get_by_label("Could not open bad.ron");
+    h.get_by_label("Close").click();
+    h.run();
+    assert!(h.query_by_label("Open a project…").is_some());
+    assert!(
+        h.query_by_label("Trends").is_none(),
+        "no views until a project is open"
+    );
+    assert!(h.query_by_label("● Unsaved changes").is_none());
+    h.get_by_label("Start a new project").click();
+    h.run();
+    assert!(!h.state().is_welcome());
+    assert!(h.query_by_label("Trends").is_some());
 }
