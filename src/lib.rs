@@ -8,6 +8,7 @@
 pub mod chart;
 pub mod cli;
 pub mod csv_io;
+pub mod deck;
 pub mod document;
 pub mod export;
 pub mod file;
@@ -16,6 +17,7 @@ pub mod history;
 pub mod model;
 pub mod palette;
 pub mod plan_table;
+pub mod recovery;
 pub mod status;
 pub mod synthetic;
 pub mod ui;

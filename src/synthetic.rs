@@ -232,6 +232,7 @@ pub fn generate(spec: &Spec, seed: u64) -> Project {
         action_plans,
         pledges,
         missions,
+        presentations: Vec::new(),
     }
 }
 

@@ -83,6 +83,7 @@ pub fn validate(project: &Project) -> Vec<Issue> {
     for (i, m) in project.missions.iter().enumerate() {
         v.mission(&ids, i, m);
     }
+    v.issues.extend(crate::deck::check::check(project));
     v.issues
 }
 

@@ -173,6 +173,7 @@ pub fn sample_project() -> Project {
             outcomes: vec!["afford-home".into()],
             ..Default::default()
         }],
+        presentations: Vec::new(),
     }
 }
 
@@ -905,6 +906,7 @@ pub fn arb_project() -> impl Strategy<Value = Project> {
                 action_plans,
                 pledges,
                 missions,
+                presentations: Vec::new(),
             },
         )
 }

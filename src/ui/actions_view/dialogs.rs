@@ -148,12 +148,14 @@ impl ActionsView {
         self.plan_dialog_ui(ui, doc);
     }
 
-    /// The preview of a CSV import: what will be added, changed and rejected; Import applies
-    /// it as one undoable step.
+    /// The preview of a CSV import: what will be added, changed, rejected and left out, with
+    /// the choice to remove what the file leaves out; Import applies it as one undoable step.
     fn import_dialog(&mut self, ui: &mut Ui, doc: &mut Document, nav: &mut Nav) {
         let Some(imp) = &self.import else { return };
         let mut close = false;
         let mut apply = false;
+        // What the user lets the import delete, when changed in the preview.
+        let mut rechoose = None;
         let plan = doc.project().plan(&imp.plan);
         let modal = egui::Modal::new(egui::Id::unique("csv-import-preview")).show(ui.ctx(), |ui| {
             ui.set_max_width(640.0);
@@ -170,17 +172,19 @@ impl ActionsView {
             egui::ScrollArea::vertical()
                 .max_height(400.0)
                 .show(ui, |ui| {
-                    import_preview(ui, p, plan.map(|x| x.actions.as_slice()))
+                    import_preview(ui, p, plan.map(|x| x.actions.as_slice()));
+                    import_safety_notes(ui, p);
                 });
+            let mut choices = p.choices;
+            import_choices(ui, p, &mut choices);
+            if choices != p.choices {
+                rechoose = Some(choices);
+            }
             ui.add_space(8.0);
             ui.horizontal(|ui| {
-                let n = p.added.len() + p.changed.len();
-                let text = if p.rejected.is_empty() {
-                    format!("Import {n} rows")
-                } else {
-                    format!("Import {n} rows, skip {} rejected", p.rejected.len())
-                };
-                apply = ui.add_enabled(n > 0, egui::Button::new(text)).clicked();
+                apply = ui
+                    .add_enabled(p.can_apply(), egui::Button::new(import_button_text(p)))
+                    .clicked();
                 close = ui.button("Cancel").clicked();
             });
         });
@@ -203,6 +207,9 @@ impl ActionsView {
         }
         if close {
             self.import = None;
+        } else if let (Some(choices), Some(imp)) = (rechoose, &mut self.import) {
+            imp.result =
+                csv_io::preview_with(doc.project(), &imp.plan, &imp.bytes, self.today, choices);
         }
     }
 
@@ -265,6 +272,20 @@ fn import_preview(ui: &mut Ui, p: &csv_io::Preview, actions: Option<&[Action]>) 
     if !p.ignored_columns.is_empty() {
         ui.label(format!("Columns ignored: {}", p.ignored_columns.join(", ")));
     }
+}
+
+/// "Import 3 rows, skip 1 rejected, remove 2".
+fn import_button_text(p: &csv_io::Preview) -> String {
+    let n = p.added.len() + p.changed.len();
+    let mut text = if p.rejected.is_empty() {
+        format!("Import {n} rows")
+    } else {
+        format!("Import {n} rows, skip {} rejected", p.rejected.len())
+    };
+    if !p.removed_rows().is_empty() {
+        text.push_str(&format!(", remove {}", p.removed_rows().len()));
+    }
+    text
 }
 
 /// The plan dialog's fields and buttons: (OK clicked, Cancel clicked).
@@ -346,4 +367,46 @@ fn apply_plan_dialog(doc: &mut Document, d: &PlanDialog) -> Result<Option<String
     };
     doc.apply(label, edit).map_err(|e| e.to_string())?;
     Ok(d.index.is_none().then_some(id))
+}
+
+/// What an import preview says about rows and notes the file leaves out, and about the
+/// whole project after it.
+fn import_safety_notes(ui: &mut Ui, p: &csv_io::Preview) {
+    let missing = p.missing_lines();
+    if !missing.is_empty() {
+        ui.label(RichText::new("Not in the file").strong());
+        for line in missing {
+            ui.label(line);
+        }
+    }
+    if !p.problems.is_empty() {
+        ui.label(
+            RichText::new("⚠ Not imported: the project would not load after it")
+                .strong()
+                .color(red(ui)),
+        );
+        for line in &p.problems {
+            ui.label(line);
+        }
+    }
+}
+
+/// The explicit choices to delete what the file leaves out (nothing is deleted otherwise).
+fn import_choices(ui: &mut Ui, p: &csv_io::Preview, choices: &mut csv_io::ImportChoices) {
+    if let Some(m) = p.missing_summary() {
+        ui.label(m);
+    }
+    if !p.missing_rows.is_empty() {
+        let n = p.missing_rows.len();
+        ui.checkbox(
+            &mut choices.delete_missing_rows,
+            format!("Remove the {n} row(s) not in the file"),
+        );
+    }
+    if !p.missing_notes.is_empty() {
+        ui.checkbox(
+            &mut choices.delete_missing_notes,
+            "Remove the progress notes not in the file",
+        );
+    }
 }

@@ -91,6 +91,8 @@ impl std::fmt::Display for Refused {
 struct PendingImport {
     plan: Id,
     name: String,
+    /// The file, read again when the user changes what the import may delete.
+    bytes: Vec<u8>,
     result: Result<csv_io::Preview, csv_io::ImportError>,
 }
 
@@ -268,6 +270,7 @@ impl ActionsView {
         self.import = Some(PendingImport {
             plan,
             name: name.to_string(),
+            bytes: bytes.to_vec(),
             result,
         });
     }

@@ -64,10 +64,10 @@ impl OutcomeApp {
             self.report = Some(Report {
                 title: "Warnings about sources".into(),
                 intro: format!(
-                    "The file is valid, but {text}: a value or target with no source or \
-                     working, a value called measured that its note says was derived, a period \
-                     the source does not give. Say in the file where each comes from, and the \
-                     charts will show it.{shown}"
+                    "The project is valid, but these figures may say more than their sources \
+                     do. Give each a source, or the working by which it was worked out, and \
+                     mark periods a source does not give: the charts then show which is \
+                     which.{shown}"
                 ),
                 lines: w.lines.clone(),
             });
