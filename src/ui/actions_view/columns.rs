@@ -163,15 +163,8 @@ impl ActionsView {
         (layout::fit(&m.needs(ui, &columns), width, gap), blank)
     }
 
-    /// The height of row `index` of `plan` shown whole: its tallest cell at these widths.
-    pub(super) fn whole_row_height(
-        &mut self,
-        ui: &Ui,
-        doc: &Document,
-        plan: usize,
-        index: usize,
-        fitted: &Fitted,
-    ) -> f32 {
+    /// Forget the heights measured at other widths or for another state of the plan.
+    pub(super) fn keep_heights_for(&mut self, doc: &Document, plan: usize, fitted: &Fitted) {
         let widths: Vec<u32> = fitted
             .widths
             .iter()
@@ -182,6 +175,18 @@ impl ActionsView {
             self.heights.key = Some(key);
             self.heights.rows.clear();
         }
+    }
+
+    /// The height of row `index` of `plan` shown whole: its tallest cell at these widths
+    /// (measured once; see [`Self::keep_heights_for`]).
+    pub(super) fn whole_row_height(
+        &mut self,
+        ui: &Ui,
+        doc: &Document,
+        plan: usize,
+        index: usize,
+        fitted: &Fitted,
+    ) -> f32 {
         if let Some(h) = self.heights.rows.get(&index) {
             return *h;
         }

@@ -65,6 +65,7 @@ impl ActionsView {
         fitted: &Fitted,
     ) -> Vec<f32> {
         let compact = compact_height(ui);
+        self.keep_heights_for(doc, plan, fitted);
         rows.iter()
             .map(|&i| {
                 if self.expand_all || self.selected == Some(i) {
