@@ -526,3 +526,31 @@ fn a_file_that_fails_at_start_leaves_the_welcome_screen_not_an_untitled_project(
     assert!(!h.state().is_welcome());
     assert!(h.sees("Trends"));
 }
+
+#[test]
+fn toolbar_controls_stay_put_when_a_count_changes() {
+    let mut p = project("Luton 2040");
+    p.needs.push(outcome_explorer::model::AreaOfNeed {
+        id: "n1".into(),
+        name: "Money".into(),
+        ..Default::default()
+    });
+    for i in 0..12 {
+        p.outcomes.push(outcome_explorer::model::Outcome {
+            id: format!("o{i}"),
+            name: format!("Outcome number {i}"),
+            priority: "p1".into(),
+            need: "n1".into(),
+            ..Default::default()
+        });
+    }
+    let mut h = common::harness::open_project(p, View::Wheel, LAPTOP);
+    let export = |h: &common::harness::AppHarness| h.get_by_label("Export…").rect();
+    let before = export(&h);
+    h.type_into("Search:", "number 1");
+    assert!(h.sees("3 matches"), "number 1, 10 and 11");
+    assert_eq!(export(&h), before);
+    h.type_into("Search:", "1"); // "number 11"
+    assert!(h.sees("1 match"));
+    assert_eq!(export(&h), before);
+}

@@ -78,6 +78,18 @@ pub fn keep_together<R>(
     r.inner
 }
 
+/// A label that always takes the width `widest` would take, so the controls after it do not
+/// move when its text changes ("1 match", "3 matches").
+pub fn fixed_width_label(ui: &mut Ui, text: RichText, widest: &str) -> egui::Response {
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let width = ui
+        .fonts_mut(|f| f.layout_no_wrap(widest.to_string(), font, egui::Color32::BLACK))
+        .size()
+        .x;
+    let height = ui.spacing().interact_size.y;
+    ui.add_sized([width, height], egui::Label::new(text))
+}
+
 /// The size of a picture to export, chosen in an export menu.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ExportSize {
