@@ -22,6 +22,7 @@ impl OutcomeApp {
         if !self.comments_question(ui) {
             return;
         }
+        self.failed_open_ui(ui);
         if let Some(r) = &self.report
             && dialogs::problems(ui, &r.title, &r.intro, &r.lines)
         {
