@@ -8,6 +8,7 @@
 pub mod chart;
 pub mod cli;
 pub mod csv_io;
+pub mod deck;
 pub mod document;
 pub mod export;
 pub mod file;

@@ -1,5 +1,6 @@
 //! The app shell driven as a user would: views, the unsaved marker, Save, undo, opening files.
 
+use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
@@ -344,4 +345,159 @@ fn the_file_menu_offers_the_wheel_as_a_picture() {
     h.run();
     assert!(h.query_by_label("Wheel as PNG…").is_some());
     assert!(h.query_by_label("Wheel as SVG…").is_some());
+}
+
+#[test]
+fn a_new_project_starts_every_view_afresh_and_keeps_hidden_columns() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.ron");
+    let mut p = project("Luton 2040");
+    p.action_plans.push(outcome_explorer::model::ActionPlan {
+        id: "plan".into(),
+        title: "Peer challenge".into(),
+        actions: vec![outcome_explorer::model::Action {
+            reference: "R1".into(),
+            title: "Set up a board".into(),
+            ..Default::default()
+        }],
+        ..Default::default()
+    });
+    file::save(&p, &path).unwrap();
+    let mut h = harness_for(&path);
+    h.state_mut().view = View::Actions;
+    h.run();
+    h.get_by_label("Columns").click();
+    h.run();
+    h.get_by_role_and_label(Role::CheckBox, "Theme").click();
+    h.run();
+    h.key_press(Key::Escape);
+    h.run();
+    let header = |h: &Harness<'_, OutcomeApp>, name: &str| {
+        h.query_by_role_and_label(Role::Button, name).is_some()
+    };
+    assert!(!header(&h, "Theme"), "the Theme column is hidden");
+    assert!(header(&h, "Title"));
+    assert_eq!(h.state().actions.plan_id(), Some("plan"));
+
+    h.state_mut().view = View::Wheel;
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    h.run();
+    assert!(h.state().doc.path().is_none(), "a new project is shown");
+    assert_eq!(
+        h.state().actions.plan_id(),
+        None,
+        "the old project's plan is not remembered by the new one"
+    );
+
+    h.state_mut().open(&path);
+    h.state_mut().view = View::Actions;
+    h.run();
+    h.run();
+    assert_eq!(h.state().actions.plan_id(), Some("plan"));
+    assert!(
+        !header(&h, "Theme"),
+        "hidden columns are a setting: they stay hidden in the next project"
+    );
+    assert!(header(&h, "Title"));
+}
+
+#[test]
+fn the_readme_keyboard_table_lists_every_shortcut_of_the_command_list() {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"))
+        .expect("README.md");
+    let rows: Vec<(String, String)> = readme
+        .lines()
+        .skip_while(|l| l.trim() != "| Keys | Command |")
+        .skip(2)
+        .take_while(|l| l.starts_with('|'))
+        .map(|l| {
+            let cells: Vec<&str> = l.trim_matches('|').split('|').map(str::trim).collect();
+            (cells[0].to_string(), cells[1].to_string())
+        })
+        .collect();
+    let expected: Vec<(String, String)> = outcome_explorer::ui::app::COMMANDS
+        .iter()
+        .filter(|c| !c.keys.is_empty())
+        .map(|c| (c.keys_text(), c.full_label()))
+        .collect();
+    let table: String = expected
+        .iter()
+        .map(|(k, c)| format!("| {k} | {c} |\n"))
+        .collect();
+    assert_eq!(
+        rows, expected,
+        "the README's keyboard table should read:\n| Keys | Command |\n| --- | --- |\n{table}"
+    );
+}
+
+#[test]
+fn the_command_palette_finds_and_runs_a_command_from_the_keyboard() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.ron");
+    file::save(&project("Luton 2040"), &path).unwrap();
+    let mut h = harness_for(&path);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::K);
+    h.run();
+    assert!(h.state().palette_is_open());
+    // The search box has the keyboard at once.
+    h.get_by_role_and_label(Role::TextInput, "Run a command")
+        .type_text("action");
+    h.run();
+    assert!(h.query_by_label_contains("View › Action plans").is_some());
+    assert!(h.query_by_label_contains("File › Save").is_none());
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(h.state().view, View::Actions);
+    assert!(!h.state().palette_is_open());
+
+    // Ctrl+Shift+P opens it too; arrows choose, Esc closes without running anything.
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::P);
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "Run a command")
+        .type_text("view");
+    h.run();
+    h.key_press(Key::ArrowDown);
+    h.run();
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(!h.state().palette_is_open());
+    assert_eq!(h.state().view, View::Actions);
+
+    // A click runs a command too.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::K);
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "Run a command")
+        .type_text("dark");
+    h.run();
+    h.get_by_label_contains("View › Dark theme").click();
+    h.run();
+    assert!(h.state().is_dark());
+}
+
+#[test]
+fn palette_matches_every_word_and_leaves_out_what_cannot_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.ron");
+    file::save(&project("Luton 2040"), &path).unwrap();
+    let mut app = OutcomeApp::new(Document::open(&path).unwrap());
+    let ids = |app: &OutcomeApp, q: &str| -> Vec<&'static str> {
+        outcome_explorer::ui::app::palette_matches(app, q)
+            .iter()
+            .map(|c| c.id)
+            .collect()
+    };
+    assert_eq!(ids(&app, "save as"), vec!["file.save-as"]);
+    assert_eq!(ids(&app, "ctrl+shift+s"), vec!["file.save-as"]);
+    assert!(ids(&app, "undo").is_empty(), "nothing to undo yet");
+    rename(&mut app, "Changed");
+    assert_eq!(ids(&app, "undo"), vec!["edit.undo"]);
+    assert!(
+        ids(&app, "rename").contains(&"edit.undo"),
+        "found by what it would undo"
+    );
+    assert_eq!(ids(&app, "").len(), ids(&app, "   ").len());
+    // Labels that start with the query come first.
+    assert_eq!(ids(&app, "save")[0], "file.save");
 }

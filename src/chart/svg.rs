@@ -29,7 +29,8 @@ pub fn chart(c: &Chart, width: f64, height: f64) -> String {
     // Sizes scale with the picture: at 1080 px high the smallest text is 24 px.
     let k = (height / 1080.0).min(width / 1920.0 * 1.4).max(0.2);
     let m = 48.0 * k;
-    let title = 44.0 * k;
+    // An empty title takes no room (a slide sets its title apart).
+    let title = if c.title.is_empty() { 0.0 } else { 44.0 * k };
     let sub = 28.0 * k;
     let small = 24.0 * k;
     s.text(
@@ -320,7 +321,8 @@ pub fn dashboard(title: &str, cards: &[Card], width: f64, height: f64) -> String
     s.text(m, m + 36.0 * k, title, TextStyle::new(44.0 * k, INK).bold());
     let cols = ((cards.len() as f64 * 1.8).sqrt().ceil() as usize).clamp(1, 6);
     let rows = cards.len().div_ceil(cols).max(1);
-    let top = m + 70.0 * k;
+    // An empty title takes no room (a slide sets its title apart).
+    let top = if title.is_empty() { m } else { m + 70.0 * k };
     let cw = (width - m * 2.0) / cols as f64;
     let ch = (height - top - m) / rows as f64;
     let small = (24.0 * k).min(ch / 8.0).max(8.0);

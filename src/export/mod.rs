@@ -39,8 +39,8 @@ impl ImageFormat {
     }
 }
 
-/// Write an SVG document as `format` to `path` (atomically), rasterising to
-/// `width`×`height` pixels for PNG.
+/// Write an SVG document as `format` to `path` (atomically, keeping no backup of a picture
+/// it replaces), rasterising to `width`×`height` pixels for PNG.
 pub fn write_image(
     svg: &str,
     format: ImageFormat,
@@ -52,5 +52,5 @@ pub fn write_image(
         ImageFormat::Svg => svg.as_bytes().to_vec(),
         ImageFormat::Png => png::rasterise(svg, width, height)?,
     };
-    crate::file::write_atomic(path, &bytes).map_err(|e| e.to_string())
+    crate::file::write_atomic_no_backup(path, &bytes).map_err(|e| e.to_string())
 }

@@ -4,6 +4,14 @@ use resvg::{tiny_skia, usvg};
 
 /// Render `svg` scaled to fill `width`×`height` pixels and encode it as PNG.
 pub fn rasterise(svg: &str, width: u32, height: u32) -> Result<Vec<u8>, String> {
+    render(svg, width, height)?
+        .encode_png()
+        .map_err(|e| format!("could not encode PNG: {e}"))
+}
+
+/// Render `svg` scaled to fill `width`×`height` pixels (premultiplied RGBA, as the clipboard
+/// and the screen take it).
+pub fn render(svg: &str, width: u32, height: u32) -> Result<tiny_skia::Pixmap, String> {
     let options = super::fonts::svg_options();
     let tree = usvg::Tree::from_str(svg, &options)
         .map_err(|e| format!("the picture could not be drawn: {e}"))?;
@@ -15,9 +23,7 @@ pub fn rasterise(svg: &str, width: u32, height: u32) -> Result<Vec<u8>, String> 
         height as f32 / size.height(),
     );
     resvg::render(&tree, transform, &mut pixmap.as_mut());
-    pixmap
-        .encode_png()
-        .map_err(|e| format!("could not encode PNG: {e}"))
+    Ok(pixmap)
 }
 
 #[cfg(test)]

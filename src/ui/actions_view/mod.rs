@@ -126,6 +126,8 @@ impl Editor {
 struct PendingImport {
     plan: Id,
     name: String,
+    /// The file, read again when the user changes what the import may delete.
+    bytes: Vec<u8>,
     result: Result<csv_io::Preview, csv_io::ImportError>,
 }
 
@@ -149,7 +151,6 @@ pub struct ActionsView {
     plan: Option<Id>,
     pub filter: Filter,
     pub sort: Option<Sort>,
-    hidden: Vec<Column>,
     selected: Option<usize>,
     cursor: Column,
     editing: Option<CellEdit>,
@@ -179,7 +180,6 @@ impl Default for ActionsView {
             plan: None,
             filter: Filter::default(),
             sort: None,
-            hidden: Vec::new(),
             selected: None,
             cursor: Column::Title,
             editing: None,
@@ -254,29 +254,25 @@ impl ActionsView {
         self.scroll_to = index;
     }
 
-    /// Hide or show a column.
-    /// The columns hidden by the user (remembered between runs by the app).
-    pub fn hidden_columns(&self) -> &[Column] {
-        &self.hidden
-    }
-
-    pub fn set_hidden_columns(&mut self, hidden: Vec<Column>) {
-        self.hidden = hidden;
-    }
-
-    pub fn set_column_visible(&mut self, c: Column, visible: bool) {
-        self.hidden.retain(|h| *h != c);
-        if !visible {
-            self.hidden.push(c);
-        }
-    }
-
     /// The rows shown (indices into the plan), as last computed.
     pub fn visible_rows(&self) -> &[usize] {
         self.cache
             .as_ref()
             .map(|c| c.rows.as_slice())
             .unwrap_or(&[])
+    }
+
+    /// The rows and columns shown, tab-separated with a header line, for the clipboard.
+    pub fn table_text(&self, doc: &Document, hidden: &[Column]) -> Option<String> {
+        let project = doc.project();
+        let plan = project.plan(self.plan.as_deref()?)?;
+        let rows = plan_table::visible_rows(&plan.actions, &self.filter, self.sort, self.today);
+        Some(plan_table::table_tsv(
+            project,
+            plan,
+            &rows,
+            &shown_columns(hidden),
+        ))
     }
 
     /// Read a CSV into a preview for the current plan; the view then asks to confirm it.
@@ -288,6 +284,7 @@ impl ActionsView {
         self.import = Some(PendingImport {
             plan,
             name: name.to_string(),
+            bytes: bytes.to_vec(),
             result,
         });
     }
@@ -375,7 +372,9 @@ impl ActionsView {
         .map_err(|e| e.to_string())
     }
 
-    pub fn ui(&mut self, ui: &mut Ui, doc: &mut Document, nav: &mut Nav) {
+    /// Draw the view. `hidden` holds the columns the user has hidden (a setting the app
+    /// keeps between runs); the Columns menu changes it.
+    pub fn ui(&mut self, ui: &mut Ui, doc: &mut Document, nav: &mut Nav, hidden: &mut Vec<Column>) {
         let tab = ui.input(|i| {
             i.events.iter().any(|e| {
                 matches!(
@@ -403,11 +402,17 @@ impl ActionsView {
                 m.move_focus(egui::FocusDirection::None);
             });
         }
-        self.ui_inner(ui, doc, nav);
+        self.ui_inner(ui, doc, nav, hidden);
         self.table_active = self.selected.is_some() && ui.ctx().memory(|m| m.focused().is_none());
     }
 
-    fn ui_inner(&mut self, ui: &mut Ui, doc: &mut Document, nav: &mut Nav) {
+    fn ui_inner(
+        &mut self,
+        ui: &mut Ui,
+        doc: &mut Document,
+        nav: &mut Nav,
+        hidden: &mut Vec<Column>,
+    ) {
         if let Some((plan, reference)) = self.focus.take()
             && let Some(p) = doc.project().plan(&plan)
         {
@@ -469,8 +474,8 @@ impl ActionsView {
                     self.message = None;
                 }
             }
-            self.keyboard(ui, doc, plan);
-            self.table(ui, doc, plan, nav);
+            self.keyboard(ui, doc, plan, &shown_columns(hidden));
+            self.table(ui, doc, plan, nav, hidden);
         });
         self.dialogs(ui, doc, nav);
     }
@@ -488,12 +493,13 @@ impl ActionsView {
         sub.push(format!("today is {}", format::date(self.today)));
         ui.label(RichText::new(sub.join(" · ")).color(theme::muted(ui)));
     }
+}
 
-    fn columns(&self) -> Vec<Column> {
-        Column::ALL
-            .iter()
-            .copied()
-            .filter(|c| !self.hidden.contains(c))
-            .collect()
-    }
+/// The columns shown, in order: every column but the `hidden` ones.
+fn shown_columns(hidden: &[Column]) -> Vec<Column> {
+    Column::ALL
+        .iter()
+        .copied()
+        .filter(|c| !hidden.contains(c))
+        .collect()
 }

@@ -41,20 +41,36 @@ impl ActionsView {
         doc: &mut Document,
         plan: usize,
         nav: &mut Nav,
+        hidden: &mut Vec<Column>,
     ) {
         let len = doc.project().action_plans[plan].actions.len();
         ui.horizontal_wrapped(|ui| {
             ui.menu_button("Columns", |ui| {
                 for c in Column::ALL {
-                    let mut on = !self.hidden.contains(&c);
+                    let mut on = !hidden.contains(&c);
                     if ui.checkbox(&mut on, c.label()).changed() {
-                        self.set_column_visible(c, on);
+                        hidden.retain(|h| *h != c);
+                        if !on {
+                            hidden.push(c);
+                        }
                     }
                 }
             });
             ui.checkbox(&mut self.expand_all, "Expand rows");
             ui.separator();
             self.csv_buttons(ui, doc, plan, nav);
+            if ui
+                .button("Copy table")
+                .on_hover_text("The rows and columns shown, to paste into a spreadsheet or email")
+                .clicked()
+                && let Some(text) = self.table_text(doc, hidden)
+            {
+                let what = format!(
+                    "{} rows of the table (tab-separated)",
+                    self.visible_rows().len()
+                );
+                crate::ui::clipboard::copy_text(ui.ctx(), text, &what, nav);
+            }
             ui.separator();
             if ui.button("Add row").clicked() {
                 let p = &doc.project().action_plans[plan];

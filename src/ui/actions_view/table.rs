@@ -4,7 +4,13 @@
 use super::*;
 
 impl ActionsView {
-    pub(super) fn keyboard(&mut self, ui: &mut Ui, doc: &mut Document, plan: usize) {
+    pub(super) fn keyboard(
+        &mut self,
+        ui: &mut Ui,
+        doc: &mut Document,
+        plan: usize,
+        cols: &[Column],
+    ) {
         if self.editing.is_some() || self.import.is_some() || self.plan_dialog.is_some() {
             return;
         }
@@ -13,7 +19,6 @@ impl ActionsView {
         }
         let Some(sel) = self.selected else { return };
         let rows = self.visible_rows().to_vec();
-        let cols = self.columns();
         if cols.is_empty() {
             return;
         }
@@ -140,9 +145,16 @@ impl ActionsView {
         )
     }
 
-    pub(super) fn table(&mut self, ui: &mut Ui, doc: &mut Document, plan: usize, nav: &mut Nav) {
-        let cols = self.columns();
-        self.row_buttons(ui, doc, plan, nav);
+    pub(super) fn table(
+        &mut self,
+        ui: &mut Ui,
+        doc: &mut Document,
+        plan: usize,
+        nav: &mut Nav,
+        hidden: &mut Vec<Column>,
+    ) {
+        let cols = shown_columns(hidden);
+        self.row_buttons(ui, doc, plan, nav, hidden);
         // The buttons may have changed the plan: bring the rows up to date first.
         self.refresh_cache(doc, plan);
         let rows = self
@@ -390,7 +402,6 @@ impl ActionsView {
                         self.message = None;
                         // Like a spreadsheet: Tab saves and moves to the next cell, and the
                         // table, not whatever widget egui would focus next, takes the keys.
-                        let cols = self.columns();
                         if step != 0
                             && let Some(ci) = cols.iter().position(|c| *c == e.column)
                         {
