@@ -202,6 +202,8 @@ impl TrendsView {
             egui::ComboBox::from_id_salt("Source")
                 .selected_text(src_title)
                 .width(260.0)
+                // A long title is cut, not widening the box: "Add value" stays put.
+                .truncate()
                 .show_ui(ui, |ui| {
                     ui.selectable_value(&mut f.source, None, "None");
                     for s in &project.sources {
