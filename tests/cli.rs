@@ -275,3 +275,111 @@ fn csv_import_adds_notes_and_deletes_only_when_told() {
     assert!(s.contains("progress note text is empty"), "{s}");
     assert_eq!(std::fs::read(&path).unwrap(), before);
 }
+
+/// A command line that is not understood exits 2 with the usage; one that is understood
+/// but names what is not there, or is not valid, exits 1 with a message; none panics.
+#[test]
+fn exit_codes_say_usage_error_or_invalid_input_and_nothing_panics() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.ron");
+    file::save(&project_with_a_plan(), &path).unwrap();
+    let p = path.to_str().unwrap();
+    let out = |name: &str| dir.path().join(name).to_str().unwrap().to_string();
+    let (png, csv, ron, gif) = (out("w.png"), out("plan.csv"), out("q.ron"), out("w.gif"));
+    let usage: Vec<Vec<&str>> = vec![
+        vec!["--bogus"],
+        vec!["check"],
+        vec!["check", p, p],
+        vec!["check", ""],
+        vec!["fmt", "--check"],
+        vec!["export"],
+        vec!["export", "wheel", p],
+        vec!["export", "wheel", p, "--out", &png, "--width", "-5"],
+        vec!["export", "wheel", p, "--out", &png, "--width", "wide"],
+        vec!["export", "wheel", p, "--out", &png, "--colour-by", "mood"],
+        vec!["export", "chart"],
+        vec!["csv"],
+        vec!["csv", "import", p, "--plan", "plan"],
+        vec!["csv", "export", p, "--out", &csv],
+        vec!["nonsense", "command"],
+    ];
+    for args in &usage {
+        let o = run(args);
+        let err = text(&o.stderr);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {err}");
+        assert!(
+            err.contains("Usage:") || err.contains("try '--help'"),
+            "{args:?}: {err}"
+        );
+        assert!(!err.contains("panicked"), "{args:?}: {err}");
+    }
+    std::fs::write(&ron, "(").unwrap();
+    let invalid: Vec<Vec<&str>> = vec![
+        vec!["check", "/no/such/file.ron"],
+        vec!["check", dir.path().to_str().unwrap()],
+        vec!["check", &ron],
+        vec!["fmt", &ron],
+        vec!["export", "wheel", p, "--out", &png, "--width", "0"],
+        vec![
+            "export",
+            "wheel",
+            p,
+            "--out",
+            &png,
+            "--focus",
+            "nowhere/nothing",
+        ],
+        vec!["export", "wheel", p, "--out", &gif],
+        vec!["export", "chart", "no-such-measure", p, "--out", &png],
+        vec!["csv", "export", p, "--plan", "nope", "--out", &csv],
+        vec![
+            "csv",
+            "export",
+            p,
+            "--plan",
+            "plan",
+            "--out",
+            dir.path().to_str().unwrap(),
+        ],
+        vec!["csv", "import", p, "--plan", "plan", "--in", "/no/such.csv"],
+        vec![
+            "csv",
+            "import",
+            p,
+            "--plan",
+            "plan",
+            "--in",
+            dir.path().to_str().unwrap(),
+        ],
+        vec!["csv", "import", p, "--plan", "plan", "--in", p],
+    ];
+    for args in &invalid {
+        let o = run(args);
+        let err = text(&o.stderr);
+        assert_eq!(o.status.code(), Some(1), "{args:?}: {err}");
+        assert!(!err.trim().is_empty(), "{args:?}: says why");
+        assert!(!err.contains("panicked"), "{args:?}: {err}");
+    }
+    assert_eq!(run(&["--help"]).status.code(), Some(0));
+    assert_eq!(run(&["check", p]).status.code(), Some(0));
+}
+
+/// Output piped into a program that stops reading ends the command quietly.
+#[cfg(unix)]
+#[test]
+fn a_closed_output_pipe_is_not_a_crash() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.ron");
+    file::save(&project_with_a_plan(), &path).unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_outcome-explorer"))
+        .args(["check", path.to_str().unwrap()])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    let err = text(&out.stderr);
+    assert!(!err.contains("panicked"), "{err}");
+    assert_ne!(out.status.code(), Some(101), "{err}");
+}
