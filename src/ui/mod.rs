@@ -4,6 +4,7 @@
 pub mod actions_view;
 pub mod app;
 pub mod clipboard;
+pub mod list_editor;
 pub mod nav;
 pub mod theme;
 pub mod trends_view;
