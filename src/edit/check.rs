@@ -78,6 +78,23 @@ pub fn problems(project: &Project, place: Place, item: &Item) -> Vec<Problem> {
     out
 }
 
+/// Every problem `check` finds in the programme's own details.
+pub fn programme_problems(programme: &crate::model::Programme) -> Vec<Problem> {
+    let p = Project {
+        programme: programme.clone(),
+        ..Project::default()
+    };
+    validate(&p)
+        .into_iter()
+        .filter_map(|Issue { path, message }| {
+            within(&path, "programme").map(|rest| Problem {
+                within: rest.to_string(),
+                message,
+            })
+        })
+        .collect()
+}
+
 /// The part of `path` after `prefix`, if `path` is `prefix` or one of its parts.
 fn within<'a>(path: &'a str, prefix: &str) -> Option<&'a str> {
     let rest = path.strip_prefix(prefix)?;

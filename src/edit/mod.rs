@@ -19,7 +19,7 @@ pub mod values;
 pub use delete::{Deletion, Dependants};
 pub use ids::{MAX_ID, id_from_name};
 pub use new_item::{Here, new_item};
-pub use refs::{Fate, Index, Referrer, rewrite};
+pub use refs::{Fate, Index, Referrer, describe, rewrite};
 
 use crate::history::{Edit, Item, Kind, List, Place};
 use crate::model::Project;

@@ -122,6 +122,7 @@ impl<F: Default> ListEditor<F> {
         if items.is_empty() {
             return None;
         }
+        let list_id = egui::Id::unique(t.id_salt);
         ui.push_id(t.id_salt, |ui| {
             let mut builder = TableBuilder::new(ui)
                 .striped(true)
@@ -155,12 +156,14 @@ impl<F: Default> ListEditor<F> {
                         if t.reorder {
                             row.col(|ui| {
                                 let id = egui::Id::unique((t.id_salt, "drag", i));
-                                let r = ui.dnd_drag_source(id, i, |ui| {
+                                let r = ui.dnd_drag_source(id, Dragged(list_id, i), |ui| {
                                     ui.label(RichText::new("≡").strong())
                                         .on_hover_text("Drag to move")
                                 });
-                                if let Some(from) = r.response.dnd_release_payload::<usize>() {
-                                    event = Some(Row::Dropped { from: *from, on: i });
+                                if let Some(d) = r.response.dnd_release_payload::<Dragged>()
+                                    && d.0 == list_id
+                                {
+                                    event = Some(Row::Dropped { from: d.1, on: i });
                                 }
                             });
                         }
@@ -173,8 +176,10 @@ impl<F: Default> ListEditor<F> {
                                 event = Some(e.at(i));
                             }
                         });
-                        if let Some(from) = row.response().dnd_release_payload::<usize>() {
-                            event = Some(Row::Dropped { from: *from, on: i });
+                        if let Some(d) = row.response().dnd_release_payload::<Dragged>()
+                            && d.0 == list_id
+                        {
+                            event = Some(Row::Dropped { from: d.1, on: i });
                         }
                     });
                 });
@@ -262,6 +267,9 @@ impl<F: Default> ListEditor<F> {
     }
 }
 
+/// A row being dragged: its list and its position.
+struct Dragged(egui::Id, usize);
+
 /// What a row's controls asked for.
 enum Row {
     Edit(usize),
@@ -326,6 +334,18 @@ fn row_buttons(ui: &mut Ui, what: &str, reorder: bool, i: usize, len: usize) -> 
 pub fn error_line(ui: &mut Ui, e: &Option<String>) {
     if let Some(e) = e {
         ui.label(RichText::new(format!("⚠ {e}")).color(color(palette::rag_colour(Rag::Red))));
+    }
+}
+
+/// `s` cut to `n` characters, with "…" when cut.
+pub fn truncate(s: &str, n: usize) -> String {
+    if s.chars().count() <= n {
+        s.to_string()
+    } else {
+        format!(
+            "{}…",
+            s.chars().take(n.saturating_sub(1)).collect::<String>()
+        )
     }
 }
 

@@ -6,6 +6,7 @@ pub mod app;
 pub mod clipboard;
 pub mod list_editor;
 pub mod nav;
+pub mod programme_view;
 pub mod theme;
 pub mod trends_view;
 pub mod wheel_view;

@@ -1,0 +1,687 @@
+//! A measure's lists in its editor, each a [`ListEditor`] whose changes go straight into the
+//! project as undoable edits: values (typed, pasted or imported), targets and milestones with
+//! where each comes from, comparators with their own values, events, and where sources
+//! disagree. A source can be added on the spot from any of them.
+
+use super::sources::SourceChoice;
+use super::values_import::ValuesImport;
+use crate::chart::{parse_value, value_status_label};
+use crate::document::Document;
+use crate::edit::values::parse_period;
+use crate::history::{Edit, List, Place};
+use crate::model::{
+    Annotation, Claim, Comparator, Disagreement, Measure, Observation, Project, Target, TargetKind,
+    Trend, ValueStatus,
+};
+use crate::ui::list_editor::{Change, ListEditor, Table, labelled_edit, truncate};
+use crate::ui::nav::Nav;
+use egui::{RichText, Ui};
+
+#[derive(Default)]
+pub(super) struct MeasureLists {
+    values: ListEditor<ValueForm>,
+    import: Option<ValuesImport>,
+    targets: ListEditor<TargetForm>,
+    comparators: ListEditor<ComparatorForm>,
+    comparator_values: ListEditor<ValueForm>,
+    events: ListEditor<EventForm>,
+    disagreements: ListEditor<DisagreementForm>,
+    claims: ListEditor<ClaimForm>,
+}
+
+#[derive(Default)]
+struct ValueForm {
+    period: String,
+    value: String,
+    status: ValueStatus,
+    source: SourceChoice,
+    note: String,
+    working: String,
+    period_inferred: String,
+}
+
+#[derive(Default)]
+struct TargetForm {
+    year: String,
+    value: String,
+    kind: TargetKind,
+    label: String,
+    source: SourceChoice,
+    working: String,
+    note: String,
+}
+
+#[derive(Default)]
+struct ComparatorForm {
+    name: String,
+}
+
+#[derive(Default)]
+struct EventForm {
+    period: String,
+    label: String,
+    note: String,
+    source: SourceChoice,
+}
+
+#[derive(Default)]
+struct DisagreementForm {
+    period: String,
+    about: String,
+    note: String,
+}
+
+#[derive(Default)]
+struct ClaimForm {
+    source: SourceChoice,
+    says: String,
+    value: String,
+    period: String,
+    trend: Option<Trend>,
+}
+
+const STATUSES: [ValueStatus; 4] = [
+    ValueStatus::Measured,
+    ValueStatus::Provisional,
+    ValueStatus::Estimated,
+    ValueStatus::Illustrative,
+];
+
+fn by_date(v: &mut [Observation]) {
+    v.sort_by(|a, b| a.period.decimal_year().total_cmp(&b.period.decimal_year()));
+}
+
+/// Change the measure at `index` (one of its lists) as one undoable step.
+fn apply(doc: &mut Document, index: usize, label: String, change: impl FnOnce(&mut Measure)) {
+    let Some(m) = doc.project().measures.get(index) else {
+        return;
+    };
+    let mut v = m.clone();
+    change(&mut v);
+    let edit = Edit::set(Place::new(List::Measures, index), v);
+    let _ = doc.apply(label, edit);
+}
+
+/// "Add", "Edit", "Delete" or "Move" for a change.
+fn verb<T>(c: &Change<T>) -> &'static str {
+    match c {
+        Change::Add(_) => "Add",
+        Change::Replace(..) => "Edit",
+        Change::Remove(_) => "Delete",
+        Change::Move { .. } => "Move",
+    }
+}
+
+impl MeasureLists {
+    /// The lists of the measure at `index`.
+    pub fn ui(&mut self, ui: &mut Ui, doc: &mut Document, index: usize, nav: &mut Nav) {
+        if index >= doc.project().measures.len() {
+            return;
+        }
+        self.values_ui(ui, doc, index, nav);
+        ui.add_space(12.0);
+        self.targets_ui(ui, doc, index, nav);
+        ui.add_space(12.0);
+        self.comparators_ui(ui, doc, index, nav);
+        ui.add_space(12.0);
+        self.events_ui(ui, doc, index, nav);
+        ui.add_space(12.0);
+        self.disagreements_ui(ui, doc, index, nav);
+    }
+
+    fn values_ui(&mut self, ui: &mut Ui, doc: &mut Document, index: usize, nav: &mut Nav) {
+        ui.label(RichText::new("Values").strong());
+        let p = doc.project();
+        let m = &p.measures[index];
+        ui.horizontal(|ui| {
+            if ui.button("Paste or import values…").clicked() {
+                self.import = Some(ValuesImport::default());
+            }
+        });
+        if let Some(imp) = &mut self.import {
+            match imp.ui(ui, doc, index) {
+                Some(Ok(label)) => {
+                    nav.status = Some(label);
+                    self.import = None;
+                }
+                Some(Err(())) => self.import = None,
+                None => {}
+            }
+            return;
+        }
+        let change = values_list(ui, &mut self.values, p, m, &m.observations, "value", None);
+        if let Some(s) = self.values.form.source.settle(doc) {
+            nav.status = Some(s);
+        }
+        if let Some(c) = change {
+            let label = format!("{} value of {}", verb(&c), m_name(doc, index));
+            apply(doc, index, label, |m| {
+                c.apply_to(&mut m.observations);
+                by_date(&mut m.observations);
+            });
+        }
+    }
+
+    fn targets_ui(&mut self, ui: &mut Ui, doc: &mut Document, index: usize, nav: &mut Nav) {
+        ui.label(RichText::new("Targets and milestones").strong());
+        let p = doc.project();
+        let m = &p.measures[index];
+        let table = Table {
+            id_salt: "measure-targets",
+            headers: &["Year", "Value", "Kind", "Label", "From"],
+            widths: &[60.0, 120.0, 90.0, 200.0, 220.0],
+            max_height: 200.0,
+            ..Table::default()
+        };
+        let cell = |ui: &mut Ui, c: usize, t: &Target| {
+            ui.label(match c {
+                0 => t.year.to_string(),
+                1 => crate::format::value(t.value, &m.unit),
+                2 => kind_word(t.kind).to_string(),
+                3 => t.label.clone(),
+                _ => t.basis().describe(|id| source_title(p, id)),
+            });
+        };
+        let load = |t: &Target| TargetForm {
+            year: t.year.to_string(),
+            value: t.value.to_string(),
+            kind: t.kind,
+            label: t.label.clone(),
+            source: SourceChoice::of(t.source.as_ref()),
+            working: t.working.clone(),
+            note: t.note.clone(),
+        };
+        let what = |t: &Target| format!("the {} target", t.year);
+        let mut change = self.targets.table(ui, &table, &m.targets, cell, what, load);
+        let draw = |ui: &mut Ui, f: &mut TargetForm| {
+            labelled_edit(ui, "Target year", &mut f.year, 60.0);
+            labelled_edit(ui, "Target value", &mut f.value, 90.0);
+            let l = ui.label("Target kind");
+            egui::ComboBox::from_id_salt("measure-target-kind")
+                .selected_text(kind_word(f.kind))
+                .show_ui(ui, |ui| {
+                    for k in [TargetKind::Target, TargetKind::Milestone] {
+                        ui.selectable_value(&mut f.kind, k, kind_word(k));
+                    }
+                })
+                .response
+                .labelled_by(l.id);
+            labelled_edit(ui, "Target label", &mut f.label, 200.0);
+            ui.end_row();
+            f.source.ui(ui, "Target source", p);
+            labelled_edit(ui, "Target working", &mut f.working, 260.0)
+                .on_hover_text("How the value was worked out, when no source states it");
+            labelled_edit(ui, "Target note", &mut f.note, 200.0);
+        };
+        let read = |f: &TargetForm, _: Option<usize>| {
+            let year = f
+                .year
+                .trim()
+                .parse::<i32>()
+                .ok()
+                .filter(|y| (1900..=2200).contains(y))
+                .ok_or_else(|| format!("{:?} is not a year", f.year.trim()))?;
+            let value = parse_value(&f.value, &m.unit).map_err(|e| format!("Target value: {e}"))?;
+            Ok(Target {
+                year,
+                value,
+                kind: f.kind,
+                label: f.label.trim().to_string(),
+                source: f.source.id.clone(),
+                note: f.note.trim().to_string(),
+                working: f.working.trim().to_string(),
+            })
+        };
+        if change.is_none() {
+            change = self.targets.form(ui, "target", draw, read);
+        }
+        if let Some(s) = self.targets.form.source.settle(doc) {
+            nav.status = Some(s);
+        }
+        if let Some(c) = change {
+            let label = format!("{} target of {}", verb(&c), m_name(doc, index));
+            apply(doc, index, label, |m| {
+                c.apply_to(&mut m.targets);
+                m.targets.sort_by_key(|t| t.year);
+            });
+        }
+    }
+
+    fn comparators_ui(&mut self, ui: &mut Ui, doc: &mut Document, index: usize, nav: &mut Nav) {
+        ui.label(RichText::new("Comparators").strong())
+            .on_hover_text("Other series drawn on the chart, such as the England average");
+        let p = doc.project();
+        let m = &p.measures[index];
+        let table = Table {
+            id_salt: "measure-comparators",
+            headers: &["Comparator", "Values"],
+            widths: &[260.0, 80.0],
+            max_height: 160.0,
+            reorder: true,
+            ..Table::default()
+        };
+        let cell = |ui: &mut Ui, c: usize, x: &Comparator| {
+            ui.label(if c == 0 {
+                x.name.clone()
+            } else {
+                x.observations.len().to_string()
+            });
+        };
+        let load = |x: &Comparator| ComparatorForm {
+            name: x.name.clone(),
+        };
+        let what = |x: &Comparator| format!("the comparator {:?}", x.name);
+        let before = self.comparators.editing;
+        let mut change = self
+            .comparators
+            .table(ui, &table, &m.comparators, cell, what, load);
+        let editing = self.comparators.editing;
+        if before != editing {
+            self.comparator_values.reset();
+        }
+        if let Some(i) = editing.filter(|i| *i < m.comparators.len()) {
+            let c = &m.comparators[i];
+            ui.label(format!("Values of {}", c.name));
+            let own = values_list(
+                ui,
+                &mut self.comparator_values,
+                p,
+                m,
+                &c.observations,
+                "comparator value",
+                Some(i),
+            );
+            if let Some(ch) = own {
+                let label = format!("{} value of {} for {}", verb(&ch), c.name, m.name);
+                apply(doc, index, label, |m| {
+                    ch.apply_to(&mut m.comparators[i].observations);
+                    by_date(&mut m.comparators[i].observations);
+                });
+                return;
+            }
+        }
+        let read = |f: &ComparatorForm, editing: Option<usize>| {
+            let name = f.name.trim();
+            if name.is_empty() {
+                return Err("Name the comparator (“England”)".to_string());
+            }
+            if m.comparators
+                .iter()
+                .enumerate()
+                .any(|(i, c)| c.name == name && Some(i) != editing)
+            {
+                return Err(format!("There is already a comparator “{name}”"));
+            }
+            let kept = editing.and_then(|i| m.comparators.get(i)).cloned();
+            Ok(Comparator {
+                name: name.to_string(),
+                ..kept.unwrap_or_default()
+            })
+        };
+        let draw = |ui: &mut Ui, f: &mut ComparatorForm| {
+            labelled_edit(ui, "Comparator name", &mut f.name, 240.0);
+        };
+        if change.is_none() {
+            change = self.comparators.form(ui, "comparator", draw, read);
+        }
+        if let Some(c) = change {
+            let label = format!("{} comparator of {}", verb(&c), m_name(doc, index));
+            apply(doc, index, label, |m| c.apply_to(&mut m.comparators));
+        }
+        if let Some(s) = self.comparator_values.form.source.settle(doc) {
+            nav.status = Some(s);
+        }
+    }
+
+    fn events_ui(&mut self, ui: &mut Ui, doc: &mut Document, index: usize, nav: &mut Nav) {
+        ui.label(RichText::new("Events marked on the chart").strong());
+        let p = doc.project();
+        let m = &p.measures[index];
+        let table = Table {
+            id_salt: "measure-events",
+            headers: &["Date", "Event", "Source"],
+            widths: &[110.0, 300.0, 200.0],
+            max_height: 160.0,
+            ..Table::default()
+        };
+        let cell = |ui: &mut Ui, c: usize, a: &Annotation| {
+            ui.label(match c {
+                0 => a.period.label(),
+                1 => a.label.clone(),
+                _ => a
+                    .source
+                    .as_deref()
+                    .map_or("—".into(), |s| source_title(p, s)),
+            });
+        };
+        let load = |a: &Annotation| EventForm {
+            period: a.period.to_string(),
+            label: a.label.clone(),
+            note: a.note.clone(),
+            source: SourceChoice::of(a.source.as_ref()),
+        };
+        let what = |a: &Annotation| format!("the event {:?}", a.label);
+        let mut change = self
+            .events
+            .table(ui, &table, &m.annotations, cell, what, load);
+        let draw = |ui: &mut Ui, f: &mut EventForm| {
+            labelled_edit(ui, "Event date", &mut f.period, 110.0);
+            labelled_edit(ui, "Event", &mut f.label, 260.0);
+            labelled_edit(ui, "Event note", &mut f.note, 200.0);
+            ui.end_row();
+            f.source.ui(ui, "Event source", p);
+        };
+        let read = |f: &EventForm, _: Option<usize>| {
+            let period = parse_period(f.period.trim())?;
+            if f.label.trim().is_empty() {
+                return Err("Say what happened".to_string());
+            }
+            Ok(Annotation {
+                period,
+                label: f.label.trim().to_string(),
+                note: f.note.trim().to_string(),
+                source: f.source.id.clone(),
+            })
+        };
+        if change.is_none() {
+            change = self.events.form(ui, "event", draw, read);
+        }
+        if let Some(s) = self.events.form.source.settle(doc) {
+            nav.status = Some(s);
+        }
+        if let Some(c) = change {
+            let label = format!("{} event of {}", verb(&c), m_name(doc, index));
+            apply(doc, index, label, |m| c.apply_to(&mut m.annotations));
+        }
+    }
+
+    fn disagreements_ui(&mut self, ui: &mut Ui, doc: &mut Document, index: usize, nav: &mut Nav) {
+        ui.label(RichText::new("Where sources disagree").strong())
+            .on_hover_text(
+                "Two sources giving different values, periods or directions: kept side by side",
+            );
+        let p = doc.project();
+        let m = &p.measures[index];
+        let table = Table {
+            id_salt: "measure-disagreements",
+            headers: &["Period", "About", "Claims"],
+            widths: &[100.0, 320.0, 60.0],
+            max_height: 160.0,
+            ..Table::default()
+        };
+        let cell = |ui: &mut Ui, c: usize, d: &Disagreement| {
+            ui.label(match c {
+                0 => d.period.label(),
+                1 => d.about.clone(),
+                _ => d.claims.len().to_string(),
+            });
+        };
+        let load = |d: &Disagreement| DisagreementForm {
+            period: d.period.to_string(),
+            about: d.about.clone(),
+            note: d.note.clone(),
+        };
+        let what = |d: &Disagreement| format!("the disagreement {:?}", d.about);
+        let before = self.disagreements.editing;
+        let mut change = self
+            .disagreements
+            .table(ui, &table, &m.disagreements, cell, what, load);
+        if before != self.disagreements.editing {
+            self.claims.reset();
+        }
+        if let Some(i) = self
+            .disagreements
+            .editing
+            .filter(|i| *i < m.disagreements.len())
+        {
+            let d = &m.disagreements[i];
+            if let Some(ch) = self.claims_ui(ui, p, m, d) {
+                let label = format!("{} claim of {}", verb(&ch), m.name);
+                apply(doc, index, label, |m| {
+                    ch.apply_to(&mut m.disagreements[i].claims)
+                });
+                return;
+            }
+        }
+        let draw = |ui: &mut Ui, f: &mut DisagreementForm| {
+            labelled_edit(ui, "Disagreement period", &mut f.period, 110.0);
+            labelled_edit(ui, "What is disputed", &mut f.about, 280.0);
+            labelled_edit(ui, "Disagreement note", &mut f.note, 200.0);
+        };
+        let read = |f: &DisagreementForm, editing: Option<usize>| {
+            let period = parse_period(f.period.trim())?;
+            if f.about.trim().is_empty() {
+                return Err("Say what is disputed (“which year the 39% belongs to”)".to_string());
+            }
+            let kept = editing.and_then(|i| m.disagreements.get(i)).cloned();
+            Ok(Disagreement {
+                period,
+                about: f.about.trim().to_string(),
+                note: f.note.trim().to_string(),
+                ..kept.unwrap_or_default()
+            })
+        };
+        if change.is_none() {
+            change = self.disagreements.form(ui, "disagreement", draw, read);
+        }
+        if let Some(c) = change {
+            let label = format!("{} disagreement of {}", verb(&c), m_name(doc, index));
+            apply(doc, index, label, |m| c.apply_to(&mut m.disagreements));
+        }
+        if let Some(s) = self.claims.form.source.settle(doc) {
+            nav.status = Some(s);
+        }
+    }
+
+    fn claims_ui(
+        &mut self,
+        ui: &mut Ui,
+        p: &Project,
+        m: &Measure,
+        d: &Disagreement,
+    ) -> Option<Change<Claim>> {
+        ui.label(format!("What each source says about {}", d.about));
+        let table = Table {
+            id_salt: "measure-claims",
+            headers: &["Source", "Says"],
+            widths: &[220.0, 320.0],
+            max_height: 140.0,
+            ..Table::default()
+        };
+        let cell = |ui: &mut Ui, c: usize, x: &Claim| {
+            ui.label(if c == 0 {
+                source_title(p, &x.source)
+            } else {
+                x.summary()
+            });
+        };
+        let load = |x: &Claim| ClaimForm {
+            source: SourceChoice::of(Some(&x.source)),
+            says: x.says.clone(),
+            value: x.value.map(|v| v.to_string()).unwrap_or_default(),
+            period: x.period.map(|p| p.to_string()).unwrap_or_default(),
+            trend: x.trend,
+        };
+        let what = |x: &Claim| format!("the claim of {}", source_title(p, &x.source));
+        let change = self.claims.table(ui, &table, &d.claims, cell, what, load);
+        if change.is_some() {
+            return change;
+        }
+        let draw = |ui: &mut Ui, f: &mut ClaimForm| {
+            f.source.ui(ui, "Claim source", p);
+            labelled_edit(ui, "What the source says", &mut f.says, 260.0);
+            ui.end_row();
+            labelled_edit(ui, "Claim value", &mut f.value, 90.0);
+            labelled_edit(ui, "Claim period", &mut f.period, 100.0);
+            let l = ui.label("Claim trend");
+            let word = |t: Option<Trend>| t.map_or("None", Trend::label);
+            egui::ComboBox::from_id_salt("claim-trend")
+                .selected_text(word(f.trend))
+                .show_ui(ui, |ui| {
+                    for t in [
+                        None,
+                        Some(Trend::Rising),
+                        Some(Trend::Falling),
+                        Some(Trend::Steady),
+                    ] {
+                        ui.selectable_value(&mut f.trend, t, word(t));
+                    }
+                })
+                .response
+                .labelled_by(l.id);
+        };
+        let read = |f: &ClaimForm, _: Option<usize>| {
+            let source = f
+                .source
+                .id
+                .clone()
+                .ok_or("Choose the source that says it")?;
+            let value = match f.value.trim() {
+                "" => None,
+                t => Some(parse_value(t, &m.unit).map_err(|e| format!("Claim value: {e}"))?),
+            };
+            let period = match f.period.trim() {
+                "" => None,
+                t => Some(parse_period(t)?),
+            };
+            Ok(Claim {
+                source,
+                says: f.says.trim().to_string(),
+                value,
+                period,
+                trend: f.trend,
+            })
+        };
+        self.claims.form(ui, "claim", draw, read)
+    }
+}
+
+/// A table of values with its form (for the measure's own values and a comparator's).
+fn values_list(
+    ui: &mut Ui,
+    le: &mut ListEditor<ValueForm>,
+    p: &Project,
+    m: &Measure,
+    values: &[Observation],
+    noun: &str,
+    comparator: Option<usize>,
+) -> Option<Change<Observation>> {
+    let mut order: Vec<usize> = (0..values.len()).collect();
+    order.sort_by(|&a, &b| {
+        values[a]
+            .period
+            .decimal_year()
+            .total_cmp(&values[b].period.decimal_year())
+    });
+    let salt = match comparator {
+        Some(_) => "comparator-values",
+        None => "measure-values",
+    };
+    let table = Table {
+        id_salt: salt,
+        headers: &["Period", "Value", "Status", "From"],
+        widths: &[110.0, 130.0, 100.0, 300.0],
+        order: Some(&order),
+        max_height: 260.0,
+        ..Table::default()
+    };
+    let cell = |ui: &mut Ui, c: usize, o: &Observation| {
+        ui.label(match c {
+            0 => o.period.label(),
+            1 => crate::format::value(o.value, &m.unit),
+            2 => value_status_label(o.status).to_string(),
+            _ => truncate(&o.basis().describe(|id| source_title(p, id)), 60),
+        });
+    };
+    let load = |o: &Observation| ValueForm {
+        period: o.period.to_string(),
+        value: o.value.to_string(),
+        status: o.status,
+        source: SourceChoice::of(o.source.as_ref()),
+        note: o.note.clone(),
+        working: o.working.clone(),
+        period_inferred: o.period_inferred.clone(),
+    };
+    let what = |o: &Observation| format!("the {} {noun}", o.period.label());
+    let change = le.table(ui, &table, values, cell, what, load);
+    if change.is_some() {
+        return change;
+    }
+    let prefix = if comparator.is_some() {
+        "Comparator"
+    } else {
+        "Value"
+    };
+    let draw = |ui: &mut Ui, f: &mut ValueForm| {
+        labelled_edit(ui, &format!("{prefix} period"), &mut f.period, 110.0)
+            .on_hover_text("2024-03-31, 2024-03, 2024-Q1, 2024, 2023/24, 2023/24 Q3 or 2018-2020");
+        labelled_edit(ui, &format!("{prefix} value"), &mut f.value, 90.0);
+        let l = ui.label(format!("{prefix} status"));
+        egui::ComboBox::from_id_salt((salt, "status"))
+            .selected_text(value_status_label(f.status))
+            .show_ui(ui, |ui| {
+                for s in STATUSES {
+                    ui.selectable_value(&mut f.status, s, value_status_label(s));
+                }
+            })
+            .response
+            .labelled_by(l.id);
+        ui.end_row();
+        f.source.ui(ui, &format!("{prefix} source"), p);
+        ui.end_row();
+        labelled_edit(ui, &format!("{prefix} note"), &mut f.note, 200.0);
+        labelled_edit(ui, &format!("{prefix} working"), &mut f.working, 220.0)
+            .on_hover_text("How the value was worked out, when no source states it");
+        labelled_edit(
+            ui,
+            &format!("{prefix}: why the period is inferred"),
+            &mut f.period_inferred,
+            200.0,
+        )
+        .on_hover_text("When the source gives the value but not its period");
+    };
+    let read = |f: &ValueForm, editing: Option<usize>| {
+        let period = parse_period(f.period.trim())?;
+        let value = parse_value(&f.value, &m.unit).map_err(|e| format!("Value: {e}"))?;
+        if f.status == ValueStatus::Measured && f.source.id.is_none() && f.working.trim().is_empty()
+        {
+            return Err("A measured value needs a source (or its working): pick one".into());
+        }
+        if values
+            .iter()
+            .enumerate()
+            .any(|(i, o)| o.period == period && Some(i) != editing)
+        {
+            return Err(format!("There is already a value for {}", period.label()));
+        }
+        Ok(Observation {
+            period,
+            value,
+            status: f.status,
+            source: f.source.id.clone(),
+            note: f.note.trim().to_string(),
+            working: f.working.trim().to_string(),
+            period_inferred: f.period_inferred.trim().to_string(),
+        })
+    };
+    le.form(ui, noun, draw, read)
+}
+
+fn kind_word(k: TargetKind) -> &'static str {
+    match k {
+        TargetKind::Target => "Target",
+        TargetKind::Milestone => "Milestone",
+    }
+}
+
+fn source_title(p: &Project, id: &str) -> String {
+    p.source(id).map_or(id.to_string(), |s| s.title.clone())
+}
+
+fn m_name(doc: &Document, index: usize) -> String {
+    doc.project()
+        .measures
+        .get(index)
+        .map(|m| m.name.clone())
+        .unwrap_or_default()
+}
