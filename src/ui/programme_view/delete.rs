@@ -120,7 +120,7 @@ impl ProgrammeView {
             ui.label(RichText::new("Undo brings everything back.").small());
             ui.horizontal(|ui| {
                 go = ui.button("Delete").clicked();
-                close = ui.button("Cancel").clicked();
+                close = ui.button("Keep it").clicked();
             });
         });
         if modal.should_close() {

@@ -292,7 +292,11 @@ fn editor_panel(
         (Draft::Item(i), _) => format!("{} “{}”", capital(i.word()), editor::name_of(i)),
     };
     ui.heading(heading);
-    if let (Target::Item(place), Some(id)) = (editor.target, editor.item().and_then(edit::id_of)) {
+    let own_id = match &editor.original {
+        Draft::Item(i) => edit::id_of(i),
+        Draft::Programme(_) => None,
+    };
+    if let (Target::Item(place), Some(id)) = (editor.target, own_id) {
         let used = index.referrers(place.list, id);
         if !used.is_empty() {
             ui.label(

@@ -38,7 +38,7 @@ impl Section {
 
     pub fn label(self) -> &'static str {
         match self {
-            Section::Programme => "Programme",
+            Section::Programme => "Programme details",
             Section::Priorities => "Priorities",
             Section::Needs => "Areas of need",
             Section::Outcomes => "Outcomes",
