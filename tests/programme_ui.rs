@@ -208,3 +208,242 @@ fn every_kind_opens_in_its_editor_on_other_councils_files() {
         );
     }
 }
+
+/// Find a text field by its label: a one-line field first, then any node so named.
+fn field<'a>(h: &'a Harness<'static, OutcomeApp>, label: &'a str) -> egui_kittest::Node<'a> {
+    h.query_by_role_and_label(Role::TextInput, label)
+        .or_else(|| h.query_by_role_and_label(Role::MultilineTextInput, label))
+        .unwrap_or_else(|| h.get_by_label(label))
+}
+
+/// Replace a field's text, found by [`field`].
+fn fill(h: &mut Harness<'static, OutcomeApp>, label: &str, text: &str) {
+    field(h, label).scroll_to_me();
+    h.run();
+    field(h, label).focus();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.key_press(Key::Backspace);
+    field(h, label).type_text(text);
+    h.run();
+}
+
+/// Open the combo box named `label` and choose `option`.
+fn choose(h: &mut Harness<'static, OutcomeApp>, label: &str, option: &str) {
+    h.get_by_role_and_label(Role::ComboBox, label)
+        .scroll_to_me();
+    h.run();
+    h.get_by_role_and_label(Role::ComboBox, label).click();
+    h.run();
+    h.get_by_role_and_label(Role::Button, option).click();
+    h.run();
+}
+
+const PRIORITIES: [&str; 3] = ["Thriving people", "Fair economy", "Green town"];
+const NEEDS: [&str; 4] = ["Health", "Money", "Homes", "Learning"];
+const OUTCOMES: [(&str, &str); 6] = [
+    (
+        "Everyone lives in a healthy home",
+        "We want a warm, dry home",
+    ),
+    (
+        "Good jobs close to home",
+        "We want work that pays the bills",
+    ),
+    (
+        "Fewer families in temporary accommodation",
+        "We want somewhere settled to live",
+    ),
+    (
+        "Children ready for school",
+        "We want our children to do well",
+    ),
+    (
+        "Cleaner air in every street",
+        "We want to breathe clean air",
+    ),
+    (
+        "People feel safe where they live",
+        "We want to feel safe at night",
+    ),
+];
+
+#[test]
+fn new_user_builds_a_programme_from_blank() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(Project::default());
+    h.state_mut().view = View::Wheel;
+    h.run();
+
+    // File › New: the programme, an empty start.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    h.run();
+    assert!(h.state().is_starting_new());
+    fill(&mut h, "Programme title", "Northvale 2040");
+    fill(&mut h, "Organisation", "Northvale Borough Council");
+    fill(
+        &mut h,
+        "Vision",
+        "A fair, healthy and green town for everyone",
+    );
+    click(
+        &mut h,
+        "An empty project: add priorities and areas of need yourself",
+    );
+    click(&mut h, "Create");
+    // Names of three priorities and four areas of need.
+    for (k, name) in PRIORITIES.iter().enumerate() {
+        click(&mut h, "Add priority");
+        fill(&mut h, &format!("Priority {}", k + 1), name);
+    }
+    for (k, name) in NEEDS.iter().enumerate() {
+        click(&mut h, "Add area of need");
+        fill(&mut h, &format!("Area of need {}", k + 1), name);
+    }
+    click(&mut h, "Next");
+    // Six outcomes, placed round the wheel in turn.
+    for (k, (name, _)) in OUTCOMES.iter().enumerate() {
+        if k > 0 {
+            click(&mut h, "Add outcome");
+        }
+        fill(&mut h, &format!("Outcome {}", k + 1), name);
+    }
+    choose(&mut h, "Priority of outcome 3", "Thriving people");
+    click(&mut h, "Finish: see the wheel");
+    assert!(!h.state().is_starting_new());
+    assert_eq!(h.state().view, View::Wheel);
+    assert_eq!(h.state().doc.project().outcomes.len(), 6);
+
+    // A voice for every outcome, added from its editor.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num4);
+    h.run();
+    open_section(&mut h, "Outcomes");
+    for (name, voice) in OUTCOMES {
+        click(&mut h, name);
+        fill(&mut h, "New voice", voice);
+        click(&mut h, "Add voice");
+    }
+
+    // Two measures with values, targets and a new source.
+    open_section(&mut h, "Measures");
+    click(&mut h, "Add measure");
+    fill(&mut h, "Name", "Households in temporary accommodation");
+    choose(&mut h, "Unit", "Households");
+    choose(&mut h, "Direction", "Lower is better");
+    click(&mut h, "Add");
+    click(&mut h, "New source for value source");
+    fill(&mut h, "Source title", "Northvale housing register");
+    fill(&mut h, "Publisher", "Northvale Borough Council");
+    click(&mut h, "Add source");
+    for (period, value) in [("2023/24", "1,078"), ("2024/25", "1,012")] {
+        fill(&mut h, "Period", period);
+        fill(&mut h, "Value", value);
+        click(&mut h, "Add value");
+    }
+    fill(&mut h, "Target year", "2030");
+    fill(&mut h, "Target value", "540");
+    choose(&mut h, "Target source", "Northvale housing register");
+    click(&mut h, "Add target");
+
+    click(&mut h, "Add measure");
+    fill(&mut h, "Name", "Residents who feel safe after dark");
+    click(&mut h, "Add");
+    click(&mut h, "New source for value source");
+    fill(&mut h, "Source title", "Northvale residents' survey");
+    fill(&mut h, "Published", "March 2025");
+    click(&mut h, "Add source");
+    choose(&mut h, "Value status", "Estimated");
+    for (period, value) in [("2024", "61"), ("2025", "64%")] {
+        fill(&mut h, "Period", period);
+        fill(&mut h, "Value", value);
+        click(&mut h, "Add value");
+    }
+    fill(&mut h, "Target year", "2040");
+    fill(&mut h, "Target value", "80");
+    choose(&mut h, "Target source", "Northvale residents' survey");
+    fill(
+        &mut h,
+        "Target working",
+        "The survey's 2025 figure raised by 16 points, the plan's ambition",
+    );
+    click(&mut h, "Add target");
+
+    // Each measure tracks an outcome.
+    open_section(&mut h, "Outcomes");
+    for (outcome, measure) in [
+        (OUTCOMES[2].0, "Households in temporary accommodation"),
+        (OUTCOMES[5].0, "Residents who feel safe after dark"),
+    ] {
+        click(&mut h, outcome);
+        choose(&mut h, "Add to Measures", measure);
+        click(&mut h, "Apply");
+    }
+
+    // An action plan with three actions, in the Action plans view.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num3);
+    h.run();
+    click(&mut h, "Add plan");
+    fill(&mut h, "Plan title", "Northvale 2040 delivery plan");
+    click(&mut h, "OK");
+    for title in [
+        "Open a family hub in every ward",
+        "Buy homes to end the use of hotels",
+        "Plant 5,000 street trees",
+    ] {
+        click(&mut h, "Add row");
+        fill(&mut h, "Title", title);
+        h.key_press(Key::Tab);
+        h.run();
+    }
+
+    // A pledge and a mission, back in the Programme view.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num4);
+    h.run();
+    open_section(&mut h, "Pledges");
+    click(&mut h, "Add pledge");
+    fill(&mut h, "Partner", "Northvale Housing Trust");
+    fill(
+        &mut h,
+        "Commitment",
+        "Let 200 homes to families in temporary accommodation",
+    );
+    choose(&mut h, "Add to Outcomes", OUTCOMES[2].0);
+    fill(&mut h, "By", "2028");
+    click(&mut h, "Add");
+    open_section(&mut h, "Missions");
+    click(&mut h, "Add mission");
+    fill(&mut h, "Name", "A settled home for every family");
+    choose(&mut h, "Add to Outcomes", OUTCOMES[0].0);
+    choose(&mut h, "Add to Outcomes", OUTCOMES[2].0);
+    click(&mut h, "Add");
+
+    // Saved (a file dialog cannot be driven here: the document is saved where it would put it).
+    let path = dir.path().join("northvale-2040.ron");
+    h.state_mut().doc.save_as(&path).unwrap();
+    let saved = std::fs::read_to_string(&path).unwrap();
+    let expected_path = Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/expected/new-user-programme.ron"
+    ));
+    if std::env::var_os("UPDATE_EXPECTED").is_some() {
+        std::fs::create_dir_all(expected_path.parent().unwrap()).unwrap();
+        std::fs::write(expected_path, &saved).unwrap();
+    }
+    let expected = std::fs::read_to_string(expected_path)
+        .expect("tests/expected/new-user-programme.ron (UPDATE_EXPECTED=1 writes it)");
+    assert_eq!(
+        saved, expected,
+        "the saved file differs from the expected one"
+    );
+    let check = std::process::Command::new(env!("CARGO_BIN_EXE_outcome-explorer"))
+        .arg("check")
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(
+        check.status.success(),
+        "check: {}{}",
+        String::from_utf8_lossy(&check.stdout),
+        String::from_utf8_lossy(&check.stderr)
+    );
+}

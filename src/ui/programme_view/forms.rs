@@ -100,8 +100,7 @@ pub(super) fn fields(f: &mut Form, ui: &mut Ui, draft: &mut Draft, cx: &mut Cont
             Item::Pledge(x) => {
                 f.text(ui, "Partner", &mut x.partner, &[]);
                 f.multiline(ui, "Commitment", &mut x.commitment, &[]);
-                let name = format!("{} {}", x.partner, x.commitment);
-                cx.id(f, ui, List::Pledges, &mut x.id, &name);
+                cx.id(f, ui, List::Pledges, &mut x.id, &x.partner.clone());
                 let outcomes = cx.choices(List::Outcomes);
                 f.links(ui, "Outcomes", &mut x.outcomes, &outcomes, &["outcome"]);
                 optional_period(f, ui, "By", &mut x.by);

@@ -154,6 +154,11 @@ impl MeasureLists {
             nav.status = Some(s);
         }
         if let Some(c) = change {
+            // The next value most likely comes from the same source, with the same status.
+            if let Change::Add(o) = &c {
+                self.values.form.source.id = o.source.clone();
+                self.values.form.status = o.status;
+            }
             let label = format!("{} value of {}", verb(&c), m_name(doc, index));
             apply(doc, index, label, |m| {
                 c.apply_to(&mut m.observations);
@@ -607,16 +612,21 @@ fn values_list(
     if change.is_some() {
         return change;
     }
-    let prefix = if comparator.is_some() {
-        "Comparator"
-    } else {
-        "Value"
+    // The measure's own values read "Period", "Value"…; a comparator's "Comparator period"….
+    let words = |own: &str, of_comparator: &str| match comparator {
+        Some(_) => of_comparator.to_string(),
+        None => own.to_string(),
     };
     let draw = |ui: &mut Ui, f: &mut ValueForm| {
-        labelled_edit(ui, &format!("{prefix} period"), &mut f.period, 110.0)
-            .on_hover_text("2024-03-31, 2024-03, 2024-Q1, 2024, 2023/24, 2023/24 Q3 or 2018-2020");
-        labelled_edit(ui, &format!("{prefix} value"), &mut f.value, 90.0);
-        let l = ui.label(format!("{prefix} status"));
+        labelled_edit(
+            ui,
+            &words("Period", "Comparator period"),
+            &mut f.period,
+            110.0,
+        )
+        .on_hover_text("2024-03-31, 2024-03, 2024-Q1, 2024, 2023/24, 2023/24 Q3 or 2018-2020");
+        labelled_edit(ui, &words("Value", "Comparator value"), &mut f.value, 90.0);
+        let l = ui.label(words("Value status", "Comparator status"));
         egui::ComboBox::from_id_salt((salt, "status"))
             .selected_text(value_status_label(f.status))
             .show_ui(ui, |ui| {
@@ -627,18 +637,28 @@ fn values_list(
             .response
             .labelled_by(l.id);
         ui.end_row();
-        f.source.ui(ui, &format!("{prefix} source"), p);
+        f.source
+            .ui(ui, &words("Value source", "Comparator source"), p);
         ui.end_row();
-        labelled_edit(ui, &format!("{prefix} note"), &mut f.note, 200.0);
-        labelled_edit(ui, &format!("{prefix} working"), &mut f.working, 220.0)
-            .on_hover_text("How the value was worked out, when no source states it");
         labelled_edit(
             ui,
-            &format!("{prefix}: why the period is inferred"),
-            &mut f.period_inferred,
+            &words("Value note", "Comparator note"),
+            &mut f.note,
             200.0,
+        );
+        labelled_edit(
+            ui,
+            &words("Working", "Comparator working"),
+            &mut f.working,
+            220.0,
         )
-        .on_hover_text("When the source gives the value but not its period");
+        .on_hover_text("How the value was worked out, when no source states it");
+        let inferred = words(
+            "Why the period is inferred",
+            "Comparator: why the period is inferred",
+        );
+        labelled_edit(ui, &inferred, &mut f.period_inferred, 200.0)
+            .on_hover_text("When the source gives the value but not its period");
     };
     let read = |f: &ValueForm, editing: Option<usize>| {
         let period = parse_period(f.period.trim())?;
