@@ -8,7 +8,8 @@
 //! fits). A row that cannot be read is rejected with every reason and its line; values
 //! already in the measure for other periods are kept.
 
-use crate::chart::{parse_value, value_status_label};
+use crate::chart::value_status_label;
+use crate::format::parse_value;
 use crate::model::{Measure, Observation, Period, Project, ValueStatus};
 
 /// The columns a values table can have.

@@ -4,7 +4,7 @@
 
 use super::form::{Field, Form};
 use super::forms::{Context, Request};
-use crate::chart::parse_value;
+use crate::format::parse_value;
 use crate::history::List;
 use crate::model::{Baseline, Direction, Measure, Period, Unit};
 use egui::Ui;

@@ -5,9 +5,10 @@
 
 use super::sources::SourceChoice;
 use super::values_import::ValuesImport;
-use crate::chart::{parse_value, value_status_label};
+use crate::chart::value_status_label;
 use crate::document::Document;
 use crate::edit::values::parse_period;
+use crate::format::parse_value;
 use crate::history::{Edit, List, Place};
 use crate::model::{
     Annotation, Claim, Comparator, Disagreement, Measure, Observation, Project, Target, TargetKind,

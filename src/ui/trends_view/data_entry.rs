@@ -171,8 +171,8 @@ impl TrendsView {
                 .ok()
                 .filter(|y| (1900..=2200).contains(y))
                 .ok_or_else(|| format!("{:?} is not a year", f.year.trim()))?;
-            let value =
-                chart::parse_value(&f.value, &m.unit).map_err(|e| format!("Target value: {e}"))?;
+            let value = crate::format::parse_value(&f.value, &m.unit)
+                .map_err(|e| format!("Target value: {e}"))?;
             // Editing keeps what the form does not show (source, note, working).
             let kept = editing.and_then(|i| m.targets.get(i)).cloned();
             Ok(Target {
@@ -311,6 +311,8 @@ fn observation_fields(ui: &mut Ui, f: &mut ObsForm, project: &crate::model::Proj
     egui::ComboBox::from_id_salt("Source")
         .selected_text(src_title)
         .width(260.0)
+        // A long title is cut, not widening the box: "Add value" stays put.
+        .truncate()
         .show_ui(ui, |ui| {
             ui.selectable_value(&mut f.source, None, "None");
             for s in &project.sources {
@@ -333,7 +335,7 @@ pub(super) fn read_observation(
         .period
         .parse()
         .map_err(|e: crate::model::PeriodError| e.to_string())?;
-    let value = chart::parse_value(&f.value, &m.unit).map_err(|e| format!("Value: {e}"))?;
+    let value = crate::format::parse_value(&f.value, &m.unit).map_err(|e| format!("Value: {e}"))?;
     if f.status == ValueStatus::Measured && f.source.is_none() {
         return Err("A measured value needs a source: pick one".into());
     }
