@@ -79,7 +79,7 @@ fn arb_op() -> impl Strategy<Value = Op> {
 /// The edit `op` stands for in `p`, or None when it does not apply (an empty list, an
 /// outcome with nowhere to go, a plan's actions when there is no plan).
 fn edit_for(p: &Project, op: &Op) -> Option<Edit> {
-    let index = Index::build(p);
+    let index = Index::new();
     match op {
         Op::Add { list: n, name } => {
             let list = list(p, *n);
@@ -160,10 +160,43 @@ fn with_id(mut item: Item, id: String) -> Item {
     item
 }
 
-/// Apply every op that fits, checking the project after each; then undo them all.
+/// The lists whose items are referred to by id.
+const TARGETS: [List; 7] = [
+    List::Sources,
+    List::Priorities,
+    List::Needs,
+    List::Outcomes,
+    List::Voices,
+    List::Measures,
+    List::Plans,
+];
+
+/// The index carried over from the state before (`Index::after`) says what a fresh one says.
+fn same_referrers(p: &Project, carried: &Index) -> Result<(), TestCaseError> {
+    let fresh = Index::new();
+    for list in TARGETS {
+        let mut ids: Vec<String> = edit::ids(p, list).iter().map(|s| s.to_string()).collect();
+        ids.push("no-such-item".into());
+        for id in ids {
+            prop_assert_eq!(
+                carried.referrers(p, list, &id),
+                fresh.referrers(p, list, &id),
+                "{:?} {}",
+                list,
+                id
+            );
+        }
+    }
+    Ok(())
+}
+
+/// Apply every op that fits, checking the project (and the carried index) after each; then
+/// undo them all.
 fn run(original: &Project, ops: &[Op]) -> Result<(), TestCaseError> {
     let mut p = original.clone();
     let mut h = History::default();
+    let mut index = Index::new();
+    same_referrers(&p, &index)?;
     let mut applied = 0;
     for op in ops {
         let Some(edit) = edit_for(&p, op) else {
@@ -174,9 +207,13 @@ fn run(original: &Project, ops: &[Op]) -> Result<(), TestCaseError> {
         applied += 1;
         let problems = validate::validate(&p);
         prop_assert!(problems.is_empty(), "after {:?}: {:?}", op, problems);
+        index = Index::after(&index, h.last_change());
+        same_referrers(&p, &index)?;
     }
     for _ in 0..applied {
         prop_assert!(h.undo(&mut p));
+        index = Index::after(&index, h.last_change());
+        same_referrers(&p, &index)?;
     }
     prop_assert!(!h.can_undo());
     prop_assert_eq!(file::to_text(&p), file::to_text(original));

@@ -71,17 +71,17 @@ fn open_section(h: &mut Harness<'static, OutcomeApp>, section: &str) {
 #[test]
 fn renaming_an_outcome_id_makes_actions_pledges_and_missions_follow() {
     let p = sample();
-    let ix = outcome_explorer::edit::Index::build(&p);
+    let ix = outcome_explorer::edit::Index::new();
     let (i, o) = p
         .outcomes
         .iter()
         .enumerate()
-        .max_by_key(|(_, o)| ix.referrers(List::Outcomes, &o.id).len())
+        .max_by_key(|(_, o)| ix.referrers(&p, List::Outcomes, &o.id).len())
         .unwrap();
     let (old, name, refs) = (
         o.id.clone(),
         o.name.clone(),
-        ix.referrers(List::Outcomes, &o.id).len(),
+        ix.referrers(&p, List::Outcomes, &o.id).len(),
     );
     assert!(refs >= 2);
     let mut h = harness(p.clone());
@@ -94,12 +94,14 @@ fn renaming_an_outcome_id_makes_actions_pledges_and_missions_follow() {
     h.run();
     let now = h.state().doc.project().clone();
     assert_eq!(now.outcomes[i].id, "renamed-outcome");
-    let after = outcome_explorer::edit::Index::build(&now);
+    let after = outcome_explorer::edit::Index::new();
     assert_eq!(
-        after.referrers(List::Outcomes, "renamed-outcome").len(),
+        after
+            .referrers(&now, List::Outcomes, "renamed-outcome")
+            .len(),
         refs
     );
-    assert!(!after.is_referred_to(List::Outcomes, &old));
+    assert!(!after.is_referred_to(&now, List::Outcomes, &old));
     assert!(outcome_explorer::validate::validate(&now).is_empty());
     assert!(h.state().doc.history().can_undo());
     assert_eq!(

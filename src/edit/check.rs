@@ -8,8 +8,7 @@
 use crate::edit::id_of;
 use crate::history::{Item, List, Place};
 use crate::model::{
-    Action, ActionPlan, AreaOfNeed, Measure, Outcome, Presentation, Priority, Project, Source,
-    Voice,
+    ActionPlan, AreaOfNeed, Measure, Outcome, Presentation, Priority, Project, Source, Voice,
 };
 use crate::validate::{Issue, validate};
 
@@ -64,7 +63,7 @@ pub fn problems(project: &Project, place: Place, item: &Item) -> Vec<Problem> {
             message,
         });
     }
-    let stand_in = stand_in(project, place, item, &id);
+    let stand_in = stand_in(project, place, item);
     let prefixes = paths(&stand_in, place.list, &id);
     for Issue { path, message } in validate(&stand_in) {
         let Some(rest) = prefixes.iter().find_map(|p| within(&path, p)) else {
@@ -168,84 +167,87 @@ fn paths(stand_in: &Project, list: List, id: &str) -> Vec<String> {
     }
 }
 
-/// A project with the real programme, the item at its place, and every other item reduced
-/// to its id; items with the item's own id are left out (that is reported as a duplicate).
-fn stand_in(project: &Project, place: Place, item: &Item, id: &str) -> Project {
-    fn stubs<T, U: Default>(
-        items: &[T],
-        own: &str,
-        id: impl Fn(&T) -> &str,
-        make: impl Fn(String) -> U,
-    ) -> Vec<U> {
-        items
-            .iter()
-            .map(&id)
-            .filter(|x| own.is_empty() || *x != own)
-            .map(|x| make(x.to_string()))
-            .collect()
+/// A project with the real programme, the item last in its list, and only the ids of the
+/// items it can refer to (its own kind's ids are checked by [`duplicate`]).
+fn stand_in(project: &Project, place: Place, item: &Item) -> Project {
+    fn stubs<T, U>(items: &[T], id: impl Fn(&T) -> &str, make: impl Fn(String) -> U) -> Vec<U> {
+        items.iter().map(|x| make(id(x).to_string())).collect()
     }
-    // The item goes last in its list; `check` names it by id, or by that position.
-    let own = |list: List| if place.list == list { id } else { "" };
+    let refers_to = |list: List| match item {
+        Item::Outcome(_) => matches!(
+            list,
+            List::Priorities | List::Needs | List::Voices | List::Measures
+        ),
+        Item::Measure(_) => list == List::Sources,
+        Item::Pledge(_) => matches!(list, List::Outcomes | List::Sources),
+        Item::Mission(_) | Item::Action(_) => list == List::Outcomes,
+        _ => false,
+    };
     let mut p = Project {
         programme: project.programme.clone(),
-        sources: stubs(
+        ..Project::default()
+    };
+    if refers_to(List::Sources) {
+        p.sources = stubs(
             &project.sources,
-            own(List::Sources),
             |x| &x.id,
             |id| Source {
                 id,
                 ..Default::default()
             },
-        ),
-        priorities: stubs(
+        );
+    }
+    if refers_to(List::Priorities) {
+        p.priorities = stubs(
             &project.priorities,
-            own(List::Priorities),
             |x| &x.id,
             |id| Priority {
                 id,
                 ..Default::default()
             },
-        ),
-        needs: stubs(
+        );
+    }
+    if refers_to(List::Needs) {
+        p.needs = stubs(
             &project.needs,
-            own(List::Needs),
             |x| &x.id,
             |id| AreaOfNeed {
                 id,
                 ..Default::default()
             },
-        ),
-        outcomes: stubs(
+        );
+    }
+    if refers_to(List::Outcomes) {
+        p.outcomes = stubs(
             &project.outcomes,
-            own(List::Outcomes),
             |x| &x.id,
             |id| Outcome {
                 id,
                 ..Default::default()
             },
-        ),
-        voices: stubs(
+        );
+    }
+    if refers_to(List::Voices) {
+        p.voices = stubs(
             &project.voices,
-            own(List::Voices),
             |x| &x.id,
             |id| Voice {
                 id,
                 ..Default::default()
             },
-        ),
-        measures: stubs(
+        );
+    }
+    if refers_to(List::Measures) {
+        p.measures = stubs(
             &project.measures,
-            own(List::Measures),
             |x| &x.id,
             |id| Measure {
                 id,
                 tolerance_percent: 10.0,
                 ..Default::default()
             },
-        ),
-        ..Project::default()
-    };
-    // Only the lists the item is checked against; the rest stay empty.
+        );
+    }
     match item.clone() {
         Item::Source(x) => p.sources.push(x),
         Item::Priority(x) => p.priorities.push(x),
@@ -265,24 +267,12 @@ fn stand_in(project: &Project, place: Place, item: &Item, id: &str) -> Project {
                 List::Actions { plan } => project.action_plans.get(plan),
                 _ => None,
             };
-            let mut stub = ActionPlan {
+            // Alone in its plan: a repeated reference is found by `duplicate`.
+            p.action_plans.push(ActionPlan {
                 id: plan.map(|x| x.id.clone()).unwrap_or_default(),
+                actions: vec![a],
                 ..Default::default()
-            };
-            stub.actions = plan
-                .map(|x| {
-                    x.actions
-                        .iter()
-                        .filter(|o| id.is_empty() || o.reference != id)
-                        .map(|o| Action {
-                            reference: o.reference.clone(),
-                            ..Default::default()
-                        })
-                        .collect()
-                })
-                .unwrap_or_default();
-            stub.actions.push(a);
-            p.action_plans.push(stub);
+            });
         }
         Item::Slide(_) => {}
     }
@@ -356,6 +346,7 @@ mod tests {
 
     #[test]
     fn a_new_action_with_a_taken_reference() {
+        use crate::model::Action;
         let p = sample();
         let plan = &p.action_plans[0];
         let a = Action {

@@ -39,7 +39,7 @@ impl Deletion {
         let referrers: &[Referrer] = if id.is_empty() {
             &[]
         } else {
-            index.referrers(place.list, &id)
+            index.referrers(project, place.list, &id)
         };
         let (dependants, links) = referrers.iter().partition(|r| r.required);
         Some(Deletion {
@@ -120,7 +120,7 @@ impl Deletion {
         // Every item that refers to something deleted, rewritten once.
         let mut changed: BTreeMap<Place, Item> = BTreeMap::new();
         for (list, id) in gone.iter().filter(|(_, id)| !id.is_empty()) {
-            for r in index.referrers(*list, id) {
+            for r in index.referrers(project, *list, id) {
                 if removed.contains(&r.place) || changed.contains_key(&r.place) {
                     continue;
                 }

@@ -4,7 +4,10 @@
 
 use crate::history::{Item, List, Place};
 use crate::model::{Measure, Observation, Project, Slide, SlideView, WheelGrouping};
+use rustc_hash::FxHasher;
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
+use std::sync::{Arc, OnceLock};
 
 /// An item that refers to another, with how often and whether it can do without it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -19,64 +22,201 @@ pub struct Referrer {
     pub count: u32,
 }
 
-/// Referrers of every item that is referred to, by (list, id).
-#[derive(Debug, Clone, Default)]
+/// The lists whose items are referred to by id, in the order of [`Index`]'s sections.
+const TARGETS: [List; 7] = [
+    List::Sources,
+    List::Priorities,
+    List::Needs,
+    List::Outcomes,
+    List::Voices,
+    List::Measures,
+    List::Plans,
+];
+
+type Map<V> = HashMap<Box<str>, V, BuildHasherDefault<FxHasher>>;
+
+/// A series of values, known by where its values are in memory and how many there are.
+/// Edits replace whole items, so a measure whose values changed has them somewhere else, and
+/// the values of the state just before are kept alive by the history: from one state of the
+/// project to the next, the same key means the same values.
+type SeriesKey = (usize, usize);
+
+/// The sources each series of values cites, and how often.
+type SeriesCounts = HashMap<SeriesKey, Vec<(Box<str>, u32)>, BuildHasherDefault<FxHasher>>;
+
+/// Referrers of every item that is referred to, by list and id, for one state of a project.
+///
+/// Each list's referrers are read from the project the first time they are asked for (an
+/// outcome's editor asks only who refers to outcomes), so an index costs only what is used.
+/// Always pass the same state of the project the index was made for.
+#[derive(Debug, Default)]
 pub struct Index {
-    by_target: HashMap<(List, String), Vec<Referrer>>,
+    sections: [OnceLock<Arc<Map<Vec<Referrer>>>>; 7],
+    /// What the sources section read of each series of values (the long part of reading a
+    /// project with half a million values), for the next state's index.
+    series: OnceLock<SeriesCounts>,
+    /// The same, from the index of the state just before this one.
+    previous: Option<SeriesCounts>,
 }
 
 impl Index {
-    /// Read every reference in `project` once.
-    pub fn build(project: &Project) -> Index {
-        let mut ix = Index::default();
-        for (i, o) in project.outcomes.iter().enumerate() {
-            let mut f = ix.adder(Place::new(List::Outcomes, i));
-            f(List::Priorities, &o.priority, true, 1);
-            f(List::Needs, &o.need, true, 1);
-            o.voices.iter().for_each(|v| f(List::Voices, v, false, 1));
-            o.measures
-                .iter()
-                .for_each(|m| f(List::Measures, m, false, 1));
-        }
-        for (i, m) in project.measures.iter().enumerate() {
-            measure_refs(m, &mut ix.adder(Place::new(List::Measures, i)));
-        }
-        for (p, plan) in project.action_plans.iter().enumerate() {
-            for (i, a) in plan.actions.iter().enumerate() {
-                let mut f = ix.adder(Place::new(List::Actions { plan: p }, i));
-                a.outcomes
-                    .iter()
-                    .for_each(|o| f(List::Outcomes, o, false, 1));
-            }
-        }
-        for (i, pl) in project.pledges.iter().enumerate() {
-            let mut f = ix.adder(Place::new(List::Pledges, i));
-            pl.outcomes
-                .iter()
-                .for_each(|o| f(List::Outcomes, o, false, 1));
-            if let Some(s) = &pl.source {
-                f(List::Sources, s, false, 1);
-            }
-        }
-        for (i, m) in project.missions.iter().enumerate() {
-            let mut f = ix.adder(Place::new(List::Missions, i));
-            m.outcomes
-                .iter()
-                .for_each(|o| f(List::Outcomes, o, false, 1));
-        }
-        for (p, deck) in project.presentations.iter().enumerate() {
-            for (i, s) in deck.slides.iter().enumerate() {
-                let place = Place::new(List::Slides { presentation: p }, i);
-                slide_refs(s, &mut ix.adder(place));
+    /// An index of a state of a project, read from it as it is asked.
+    pub fn new() -> Index {
+        Index::default()
+    }
+
+    /// An index of the state after the one `previous` was made for, where the lists
+    /// `changed` changed (None: any may have; see [`crate::history::History::last_change`]).
+    /// It keeps what `previous` read that the change cannot have touched: whole lists'
+    /// referrers when none of the lists holding them changed, and series of values that
+    /// have not changed.
+    pub fn after(previous: &Index, changed: Option<&[List]>) -> Index {
+        let ix = Index {
+            previous: previous.series.get().cloned(),
+            ..Index::default()
+        };
+        let Some(changed) = changed else {
+            return ix;
+        };
+        for (k, target) in TARGETS.iter().enumerate() {
+            let untouched = !changed.iter().any(|l| holds_references_to(*l, *target));
+            if let (true, Some(section)) = (untouched, previous.sections[k].get()) {
+                let _ = ix.sections[k].set(section.clone());
             }
         }
         ix
     }
 
-    /// A function that records references held by the item at `place`.
+    /// The items of `project` that refer to the item `id` of `list`, in project order.
+    pub fn referrers(&self, project: &Project, list: List, id: &str) -> &[Referrer] {
+        let Some(k) = TARGETS.iter().position(|l| *l == list) else {
+            return &[];
+        };
+        self.sections[k]
+            .get_or_init(|| Arc::new(self.section(project, list)))
+            .get(id)
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// Whether anything in `project` refers to the item `id` of `list`.
+    pub fn is_referred_to(&self, project: &Project, list: List, id: &str) -> bool {
+        !self.referrers(project, list, id).is_empty()
+    }
+
+    /// Every reference to an item of `target`, read from the kinds of item that can hold one.
+    fn section(&self, project: &Project, target: List) -> Map<Vec<Referrer>> {
+        let mut section = Section {
+            target,
+            map: Map::default(),
+        };
+        if matches!(
+            target,
+            List::Priorities | List::Needs | List::Voices | List::Measures
+        ) {
+            for (i, o) in project.outcomes.iter().enumerate() {
+                let mut f = section.adder(Place::new(List::Outcomes, i));
+                f(List::Priorities, &o.priority, true, 1);
+                f(List::Needs, &o.need, true, 1);
+                o.voices.iter().for_each(|v| f(List::Voices, v, false, 1));
+                o.measures
+                    .iter()
+                    .for_each(|m| f(List::Measures, m, false, 1));
+            }
+        }
+        if target == List::Sources {
+            let mut series = SeriesCounts::default();
+            for (i, m) in project.measures.iter().enumerate() {
+                let mut f = section.adder(Place::new(List::Measures, i));
+                let all = std::iter::once(&m.observations)
+                    .chain(m.comparators.iter().map(|c| &c.observations));
+                for values in all.filter(|v| !v.is_empty()) {
+                    let key = (values.as_ptr() as usize, values.len());
+                    let counts = match self.previous.as_ref().and_then(|p| p.get(&key)) {
+                        Some(c) => c.clone(),
+                        None => series_sources(values),
+                    };
+                    for (s, n) in &counts {
+                        f(List::Sources, s, false, *n);
+                    }
+                    series.insert(key, counts);
+                }
+                measure_refs(m, &mut f);
+            }
+            let _ = self.series.set(series);
+        }
+        if target == List::Outcomes {
+            for (p, plan) in project.action_plans.iter().enumerate() {
+                for (i, a) in plan.actions.iter().enumerate() {
+                    let mut f = section.adder(Place::new(List::Actions { plan: p }, i));
+                    a.outcomes
+                        .iter()
+                        .for_each(|o| f(List::Outcomes, o, false, 1));
+                }
+            }
+            for (i, m) in project.missions.iter().enumerate() {
+                let mut f = section.adder(Place::new(List::Missions, i));
+                m.outcomes
+                    .iter()
+                    .for_each(|o| f(List::Outcomes, o, false, 1));
+            }
+        }
+        if matches!(target, List::Outcomes | List::Sources) {
+            for (i, pl) in project.pledges.iter().enumerate() {
+                let mut f = section.adder(Place::new(List::Pledges, i));
+                pl.outcomes
+                    .iter()
+                    .for_each(|o| f(List::Outcomes, o, false, 1));
+                if let Some(s) = &pl.source {
+                    f(List::Sources, s, false, 1);
+                }
+            }
+        }
+        for (p, deck) in project.presentations.iter().enumerate() {
+            for (i, s) in deck.slides.iter().enumerate() {
+                let place = Place::new(List::Slides { presentation: p }, i);
+                slide_refs(s, &mut section.adder(place));
+            }
+        }
+        section.map
+    }
+}
+
+/// Whether items of `list` can refer to items of `target` (so that a change to `list` can
+/// change who refers to them). A change to a list also moves its items, so a target's own
+/// list never matters: its referrers are found by id.
+fn holds_references_to(list: List, target: List) -> bool {
+    match list {
+        List::Outcomes => matches!(
+            target,
+            List::Priorities | List::Needs | List::Voices | List::Measures
+        ),
+        List::Measures => target == List::Sources,
+        List::Plans | List::Actions { .. } => target == List::Outcomes,
+        List::Pledges => matches!(target, List::Outcomes | List::Sources),
+        List::Missions => target == List::Outcomes,
+        List::Presentations | List::Slides { .. } => true,
+        List::Sources | List::Priorities | List::Needs | List::Voices => false,
+    }
+}
+
+/// The referrers of one list's items, as they are read.
+struct Section {
+    target: List,
+    map: Map<Vec<Referrer>>,
+}
+
+impl Section {
+    /// A function that records the references held by the item at `place` (those to the
+    /// section's list; others are passed over).
     fn adder(&mut self, place: Place) -> impl FnMut(List, &str, bool, u32) + '_ {
         move |list, id, required, count| {
-            let v = self.by_target.entry((list, id.to_string())).or_default();
+            if list != self.target {
+                return;
+            }
+            let v = match self.map.get_mut(id) {
+                Some(v) => v,
+                None => self.map.entry(id.into()).or_default(),
+            };
             match v.last_mut() {
                 Some(r) if r.place == place && r.required == required => r.count += count,
                 _ => v.push(Referrer {
@@ -87,22 +227,11 @@ impl Index {
             }
         }
     }
-
-    /// The items that refer to the item `id` of `list`, in project order.
-    pub fn referrers(&self, list: List, id: &str) -> &[Referrer] {
-        self.by_target
-            .get(&(list, id.to_string()))
-            .map_or(&[], Vec::as_slice)
-    }
-
-    /// Whether anything refers to the item `id` of `list`.
-    pub fn is_referred_to(&self, list: List, id: &str) -> bool {
-        !self.referrers(list, id).is_empty()
-    }
 }
 
-/// Sources cited by a series, counted without hashing each value: a series cites few.
-fn series_sources(observations: &[Observation], f: &mut impl FnMut(List, &str, bool, u32)) {
+/// Sources cited by a series and how often, counted without hashing each value: a series
+/// cites few.
+fn series_sources(observations: &[Observation]) -> Vec<(Box<str>, u32)> {
     let mut counts: Vec<(&str, u32)> = Vec::new();
     for s in observations.iter().filter_map(|o| o.source.as_deref()) {
         match counts.iter_mut().find(|(id, _)| *id == s) {
@@ -110,16 +239,12 @@ fn series_sources(observations: &[Observation], f: &mut impl FnMut(List, &str, b
             None => counts.push((s, 1)),
         }
     }
-    for (s, n) in counts {
-        f(List::Sources, s, false, n);
-    }
+    counts.into_iter().map(|(s, n)| (s.into(), n)).collect()
 }
 
+/// A measure's references besides its series of values: sources of targets, events and
+/// claims.
 fn measure_refs(m: &Measure, f: &mut impl FnMut(List, &str, bool, u32)) {
-    series_sources(&m.observations, f);
-    for c in &m.comparators {
-        series_sources(&c.observations, f);
-    }
     let optional = m
         .targets
         .iter()

@@ -8,7 +8,7 @@ use crate::model::Project;
 /// (the item itself is changed by the caller, with the rest of its fields).
 pub fn follow(project: &Project, index: &Index, list: List, old: &str, new: &str) -> Vec<Edit> {
     index
-        .referrers(list, old)
+        .referrers(project, list, old)
         .iter()
         .filter_map(|r| {
             let mut item = r.place.get(project)?;

@@ -32,8 +32,8 @@ fn renaming_a_measure_makes_outcomes_and_slides_follow_and_undo_restores() {
         })
         .expect("the sample deck has a chart");
     let i = p.measures.iter().position(|m| m.id == id).unwrap();
-    let index = Index::build(&p);
-    let linked = index.referrers(List::Measures, &id).len();
+    let index = Index::new();
+    let linked = index.referrers(&p, List::Measures, &id).len();
     assert!(linked >= 2, "outcomes and a slide refer to {id}");
     let mut m = p.measures[i].clone();
     m.id = "renamed-measure".into();
@@ -41,12 +41,12 @@ fn renaming_a_measure_makes_outcomes_and_slides_follow_and_undo_restores() {
     let mut h = History::default();
     apply(&mut p, &mut h, edit);
     assert!(p.measure(&id).is_none());
-    let after = Index::build(&p);
+    let after = Index::new();
     assert_eq!(
-        after.referrers(List::Measures, "renamed-measure").len(),
+        after.referrers(&p, List::Measures, "renamed-measure").len(),
         linked
     );
-    assert!(!after.is_referred_to(List::Measures, &id));
+    assert!(!after.is_referred_to(&p, List::Measures, &id));
     h.undo(&mut p);
     assert_eq!(p, original);
 }
@@ -54,45 +54,48 @@ fn renaming_a_measure_makes_outcomes_and_slides_follow_and_undo_restores() {
 #[test]
 fn renaming_a_source_rewrites_every_value_citing_it() {
     let mut p = sample();
-    let index = Index::build(&p);
+    let index = Index::new();
     let (i, s) = p
         .sources
         .iter()
         .enumerate()
         .max_by_key(|(_, s)| {
             index
-                .referrers(List::Sources, &s.id)
+                .referrers(&p, List::Sources, &s.id)
                 .iter()
                 .map(|r| r.count)
                 .sum::<u32>()
         })
         .unwrap();
-    let (old, cited) = (s.id.clone(), index.referrers(List::Sources, &s.id).to_vec());
+    let (old, cited) = (
+        s.id.clone(),
+        index.referrers(&p, List::Sources, &s.id).to_vec(),
+    );
     let total: u32 = cited.iter().map(|r| r.count).sum();
     assert!(total > 3);
     let mut s = s.clone();
     s.id = "new-source-id".into();
     let edit = change(&p, &index, Place::new(List::Sources, i), s);
     apply(&mut p, &mut History::default(), edit);
-    let after = Index::build(&p);
+    let after = Index::new();
     let now: u32 = after
-        .referrers(List::Sources, "new-source-id")
+        .referrers(&p, List::Sources, "new-source-id")
         .iter()
         .map(|r| r.count)
         .sum();
     assert_eq!(now, total);
-    assert!(!after.is_referred_to(List::Sources, &old));
+    assert!(!after.is_referred_to(&p, List::Sources, &old));
 }
 
 #[test]
 fn deleting_a_measure_says_what_links_to_it_and_removes_the_links() {
     let mut p = sample();
     let original = p.clone();
-    let index = Index::build(&p);
+    let index = Index::new();
     let i = p
         .measures
         .iter()
-        .position(|m| index.referrers(List::Measures, &m.id).len() >= 2)
+        .position(|m| index.referrers(&p, List::Measures, &m.id).len() >= 2)
         .unwrap();
     let id = p.measures[i].id.clone();
     let d = Deletion::new(&p, &index, Place::new(List::Measures, i)).unwrap();
@@ -111,7 +114,7 @@ fn deleting_a_measure_says_what_links_to_it_and_removes_the_links() {
 #[test]
 fn deleting_a_priority_moves_or_deletes_its_outcomes_and_their_links() {
     let p = sample();
-    let index = Index::build(&p);
+    let index = Index::new();
     let prio = p.priorities[0].id.clone();
     let own: Vec<String> = p
         .outcomes
@@ -179,7 +182,7 @@ fn deleting_a_plan_deletes_the_slides_that_show_it() {
             |s| matches!(&s.view, SlideView::Actions { plan, .. } if *plan == p.action_plans[0].id),
         )
         .count();
-    let index = Index::build(&p);
+    let index = Index::new();
     let d = Deletion::new(&p, &index, Place::new(List::Plans, 0)).unwrap();
     let q = d.question().join(" ");
     assert!(q.contains("will be deleted too"), "{q}");
@@ -197,7 +200,7 @@ fn nothing_refers_to_a_new_item_so_it_is_deleted_without_asking() {
         id,
         text: "We want parks near us".into(),
     });
-    let index = Index::build(&p);
+    let index = Index::new();
     let d = Deletion::new(&p, &index, Place::new(List::Voices, p.voices.len() - 1)).unwrap();
     assert!(!d.needs_asking());
     assert!(d.question().is_empty());

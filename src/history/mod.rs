@@ -130,6 +130,37 @@ impl Edit {
         }
     }
 
+    /// The lists the edit changes, or None when it may change any (a whole project).
+    pub fn lists(&self) -> Option<Vec<List>> {
+        let mut out = Vec::new();
+        self.collect_lists(&mut out).then_some(out)
+    }
+
+    fn collect_lists(&self, out: &mut Vec<List>) -> bool {
+        let list = match self {
+            Edit::Set { list, .. } | Edit::Insert { list, .. } | Edit::Remove { list, .. } => *list,
+            Edit::Move { list, .. } => *list,
+            Edit::SetProgramme(_) => return true,
+            Edit::SetPlanHeader { .. } | Edit::InsertPlan { .. } | Edit::RemovePlan { .. } => {
+                List::Plans
+            }
+            Edit::SetOutcome { .. } => List::Outcomes,
+            Edit::SetMeasure { .. } | Edit::InsertMeasure { .. } | Edit::RemoveMeasure { .. } => {
+                List::Measures
+            }
+            Edit::SetPledge { .. } => List::Pledges,
+            Edit::SetAction { plan, .. }
+            | Edit::InsertAction { plan, .. }
+            | Edit::RemoveAction { plan, .. } => List::Actions { plan: *plan },
+            Edit::SetProject(_) => return false,
+            Edit::Batch(edits) => return edits.iter().all(|e| e.collect_lists(out)),
+        };
+        if !out.contains(&list) {
+            out.push(list);
+        }
+        true
+    }
+
     /// A shorthand written as the generic edit it stands for (other edits as they are).
     fn generic(self) -> Edit {
         let set = |list, index, item: Item| Edit::Set {
@@ -261,6 +292,8 @@ pub struct History {
     redo: Vec<Step>,
     state: u64,
     next_state: u64,
+    /// The lists the last apply, undo or redo changed; None when it may have changed any.
+    last_change: Option<Vec<List>>,
 }
 
 /// How many steps are kept; the oldest are forgotten first.
@@ -275,6 +308,7 @@ impl History {
         edit: Edit,
     ) -> Result<(), EditError> {
         let inverse = edit.apply(project)?;
+        self.last_change = inverse.lists();
         self.next_state += 1;
         self.undo.push(Step {
             label: label.into(),
@@ -309,31 +343,45 @@ impl History {
     /// Undo the last step. Returns false if there was nothing to undo.
     pub fn undo(&mut self, project: &mut Project) -> bool {
         Self::step(project, &mut self.undo, &mut self.redo, &mut self.state)
+            .map(|lists| self.last_change = lists)
+            .is_some()
     }
 
     /// Redo the last undone step. Returns false if there was nothing to redo.
     pub fn redo(&mut self, project: &mut Project) -> bool {
         Self::step(project, &mut self.redo, &mut self.undo, &mut self.state)
+            .map(|lists| self.last_change = lists)
+            .is_some()
     }
 
+    /// The lists the last apply, undo or redo changed (in any way: items changed, added,
+    /// removed or moved), or None when it may have changed any list (a whole project
+    /// replaced). Indexes of the project use it to keep what they read of the others.
+    pub fn last_change(&self) -> Option<&[List]> {
+        self.last_change.as_deref()
+    }
+
+    /// Take one step from `from` to `to`; returns the lists it changed (see
+    /// [`History::last_change`]), or None inside when nothing could be taken.
     fn step(
         project: &mut Project,
         from: &mut Vec<Step>,
         to: &mut Vec<Step>,
         state: &mut u64,
-    ) -> bool {
-        let Some(step) = from.pop() else { return false };
+    ) -> Option<Option<Vec<List>>> {
+        let step = from.pop()?;
         match step.inverse.apply(project) {
             Ok(inverse) => {
+                let lists = inverse.lists();
                 to.push(Step {
                     label: step.label,
                     inverse,
                     state: *state,
                 });
                 *state = step.state;
-                true
+                Some(lists)
             }
-            Err(_) => false,
+            Err(_) => None,
         }
     }
 

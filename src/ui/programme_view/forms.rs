@@ -9,6 +9,7 @@ use crate::model::{Period, Programme, Project};
 use crate::validate::HORIZON_YEARS;
 use egui::Ui;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// What a form asks of the view that it cannot do itself (it only changes its draft).
 #[derive(Debug, Clone, PartialEq)]
@@ -21,11 +22,14 @@ pub enum Request {
     OpenMeasure(String),
 }
 
+/// (id, name) of every item of a kind, for link pickers, per kind.
+pub(super) type Choices = HashMap<List, Arc<Vec<(String, String)>>>;
+
 /// What the forms read besides the draft: the project, and the (id, name) lists of the
 /// kinds that can be linked, made once per state of the project.
 pub(super) struct Context<'a> {
     pub project: &'a Project,
-    pub choices: &'a mut HashMap<List, Vec<(String, String)>>,
+    pub choices: &'a mut Choices,
     /// The draft is a new item (its id follows its name until typed).
     pub is_new: bool,
     pub id_typed: &'a mut bool,
@@ -35,11 +39,11 @@ pub(super) struct Context<'a> {
 }
 
 impl Context<'_> {
-    pub fn choices(&mut self, list: List) -> Vec<(String, String)> {
+    pub fn choices(&mut self, list: List) -> Arc<Vec<(String, String)>> {
         let p = self.project;
         self.choices
             .entry(list)
-            .or_insert_with(|| choices(p, list))
+            .or_insert_with(|| Arc::new(choices(p, list)))
             .clone()
     }
 

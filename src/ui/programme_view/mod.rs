@@ -45,7 +45,7 @@ pub struct ProgrammeView {
     editor: Option<Editor>,
     /// The references index and the link pickers' lists, for one revision of the project.
     index: Option<(u64, Arc<Index>)>,
-    choices: (u64, HashMap<List, Vec<(String, String)>>),
+    choices: (u64, forms::Choices),
     /// Item rows of the section shown (or the search's), for one revision and query.
     rows: Option<RowsCache>,
     delete: Option<delete::Dialog>,
@@ -62,14 +62,21 @@ impl ProgrammeView {
     }
 
     fn index_of(cache: &mut Option<(u64, Arc<Index>)>, doc: &Document) -> Arc<Index> {
-        match cache {
-            Some((rev, ix)) if *rev == doc.revision() => ix.clone(),
-            _ => {
-                let ix = Arc::new(Index::build(doc.project()));
-                *cache = Some((doc.revision(), ix.clone()));
-                ix
-            }
+        if let Some((rev, ix)) = cache.as_ref()
+            && *rev == doc.revision()
+        {
+            return ix.clone();
         }
+        // What the index of the state just before read of unchanged values is kept.
+        let ix = match cache.as_ref() {
+            Some((rev, prev)) if Some(*rev) == doc.previous_revision() => {
+                Index::after(prev, doc.history().last_change())
+            }
+            _ => Index::new(),
+        };
+        let ix = Arc::new(ix);
+        *cache = Some((doc.revision(), ix.clone()));
+        ix
     }
 
     /// The kind of item listed.
@@ -281,7 +288,7 @@ fn editor_panel(
     doc: &mut Document,
     editor: &mut Editor,
     index: &Index,
-    choices: &mut HashMap<List, Vec<(String, String)>>,
+    choices: &mut forms::Choices,
     new_voice: &mut String,
     note: &mut Option<String>,
 ) -> Vec<forms::Request> {
@@ -297,7 +304,7 @@ fn editor_panel(
         Draft::Programme(_) => None,
     };
     if let (Target::Item(place), Some(id)) = (editor.target, own_id) {
-        let used = index.referrers(place.list, id);
+        let used = index.referrers(doc.project(), place.list, id);
         if !used.is_empty() {
             ui.label(
                 RichText::new(format!("Used by {}", edit::describe(used))).color(theme::muted(ui)),

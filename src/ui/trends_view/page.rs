@@ -131,6 +131,14 @@ impl TrendsView {
                 let text = chart::table_tsv(doc.project(), m);
                 clipboard::copy_text(ui.ctx(), text, "the data table (tab-separated)", nav);
             }
+            ui.separator();
+            if ui
+                .button("Edit measure")
+                .on_hover_text("Its name, definition, unit, baseline, comparators and sources")
+                .clicked()
+            {
+                crate::ui::programme_view::go_edit(nav, crate::history::List::Measures, &id);
+            }
         });
     }
 

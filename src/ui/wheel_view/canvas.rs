@@ -278,6 +278,16 @@ impl WheelView {
                 clicked = Some(i);
             }
         }
+        // Right-click: what the segment shows can be edited, or an outcome added there.
+        if resp.secondary_clicked()
+            && let Some(pos) = resp.interact_pointer_pos()
+            && let Some(Hit::Segment(i)) = g.hit_test(pos.x - c.x, pos.y - c.y)
+        {
+            self.menu_for = Some(g.segments[i].kind);
+        }
+        if let Some(kind) = self.menu_for {
+            resp.context_menu(|ui| self.edit_menu(ui, p, kind));
+        }
         if clicked.is_none()
             && resp.clicked()
             && let Some(pos) = resp.interact_pointer_pos()
