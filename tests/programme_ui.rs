@@ -449,3 +449,96 @@ fn new_user_builds_a_programme_from_blank() {
         String::from_utf8_lossy(&check.stderr)
     );
 }
+
+#[test]
+fn the_wheel_and_the_charts_open_the_editor() {
+    let p = sample();
+    let mut h = harness(p.clone());
+    h.state_mut().view = View::Wheel;
+    h.run();
+    // Right-click an outcome on the wheel: edit it.
+    let o = &p.outcomes[0];
+    h.get_by_label(&o.name).click_secondary();
+    h.run();
+    click(&mut h, &format!("Edit outcome “{}”", o.name));
+    assert_eq!(h.state().view, View::Programme);
+    assert_eq!(
+        h.state().programme.editing(),
+        Some(outcome_explorer::ui::programme_view::Target::Item(
+            outcome_explorer::history::Place::new(List::Outcomes, 0)
+        ))
+    );
+    // Where a priority meets an area of need: add an outcome there.
+    h.state_mut().view = View::Wheel;
+    h.run();
+    let prio = p.priority(&o.priority).unwrap().name.clone();
+    let need = p.need(&o.need).unwrap().name.clone();
+    h.get_by_label(&format!("{prio} › {need}"))
+        .click_secondary();
+    h.run();
+    click(&mut h, "Add an outcome here…");
+    fill(&mut h, "Name", "Warmer homes for older residents");
+    click(&mut h, "Add");
+    let added = h.state().doc.project().outcomes.last().unwrap().clone();
+    assert_eq!(added.name, "Warmer homes for older residents");
+    assert_eq!(
+        (added.priority, added.need),
+        (o.priority.clone(), o.need.clone())
+    );
+
+    // Under a chart: edit the measure; on the dashboard: a new one.
+    let m = &p.measures[0];
+    h.state_mut().trends.open_measure(&m.id);
+    h.state_mut().view = View::Trends;
+    h.run();
+    click(&mut h, "Edit measure");
+    assert_eq!(h.state().view, View::Programme);
+    assert!(h.query_by_label(&format!("Measure “{}”", m.name)).is_some());
+    h.state_mut().trends.open_measure("");
+    h.state_mut().view = View::Trends;
+    h.run();
+    click(&mut h, "New measure");
+    assert!(h.query_by_label("New measure").is_some());
+}
+
+#[test]
+fn values_pasted_from_a_spreadsheet_are_previewed_then_applied_as_one_step() {
+    let p = sample();
+    let i = p
+        .measures
+        .iter()
+        .position(|m| m.unit == outcome_explorer::model::Unit::Households)
+        .unwrap();
+    let m = p.measures[i].clone();
+    let mut h = harness(p.clone());
+    h.run();
+    open_section(&mut h, "Measures");
+    click(&mut h, &m.name);
+    click(&mut h, "Paste or import values…");
+    let source = &p.sources[0];
+    let text = format!(
+        "Period\tValue\tSource\n2031/32\t1,234\t{}\n2032/33\tmany\t{}\n",
+        source.id, source.id
+    );
+    fill(&mut h, "Values to import", &text);
+    assert!(
+        h.query_by_label_contains("1 value added, 0 changed, 0 unchanged, 1 row rejected")
+            .is_some()
+    );
+    assert!(
+        h.query_by_label_contains("line 3: value:").is_some(),
+        "the rejected row says why"
+    );
+    assert_eq!(h.state().doc.project(), &p, "a preview changes nothing");
+    click(&mut h, "Import 1 value");
+    let now = &h.state().doc.project().measures[i];
+    assert_eq!(now.observations.len(), m.observations.len() + 1);
+    assert!(now.observations.iter().any(|o| o.value == 1234.0));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(
+        h.state().doc.project(),
+        &p,
+        "one undo takes the import back"
+    );
+}

@@ -127,8 +127,9 @@ pub struct WheelView {
     export: crate::ui::widgets::ExportSize,
     /// Show the keyboard focus ring (after an arrow key, until the mouse moves).
     kb_visible: bool,
-    /// The segment the right-click menu is open for.
-    menu_for: Option<SegmentKind>,
+    /// The segment the right-click menu is open for, and the key of the segment's own
+    /// widget when it was opened there (None: opened on the wheel).
+    menu_for: Option<(Option<String>, SegmentKind)>,
     /// What the right-click menu asked to edit, handed to the app after the frame.
     edit_request: Option<NavRequest>,
 }
