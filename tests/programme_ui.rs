@@ -542,3 +542,30 @@ fn values_pasted_from_a_spreadsheet_are_previewed_then_applied_as_one_step() {
         "one undo takes the import back"
     );
 }
+
+#[test]
+fn moving_an_item_keeps_its_editor_on_it() {
+    let p = sample();
+    let mut h = harness(p.clone());
+    h.run();
+    open_section(&mut h, "Priorities");
+    click(&mut h, &p.priorities[1].name);
+    click(&mut h, "Move up");
+    let place = |i| {
+        Some(outcome_explorer::ui::programme_view::Target::Item(
+            outcome_explorer::history::Place::new(List::Priorities, i),
+        ))
+    };
+    assert_eq!(h.state().doc.project().priorities[0].id, p.priorities[1].id);
+    assert_eq!(h.state().programme.editing(), place(0));
+    assert!(h.query_by_label_contains("duplicate id").is_none());
+    h.key_press_modifiers(Modifiers::ALT, Key::ArrowDown);
+    h.run();
+    assert_eq!(h.state().doc.project().priorities[1].id, p.priorities[1].id);
+    assert_eq!(h.state().programme.editing(), place(1));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().doc.project(), &p);
+}

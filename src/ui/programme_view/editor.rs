@@ -38,7 +38,7 @@ pub(super) struct Editor {
     pub buffers: Buffers,
     /// The revision the editor last looked at the project.
     seen: u64,
-    checked: Option<(u64, Draft, Vec<Problem>)>,
+    checked: Option<(u64, Target, Draft, Vec<Problem>)>,
 }
 
 impl Editor {
@@ -147,10 +147,9 @@ impl Editor {
 
     /// What `check` says about the draft (worked out again only when it or the project changed).
     pub fn problems(&mut self, doc: &Document) -> &[Problem] {
-        let fresh = self
-            .checked
-            .as_ref()
-            .is_some_and(|(rev, d, _)| *rev == doc.revision() && *d == self.draft);
+        let fresh = self.checked.as_ref().is_some_and(|(rev, t, d, _)| {
+            *rev == doc.revision() && *t == self.target && *d == self.draft
+        });
         if !fresh {
             let p = doc.project();
             let found = match (&self.draft, self.place(p), self.merged(p)) {
@@ -158,9 +157,9 @@ impl Editor {
                 (_, Some(place), Some(item)) => edit::check::problems(p, place, &item),
                 _ => Vec::new(),
             };
-            self.checked = Some((doc.revision(), self.draft.clone(), found));
+            self.checked = Some((doc.revision(), self.target, self.draft.clone(), found));
         }
-        &self.checked.as_ref().expect("just checked").2
+        &self.checked.as_ref().expect("just checked").3
     }
 
     /// Apply the draft as one undoable step. Returns what was done ("Add outcome “…”").

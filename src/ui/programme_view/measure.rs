@@ -46,7 +46,7 @@ pub(super) fn fields(f: &mut Form, ui: &mut Ui, m: &mut Measure, cx: &mut Contex
         ui,
         Field {
             label: "Dashboard position",
-            hint: "blank: not a headline",
+            hint: "blank for none",
             keys: &[],
         },
         &mut m.headline,

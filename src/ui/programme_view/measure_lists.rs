@@ -175,7 +175,7 @@ impl MeasureLists {
         let table = Table {
             id_salt: "measure-targets",
             headers: &["Year", "Value", "Kind", "Label", "From"],
-            widths: &[60.0, 120.0, 90.0, 200.0, 220.0],
+            widths: &[60.0, 170.0, 90.0, 200.0, 220.0],
             max_height: 200.0,
             ..Table::default()
         };
@@ -586,7 +586,7 @@ fn values_list(
     let table = Table {
         id_salt: salt,
         headers: &["Period", "Value", "Status", "From"],
-        widths: &[110.0, 130.0, 100.0, 300.0],
+        widths: &[110.0, 170.0, 100.0, 300.0],
         order: Some(&order),
         max_height: 260.0,
         ..Table::default()

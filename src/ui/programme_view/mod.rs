@@ -191,6 +191,8 @@ impl ProgrammeView {
     }
 
     fn editor_ui(&mut self, ui: &mut Ui, doc: &mut Document, nav: &mut Nav) {
+        // The list beside may have changed the project this frame (a move, a delete).
+        self.follow(doc);
         let index = Self::index_of(&mut self.index, doc);
         let Some(editor) = &mut self.editor else {
             let words = match self.section.list() {
