@@ -212,6 +212,10 @@ pub fn unit_title(unit: &Unit) -> String {
 /// The name of a measure's own series in legends and tables: the place, taken from the
 /// organisation ("Luton Borough Council" gives "Luton"), or "This area" without one.
 pub fn main_series_name(project: &Project) -> String {
+    let area = project.programme.area.trim();
+    if !area.is_empty() {
+        return area.to_string();
+    }
     let org = project.programme.organisation.trim();
     let place = [
         " Metropolitan Borough Council",

@@ -72,6 +72,7 @@ impl Start {
             programme: Programme {
                 title,
                 organisation: self.organisation.trim().to_string(),
+                area: String::new(),
                 vision: self.vision.trim().to_string(),
                 horizon_year: self.horizon_year,
                 notes: String::new(),

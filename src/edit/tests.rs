@@ -214,3 +214,18 @@ fn counts_and_lists_read_as_english() {
     let parts = ["3 outcomes".to_string(), "2 actions".to_string()];
     assert_eq!(join_and(&parts), "3 outcomes and 2 actions");
 }
+
+#[test]
+fn the_area_named_in_the_programme_names_its_series_in_charts() {
+    let mut p = sample();
+    p.programme.organisation = "Greater Northvale Combined Authority".into();
+    assert_eq!(
+        crate::chart::main_series_name(&p),
+        "Greater Northvale Combined Authority"
+    );
+    p.programme.area = "Greater Northvale".into();
+    assert_eq!(crate::chart::main_series_name(&p), "Greater Northvale");
+    let text = crate::file::to_text(&p);
+    assert!(text.contains("area: \"Greater Northvale\""));
+    assert_eq!(crate::file::parse(&text, "p.ron").unwrap(), p);
+}

@@ -170,8 +170,11 @@ pub(super) fn fields(f: &mut Form, ui: &mut Ui, draft: &mut Draft, cx: &mut Cont
 
 fn programme(f: &mut Form, ui: &mut Ui, p: &mut Programme) {
     f.text(ui, "Title", &mut p.title, &["title"]);
-    f.text(ui, "Organisation", &mut p.organisation, &[])
-        .on_hover_text("The council or partnership; charts name the area after it (“Luton Borough Council” gives “Luton”)");
+    f.text(ui, "Organisation", &mut p.organisation, &[]);
+    f.text(ui, "Area", &mut p.area, &[]).on_hover_text(
+        "The place's own name, for its series in chart legends and tables (“Luton”); empty to \
+         take it from the organisation (“Luton Borough Council” gives “Luton”)",
+    );
     f.multiline(ui, "Vision", &mut p.vision, &[]);
     f.parsed(
         ui,
