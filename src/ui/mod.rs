@@ -5,6 +5,7 @@ pub mod actions_view;
 pub mod app;
 pub mod clipboard;
 pub mod list_editor;
+pub mod measure_fields;
 pub mod nav;
 pub mod programme_view;
 pub mod theme;

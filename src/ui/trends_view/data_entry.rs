@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::ui::list_editor::{Change, Table};
+use crate::ui::measure_fields::{PERIOD_HINT, kind_word, read_year, status, target_kind};
 
 impl TrendsView {
     pub(super) fn override_ui(
@@ -164,13 +165,7 @@ impl TrendsView {
         let what = |t: &Target| format!("the {} target", t.year);
         let table_change = self.targets.table(ui, &table, &m.targets, cell, what, load);
         let read = |f: &TargetForm, editing: Option<usize>| {
-            let year = f
-                .year
-                .trim()
-                .parse::<i32>()
-                .ok()
-                .filter(|y| (1900..=2200).contains(y))
-                .ok_or_else(|| format!("{:?} is not a year", f.year.trim()))?;
+            let year = read_year(&f.year)?;
             let value = crate::format::parse_value(&f.value, &m.unit)
                 .map_err(|e| format!("Target value: {e}"))?;
             // Editing keeps what the form does not show (source, note, working).
@@ -258,49 +253,18 @@ impl TrendsView {
     }
 }
 
-fn kind_word(k: TargetKind) -> &'static str {
-    match k {
-        TargetKind::Target => "Target",
-        TargetKind::Milestone => "Milestone",
-    }
-}
-
 fn target_fields(ui: &mut Ui, f: &mut TargetForm) {
     labelled_edit(ui, "Target year", &mut f.year, 60.0);
     labelled_edit(ui, "Target value", &mut f.value, 90.0);
-    let l = ui.label("Kind");
-    egui::ComboBox::from_id_salt("Kind")
-        .selected_text(kind_word(f.kind))
-        .show_ui(ui, |ui| {
-            for k in [TargetKind::Target, TargetKind::Milestone] {
-                ui.selectable_value(&mut f.kind, k, kind_word(k));
-            }
-        })
-        .response
-        .labelled_by(l.id);
+    target_kind(ui, "Kind", &mut f.kind);
     labelled_edit(ui, "Target label", &mut f.label, 200.0);
 }
 
 fn observation_fields(ui: &mut Ui, f: &mut ObsForm, project: &crate::model::Project) {
-    labelled_edit(ui, "Period", &mut f.period, 110.0)
-        .on_hover_text("2024-03-31, 2024-03, 2024-Q1, 2024, 2023/24, 2023/24 Q3 or 2018-2020");
+    labelled_edit(ui, "Period", &mut f.period, 110.0).on_hover_text(PERIOD_HINT);
     crate::ui::widgets::period_calendar(ui, "observation-calendar", &mut f.period);
     labelled_edit(ui, "Value", &mut f.value, 90.0);
-    let l = ui.label("Value status");
-    egui::ComboBox::from_id_salt("Value status")
-        .selected_text(chart::value_status_label(f.status))
-        .show_ui(ui, |ui| {
-            for s in [
-                ValueStatus::Measured,
-                ValueStatus::Provisional,
-                ValueStatus::Estimated,
-                ValueStatus::Illustrative,
-            ] {
-                ui.selectable_value(&mut f.status, s, chart::value_status_label(s));
-            }
-        })
-        .response
-        .labelled_by(l.id);
+    status(ui, "Value status", &mut f.status);
     let src_title = f
         .source
         .as_deref()

@@ -15,8 +15,15 @@ use crate::model::{
     Trend, ValueStatus,
 };
 use crate::ui::list_editor::{Change, ListEditor, Table, labelled_edit, truncate};
+use crate::ui::measure_fields::{PERIOD_HINT, kind_word, read_year, status, target_kind};
 use crate::ui::nav::Nav;
 use egui::{RichText, Ui};
+
+mod disputes;
+mod values;
+
+use disputes::{ClaimForm, DisagreementForm};
+use values::{ValueForm, values_list};
 
 #[derive(Default)]
 pub(super) struct MeasureLists {
@@ -28,17 +35,6 @@ pub(super) struct MeasureLists {
     events: ListEditor<EventForm>,
     disagreements: ListEditor<DisagreementForm>,
     claims: ListEditor<ClaimForm>,
-}
-
-#[derive(Default)]
-struct ValueForm {
-    period: String,
-    value: String,
-    status: ValueStatus,
-    source: SourceChoice,
-    note: String,
-    working: String,
-    period_inferred: String,
 }
 
 #[derive(Default)]
@@ -64,29 +60,6 @@ struct EventForm {
     note: String,
     source: SourceChoice,
 }
-
-#[derive(Default)]
-struct DisagreementForm {
-    period: String,
-    about: String,
-    note: String,
-}
-
-#[derive(Default)]
-struct ClaimForm {
-    source: SourceChoice,
-    says: String,
-    value: String,
-    period: String,
-    trend: Option<Trend>,
-}
-
-const STATUSES: [ValueStatus; 4] = [
-    ValueStatus::Measured,
-    ValueStatus::Provisional,
-    ValueStatus::Estimated,
-    ValueStatus::Illustrative,
-];
 
 fn by_date(v: &mut [Observation]) {
     v.sort_by(|a, b| a.period.decimal_year().total_cmp(&b.period.decimal_year()));
@@ -202,16 +175,7 @@ impl MeasureLists {
         let draw = |ui: &mut Ui, f: &mut TargetForm| {
             labelled_edit(ui, "Target year", &mut f.year, 60.0);
             labelled_edit(ui, "Target value", &mut f.value, 90.0);
-            let l = ui.label("Target kind");
-            egui::ComboBox::from_id_salt("measure-target-kind")
-                .selected_text(kind_word(f.kind))
-                .show_ui(ui, |ui| {
-                    for k in [TargetKind::Target, TargetKind::Milestone] {
-                        ui.selectable_value(&mut f.kind, k, kind_word(k));
-                    }
-                })
-                .response
-                .labelled_by(l.id);
+            target_kind(ui, "Target kind", &mut f.kind);
             labelled_edit(ui, "Target label", &mut f.label, 200.0);
             ui.end_row();
             f.source.ui(ui, "Target source", p);
@@ -220,13 +184,7 @@ impl MeasureLists {
             labelled_edit(ui, "Target note", &mut f.note, 200.0);
         };
         let read = |f: &TargetForm, _: Option<usize>| {
-            let year = f
-                .year
-                .trim()
-                .parse::<i32>()
-                .ok()
-                .filter(|y| (1900..=2200).contains(y))
-                .ok_or_else(|| format!("{:?} is not a year", f.year.trim()))?;
+            let year = read_year(&f.year)?;
             let value = parse_value(&f.value, &m.unit).map_err(|e| format!("Target value: {e}"))?;
             Ok(Target {
                 year,
@@ -399,299 +357,6 @@ impl MeasureLists {
             let label = format!("{} event of {}", verb(&c), m_name(doc, index));
             apply(doc, index, label, |m| c.apply_to(&mut m.annotations));
         }
-    }
-
-    fn disagreements_ui(&mut self, ui: &mut Ui, doc: &mut Document, index: usize, nav: &mut Nav) {
-        ui.label(RichText::new("Where sources disagree").strong())
-            .on_hover_text(
-                "Two sources giving different values, periods or directions: kept side by side",
-            );
-        let p = doc.project();
-        let m = &p.measures[index];
-        let table = Table {
-            id_salt: "measure-disagreements",
-            headers: &["Period", "About", "Claims"],
-            widths: &[100.0, 320.0, 60.0],
-            max_height: 160.0,
-            ..Table::default()
-        };
-        let cell = |ui: &mut Ui, c: usize, d: &Disagreement| {
-            ui.label(match c {
-                0 => d.period.label(),
-                1 => d.about.clone(),
-                _ => d.claims.len().to_string(),
-            });
-        };
-        let load = |d: &Disagreement| DisagreementForm {
-            period: d.period.to_string(),
-            about: d.about.clone(),
-            note: d.note.clone(),
-        };
-        let what = |d: &Disagreement| format!("the disagreement {:?}", d.about);
-        let before = self.disagreements.editing;
-        let mut change = self
-            .disagreements
-            .table(ui, &table, &m.disagreements, cell, what, load);
-        if before != self.disagreements.editing {
-            self.claims.reset();
-        }
-        if let Some(i) = self
-            .disagreements
-            .editing
-            .filter(|i| *i < m.disagreements.len())
-        {
-            let d = &m.disagreements[i];
-            if let Some(ch) = self.claims_ui(ui, p, m, d) {
-                let label = format!("{} claim of {}", verb(&ch), m.name);
-                apply(doc, index, label, |m| {
-                    ch.apply_to(&mut m.disagreements[i].claims)
-                });
-                return;
-            }
-        }
-        let draw = |ui: &mut Ui, f: &mut DisagreementForm| {
-            labelled_edit(ui, "Disagreement period", &mut f.period, 110.0);
-            labelled_edit(ui, "What is disputed", &mut f.about, 280.0);
-            labelled_edit(ui, "Disagreement note", &mut f.note, 200.0);
-        };
-        let read = |f: &DisagreementForm, editing: Option<usize>| {
-            let period = parse_period(f.period.trim())?;
-            if f.about.trim().is_empty() {
-                return Err("Say what is disputed (“which year the 39% belongs to”)".to_string());
-            }
-            let kept = editing.and_then(|i| m.disagreements.get(i)).cloned();
-            Ok(Disagreement {
-                period,
-                about: f.about.trim().to_string(),
-                note: f.note.trim().to_string(),
-                ..kept.unwrap_or_default()
-            })
-        };
-        if change.is_none() {
-            change = self.disagreements.form(ui, "disagreement", draw, read);
-        }
-        if let Some(c) = change {
-            let label = format!("{} disagreement of {}", verb(&c), m_name(doc, index));
-            apply(doc, index, label, |m| c.apply_to(&mut m.disagreements));
-        }
-        if let Some(s) = self.claims.form.source.settle(doc) {
-            nav.status = Some(s);
-        }
-    }
-
-    fn claims_ui(
-        &mut self,
-        ui: &mut Ui,
-        p: &Project,
-        m: &Measure,
-        d: &Disagreement,
-    ) -> Option<Change<Claim>> {
-        ui.label(format!("What each source says about {}", d.about));
-        let table = Table {
-            id_salt: "measure-claims",
-            headers: &["Source", "Says"],
-            widths: &[220.0, 320.0],
-            max_height: 140.0,
-            ..Table::default()
-        };
-        let cell = |ui: &mut Ui, c: usize, x: &Claim| {
-            ui.label(if c == 0 {
-                source_title(p, &x.source)
-            } else {
-                x.summary()
-            });
-        };
-        let load = |x: &Claim| ClaimForm {
-            source: SourceChoice::of(Some(&x.source)),
-            says: x.says.clone(),
-            value: x.value.map(|v| v.to_string()).unwrap_or_default(),
-            period: x.period.map(|p| p.to_string()).unwrap_or_default(),
-            trend: x.trend,
-        };
-        let what = |x: &Claim| format!("the claim of {}", source_title(p, &x.source));
-        let change = self.claims.table(ui, &table, &d.claims, cell, what, load);
-        if change.is_some() {
-            return change;
-        }
-        let draw = |ui: &mut Ui, f: &mut ClaimForm| {
-            f.source.ui(ui, "Claim source", p);
-            labelled_edit(ui, "What the source says", &mut f.says, 260.0);
-            ui.end_row();
-            labelled_edit(ui, "Claim value", &mut f.value, 90.0);
-            labelled_edit(ui, "Claim period", &mut f.period, 100.0);
-            let l = ui.label("Claim trend");
-            let word = |t: Option<Trend>| t.map_or("None", Trend::label);
-            egui::ComboBox::from_id_salt("claim-trend")
-                .selected_text(word(f.trend))
-                .show_ui(ui, |ui| {
-                    for t in [
-                        None,
-                        Some(Trend::Rising),
-                        Some(Trend::Falling),
-                        Some(Trend::Steady),
-                    ] {
-                        ui.selectable_value(&mut f.trend, t, word(t));
-                    }
-                })
-                .response
-                .labelled_by(l.id);
-        };
-        let read = |f: &ClaimForm, _: Option<usize>| {
-            let source = f
-                .source
-                .id
-                .clone()
-                .ok_or("Choose the source that says it")?;
-            let value = match f.value.trim() {
-                "" => None,
-                t => Some(parse_value(t, &m.unit).map_err(|e| format!("Claim value: {e}"))?),
-            };
-            let period = match f.period.trim() {
-                "" => None,
-                t => Some(parse_period(t)?),
-            };
-            Ok(Claim {
-                source,
-                says: f.says.trim().to_string(),
-                value,
-                period,
-                trend: f.trend,
-            })
-        };
-        self.claims.form(ui, "claim", draw, read)
-    }
-}
-
-/// A table of values with its form (for the measure's own values and a comparator's).
-fn values_list(
-    ui: &mut Ui,
-    le: &mut ListEditor<ValueForm>,
-    p: &Project,
-    m: &Measure,
-    values: &[Observation],
-    noun: &str,
-    comparator: Option<usize>,
-) -> Option<Change<Observation>> {
-    let mut order: Vec<usize> = (0..values.len()).collect();
-    order.sort_by(|&a, &b| {
-        values[a]
-            .period
-            .decimal_year()
-            .total_cmp(&values[b].period.decimal_year())
-    });
-    let salt = match comparator {
-        Some(_) => "comparator-values",
-        None => "measure-values",
-    };
-    let table = Table {
-        id_salt: salt,
-        headers: &["Period", "Value", "Status", "From"],
-        widths: &[110.0, 170.0, 100.0, 300.0],
-        order: Some(&order),
-        max_height: 260.0,
-        ..Table::default()
-    };
-    let cell = |ui: &mut Ui, c: usize, o: &Observation| {
-        ui.label(match c {
-            0 => o.period.label(),
-            1 => crate::format::value(o.value, &m.unit),
-            2 => value_status_label(o.status).to_string(),
-            _ => truncate(&o.basis().describe(|id| source_title(p, id)), 60),
-        });
-    };
-    let load = |o: &Observation| ValueForm {
-        period: o.period.to_string(),
-        value: o.value.to_string(),
-        status: o.status,
-        source: SourceChoice::of(o.source.as_ref()),
-        note: o.note.clone(),
-        working: o.working.clone(),
-        period_inferred: o.period_inferred.clone(),
-    };
-    let what = |o: &Observation| format!("the {} {noun}", o.period.label());
-    let change = le.table(ui, &table, values, cell, what, load);
-    if change.is_some() {
-        return change;
-    }
-    // The measure's own values read "Period", "Value"…; a comparator's "Comparator period"….
-    let words = |own: &str, of_comparator: &str| match comparator {
-        Some(_) => of_comparator.to_string(),
-        None => own.to_string(),
-    };
-    let draw = |ui: &mut Ui, f: &mut ValueForm| {
-        labelled_edit(
-            ui,
-            &words("Period", "Comparator period"),
-            &mut f.period,
-            110.0,
-        )
-        .on_hover_text("2024-03-31, 2024-03, 2024-Q1, 2024, 2023/24, 2023/24 Q3 or 2018-2020");
-        labelled_edit(ui, &words("Value", "Comparator value"), &mut f.value, 90.0);
-        let l = ui.label(words("Value status", "Comparator status"));
-        egui::ComboBox::from_id_salt((salt, "status"))
-            .selected_text(value_status_label(f.status))
-            .show_ui(ui, |ui| {
-                for s in STATUSES {
-                    ui.selectable_value(&mut f.status, s, value_status_label(s));
-                }
-            })
-            .response
-            .labelled_by(l.id);
-        ui.end_row();
-        f.source
-            .ui(ui, &words("Value source", "Comparator source"), p);
-        ui.end_row();
-        labelled_edit(
-            ui,
-            &words("Value note", "Comparator note"),
-            &mut f.note,
-            200.0,
-        );
-        labelled_edit(
-            ui,
-            &words("Working", "Comparator working"),
-            &mut f.working,
-            220.0,
-        )
-        .on_hover_text("How the value was worked out, when no source states it");
-        let inferred = words(
-            "Why the period is inferred",
-            "Comparator: why the period is inferred",
-        );
-        labelled_edit(ui, &inferred, &mut f.period_inferred, 200.0)
-            .on_hover_text("When the source gives the value but not its period");
-    };
-    let read = |f: &ValueForm, editing: Option<usize>| {
-        let period = parse_period(f.period.trim())?;
-        let value = parse_value(&f.value, &m.unit).map_err(|e| format!("Value: {e}"))?;
-        if f.status == ValueStatus::Measured && f.source.id.is_none() && f.working.trim().is_empty()
-        {
-            return Err("A measured value needs a source (or its working): pick one".into());
-        }
-        if values
-            .iter()
-            .enumerate()
-            .any(|(i, o)| o.period == period && Some(i) != editing)
-        {
-            return Err(format!("There is already a value for {}", period.label()));
-        }
-        Ok(Observation {
-            period,
-            value,
-            status: f.status,
-            source: f.source.id.clone(),
-            note: f.note.trim().to_string(),
-            working: f.working.trim().to_string(),
-            period_inferred: f.period_inferred.trim().to_string(),
-        })
-    };
-    le.form(ui, noun, draw, read)
-}
-
-fn kind_word(k: TargetKind) -> &'static str {
-    match k {
-        TargetKind::Target => "Target",
-        TargetKind::Milestone => "Milestone",
     }
 }
 
