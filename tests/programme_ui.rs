@@ -237,6 +237,9 @@ fn choose(h: &mut Harness<'static, OutcomeApp>, label: &str, option: &str) {
     h.run();
     h.get_by_role_and_label(Role::ComboBox, label).click();
     h.run();
+    // The list may be longer than its window: bring the option into view first.
+    h.get_by_role_and_label(Role::Button, option).scroll_to_me();
+    h.run();
     h.get_by_role_and_label(Role::Button, option).click();
     h.run();
 }
@@ -567,5 +570,78 @@ fn moving_an_item_keeps_its_editor_on_it() {
     h.run();
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
+    assert_eq!(h.state().doc.project(), &p);
+}
+
+#[test]
+fn a_measures_comparators_events_and_disagreements_are_edited_in_place() {
+    let p = sample();
+    let i = p
+        .measures
+        .iter()
+        .position(|m| m.comparators.is_empty() && m.disagreements.is_empty())
+        .unwrap();
+    let name = p.measures[i].name.clone();
+    let src = p
+        .sources
+        .iter()
+        .min_by_key(|s| s.title.len())
+        .unwrap()
+        .clone();
+    let source = src.title.clone();
+    let mut h = harness(p.clone());
+    h.run();
+    open_section(&mut h, "Measures");
+    click(&mut h, &name);
+
+    fill(&mut h, "Comparator name", "England");
+    click(&mut h, "Add comparator");
+    click(&mut h, "Edit the comparator \"England\"");
+    fill(&mut h, "Comparator period", "2023");
+    fill(&mut h, "Comparator value", "12");
+    choose(&mut h, "Comparator source", &source);
+    click(&mut h, "Add comparator value");
+
+    fill(&mut h, "Event date", "2024-04");
+    fill(&mut h, "Event", "New allocations policy");
+    choose(&mut h, "Event source", &source);
+    click(&mut h, "Add event");
+
+    fill(&mut h, "Disagreement period", "2023");
+    fill(
+        &mut h,
+        "What is disputed",
+        "which year the figure belongs to",
+    );
+    click(&mut h, "Add disagreement");
+    click(
+        &mut h,
+        "Edit the disagreement \"which year the figure belongs to\"",
+    );
+    for says in ["12, for 2023", "12, for 2022"] {
+        choose(&mut h, "Claim source", &source);
+        fill(&mut h, "What the source says", says);
+        click(&mut h, "Add claim");
+    }
+
+    let m = &h.state().doc.project().measures[i];
+    assert_eq!(m.comparators.len(), 1);
+    assert_eq!(m.comparators[0].observations.len(), 1);
+    assert_eq!(
+        m.comparators[0].observations[0].source.as_deref(),
+        Some(src.id.as_str())
+    );
+    assert_eq!(
+        m.annotations.last().unwrap().label,
+        "New allocations policy"
+    );
+    assert_eq!(m.disagreements.len(), 1);
+    assert_eq!(m.disagreements[0].claims.len(), 2);
+    assert!(outcome_explorer::validate::validate(h.state().doc.project()).is_empty());
+    // Each change was its own step.
+    for _ in 0..6 {
+        h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+        h.run();
+    }
     assert_eq!(h.state().doc.project(), &p);
 }
