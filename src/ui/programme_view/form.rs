@@ -211,6 +211,8 @@ impl<'a> Form<'a> {
             egui::ComboBox::from_id_salt(("choice", label))
                 .selected_text(shown)
                 .width(300.0)
+                // A long name is cut, not widening the box past the fields beside it.
+                .truncate()
                 .show_ui(ui, |ui| {
                     for (v, w) in options {
                         ui.selectable_value(value, v.clone(), w);

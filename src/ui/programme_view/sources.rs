@@ -49,6 +49,7 @@ impl SourceChoice {
         egui::ComboBox::from_id_salt(("source", label))
             .selected_text(shown)
             .width(240.0)
+            .truncate()
             .show_ui(ui, |ui| {
                 ui.selectable_value(&mut self.id, None, "None");
                 for s in &project.sources {

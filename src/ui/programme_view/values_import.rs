@@ -76,6 +76,7 @@ impl ValuesImport {
                 egui::ComboBox::from_id_salt("import-source")
                     .selected_text(shown)
                     .width(260.0)
+                    .truncate()
                     .show_ui(ui, |ui| {
                         ui.selectable_value(&mut self.source, None, "None");
                         for s in &p.sources {
