@@ -645,3 +645,37 @@ fn a_measures_comparators_events_and_disagreements_are_edited_in_place() {
     }
     assert_eq!(h.state().doc.project(), &p);
 }
+
+#[test]
+fn a_value_under_a_chart_takes_a_source_added_on_the_spot() {
+    let p = sample();
+    let i = p
+        .measures
+        .iter()
+        .position(|m| m.unit == outcome_explorer::model::Unit::Households)
+        .unwrap();
+    let mut h = harness(p.clone());
+    h.state_mut().trends.open_measure(&p.measures[i].id);
+    h.state_mut().view = View::Trends;
+    h.run();
+    fill(&mut h, "Period", "2031/32");
+    fill(&mut h, "Value", "1,100");
+    click(&mut h, "New source for source");
+    fill(
+        &mut h,
+        "Source title",
+        "Housing register return, April 2032",
+    );
+    click(&mut h, "Add source");
+    click(&mut h, "Add value");
+    let now = h.state().doc.project();
+    let s = now.sources.last().unwrap();
+    assert_eq!(s.title, "Housing register return, April 2032");
+    let o = now.measures[i]
+        .observations
+        .iter()
+        .find(|o| o.value == 1100.0)
+        .unwrap();
+    assert_eq!(o.source.as_deref(), Some(s.id.as_str()));
+    assert!(outcome_explorer::validate::validate(now).is_empty());
+}

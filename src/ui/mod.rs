@@ -8,6 +8,7 @@ pub mod list_editor;
 pub mod measure_fields;
 pub mod nav;
 pub mod programme_view;
+pub mod source_choice;
 pub mod theme;
 pub mod trends_view;
 pub mod wheel_view;

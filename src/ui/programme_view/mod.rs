@@ -25,7 +25,6 @@ mod measure;
 mod measure_lists;
 pub mod new_project;
 mod section;
-mod sources;
 mod values_import;
 
 pub use editor::{Draft, Target};

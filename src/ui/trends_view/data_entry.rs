@@ -107,7 +107,7 @@ impl TrendsView {
             period: o.period.to_string(),
             value: o.value.to_string(),
             status: o.status,
-            source: o.source.clone(),
+            source: SourceChoice::of(o.source.as_ref()),
             note: o.note.clone(),
         };
         let table_change = self
@@ -265,27 +265,9 @@ fn observation_fields(ui: &mut Ui, f: &mut ObsForm, project: &crate::model::Proj
     crate::ui::widgets::period_calendar(ui, "observation-calendar", &mut f.period);
     labelled_edit(ui, "Value", &mut f.value, 90.0);
     status(ui, "Value status", &mut f.status);
-    let src_title = f
-        .source
-        .as_deref()
-        .and_then(|s| project.source(s))
-        .map(|s| truncate(&s.title, 40))
-        .unwrap_or_else(|| "None".into());
-    let l = ui.label("Source");
-    egui::ComboBox::from_id_salt("Source")
-        .selected_text(src_title)
-        .width(260.0)
-        // A long title is cut, not widening the box: "Add value" stays put.
-        .truncate()
-        .show_ui(ui, |ui| {
-            ui.selectable_value(&mut f.source, None, "None");
-            for s in &project.sources {
-                ui.selectable_value(&mut f.source, Some(s.id.clone()), truncate(&s.title, 70));
-            }
-        })
-        .response
-        .labelled_by(l.id);
     labelled_edit(ui, "Note", &mut f.note, 200.0);
+    // A source not in the project yet is added on the spot ("New source…").
+    f.source.ui(ui, "Source", project);
 }
 
 /// Read the entry form into an observation (replacing the one at `editing`, if any), or say
@@ -300,7 +282,7 @@ pub(super) fn read_observation(
         .parse()
         .map_err(|e: crate::model::PeriodError| e.to_string())?;
     let value = crate::format::parse_value(&f.value, &m.unit).map_err(|e| format!("Value: {e}"))?;
-    if f.status == ValueStatus::Measured && f.source.is_none() {
+    if f.status == ValueStatus::Measured && f.source.id.is_none() {
         return Err("A measured value needs a source: pick one".into());
     }
     if m.observations
@@ -316,7 +298,7 @@ pub(super) fn read_observation(
         period,
         value,
         status: f.status,
-        source: f.source.clone(),
+        source: f.source.id.clone(),
         note: f.note.trim().to_string(),
         ..kept.cloned().unwrap_or_default()
     })

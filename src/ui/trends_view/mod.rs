@@ -16,6 +16,7 @@ use crate::status::TrackStatus;
 use crate::ui::clipboard::{self, Picture};
 use crate::ui::list_editor::{ListEditor, labelled_edit};
 use crate::ui::nav::Nav;
+use crate::ui::source_choice::SourceChoice;
 use crate::ui::theme::{self, color};
 use crate::ui::widgets::ExportChoice;
 use egui::{Color32, RichText, Sense, Ui, Vec2};
@@ -33,7 +34,7 @@ struct ObsForm {
     period: String,
     value: String,
     status: ValueStatus,
-    source: Option<String>,
+    source: SourceChoice,
     note: String,
 }
 
@@ -143,7 +144,7 @@ impl TrendsView {
     /// Pick the data-entry form's source (for tests: combo boxes are awkward to drive).
     #[doc(hidden)]
     pub fn set_form_source_for_test(&mut self, source: Option<String>) {
-        self.observations.form.source = source;
+        self.observations.form.source.id = source;
     }
 
     /// The open chart's options as on screen, including the legend entries switched off

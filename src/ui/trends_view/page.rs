@@ -42,6 +42,9 @@ impl TrendsView {
                 if let Some((l, v)) = self.observations_ui(ui, doc, index) {
                     apply_measure(doc, index, v, l);
                 }
+                if let Some(done) = self.observations.form.source.settle(doc) {
+                    nav.status = Some(done);
+                }
                 comparators_table(ui, doc, index);
                 ui.add_space(8.0);
                 if let Some((l, v)) = self.targets_ui(ui, doc, index) {

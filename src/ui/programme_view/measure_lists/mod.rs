@@ -3,7 +3,6 @@
 //! where each comes from, comparators with their own values, events, and where sources
 //! disagree. A source can be added on the spot from any of them.
 
-use super::sources::SourceChoice;
 use super::values_import::ValuesImport;
 use crate::chart::value_status_label;
 use crate::document::Document;
@@ -17,6 +16,7 @@ use crate::model::{
 use crate::ui::list_editor::{Change, ListEditor, Table, labelled_edit, truncate};
 use crate::ui::measure_fields::{PERIOD_HINT, kind_word, read_year, status, target_kind};
 use crate::ui::nav::Nav;
+use crate::ui::source_choice::SourceChoice;
 use egui::{RichText, Ui};
 
 mod disputes;

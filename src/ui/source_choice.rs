@@ -1,4 +1,5 @@
-//! Choosing the source of a value, target or claim, with a new source added on the spot:
+//! Choosing the source of a value, target or claim, with a new source added on the spot
+//! (in the Trends view's data entry and the Programme view's measure editor):
 //! "New source…" opens its fields under the choice; "Add source" adds it to the project (one
 //! undoable step) and chooses it.
 
@@ -11,14 +12,14 @@ use egui::Ui;
 
 /// A source chosen by id, or one being written.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub(super) struct SourceChoice {
+pub struct SourceChoice {
     pub id: Option<String>,
     pub new: Option<NewSource>,
 }
 
 /// The fields of a source added on the spot.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub(super) struct NewSource {
+pub struct NewSource {
     pub title: String,
     pub publisher: String,
     pub published: String,
