@@ -68,6 +68,40 @@ impl Document {
         Ok(doc)
     }
 
+    /// A document holding `project`, recovered from a recovery file: the file at `path` (if
+    /// any) is opened and replaced by `project` as one undoable edit, so the recovered edits
+    /// show as unsaved. `base` is the file as it was when the edits began: if the file has
+    /// changed since, saving finds it changed and asks, as it would have then.
+    pub fn recovered(
+        path: Option<&Path>,
+        project: Project,
+        base: Option<Fingerprint>,
+    ) -> Result<Self, LoadError> {
+        let mut doc = match path {
+            Some(p) if p.exists() => Document::open(p)?,
+            // The file has gone: saving writes it afresh.
+            Some(p) => Document::new(Project::default(), Some(p.to_path_buf())),
+            None => Document::default(),
+        };
+        if base.is_some() && path.is_some_and(|p| p.exists()) {
+            doc.on_disk = base;
+        }
+        doc.apply("Recover unsaved edits", Edit::SetProject(Box::new(project)))
+            .map_err(|e| LoadError {
+                problems: vec![file::Problem {
+                    file: doc.display_name(),
+                    location: file::Location::File,
+                    message: e.to_string(),
+                }],
+            })?;
+        Ok(doc)
+    }
+
+    /// The file as it was last read or saved (None for a document without one).
+    pub fn on_disk(&self) -> Option<&Fingerprint> {
+        self.on_disk.as_ref()
+    }
+
     /// Why the document's file cannot be saved in place ("the file is marked read-only"),
     /// or None. Save As still works.
     pub fn read_only(&self) -> Option<&str> {
@@ -340,5 +374,40 @@ mod tests {
         assert_eq!(doc.read_only(), None);
         assert!(!doc.is_dirty());
         assert_eq!(file::load(&copy).unwrap().programme.title, "Edited");
+    }
+
+    /// Edits recovered over a file that others changed since they began are not saved over
+    /// those changes without asking.
+    #[test]
+    fn a_recovered_document_is_unsaved_and_knows_the_file_it_began_from() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("p.ron");
+        file::save(&Project::default(), &path).unwrap();
+        let base = Fingerprint::read(&path).unwrap();
+        let mut edited = Project::default();
+        edited.programme.title = "Recovered".into();
+
+        let mut doc = Document::recovered(Some(&path), edited.clone(), Some(base)).unwrap();
+        assert!(doc.is_dirty());
+        assert_eq!(doc.project().programme.title, "Recovered");
+        assert_eq!(doc.history().undo_label(), Some("Recover unsaved edits"));
+        doc.save().unwrap();
+
+        // Someone else saved after the edits began: the save asks.
+        let mut theirs = Project::default();
+        theirs.programme.title = "Theirs".into();
+        file::save(&theirs, &path).unwrap();
+        let mut doc = Document::recovered(Some(&path), edited.clone(), Some(base)).unwrap();
+        let err = doc.save().unwrap_err();
+        assert_eq!(err.kind, file::SaveErrorKind::ChangedOnDisk);
+
+        // The file has gone: the edits are saved to it afresh; untitled stays untitled.
+        std::fs::remove_file(&path).unwrap();
+        let mut doc = Document::recovered(Some(&path), edited.clone(), Some(base)).unwrap();
+        assert!(doc.is_dirty());
+        doc.save().unwrap();
+        assert_eq!(file::load(&path).unwrap().programme.title, "Recovered");
+        let doc = Document::recovered(None, edited, None).unwrap();
+        assert!(doc.path().is_none() && doc.is_dirty());
     }
 }

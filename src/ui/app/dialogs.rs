@@ -15,6 +15,9 @@ impl OutcomeApp {
             dialogs::working(ui, &format!("Opening {name} ({size} MB)…"));
             return;
         }
+        if self.recovery_offer(ui) || self.disk_question(ui) {
+            return;
+        }
         self.unsaved_question(ui);
         if !self.comments_question(ui) {
             return;

@@ -24,6 +24,8 @@ impl OutcomeApp {
     /// Show `doc` instead of the current document: every view starts afresh, and a question
     /// about the old document no longer applies.
     pub(super) fn replace_document(&mut self, doc: Document) {
+        self.forget_recovery();
+        self.forget_disk_question();
         self.doc = doc;
         self.welcome = false;
         self.comments_question = None;
@@ -125,7 +127,10 @@ impl OutcomeApp {
                 self.set_status("New project");
             }
             Pending::Open(p) => self.open_now(&p),
-            Pending::Quit => self.allow_close = true,
+            Pending::Quit => {
+                self.forget_recovery();
+                self.allow_close = true;
+            }
         }
     }
 
@@ -148,6 +153,13 @@ impl OutcomeApp {
             Ok(()) => {
                 self.set_status(format!("Saved {}", self.doc.display_name()));
                 true
+            }
+            Err(e) if e.kind == crate::file::SaveErrorKind::ChangedOnDisk => {
+                // Asked: reload, save elsewhere or overwrite (see `disk_question`).
+                if !self.look_at_disk(true) {
+                    self.show_error("Could not save", e.to_string());
+                }
+                false
             }
             Err(e) => {
                 self.show_error("Could not save", e.to_string());
@@ -182,7 +194,7 @@ impl OutcomeApp {
         }
     }
 
-    fn show_error(&mut self, title: &str, message: String) {
+    pub(super) fn show_error(&mut self, title: &str, message: String) {
         self.report = Some(Report {
             title: title.into(),
             intro: "Your changes are still here, and the file on disk is as it was.".into(),

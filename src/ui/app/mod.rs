@@ -20,10 +20,12 @@ mod command;
 mod command_list;
 mod command_palette;
 mod dialogs;
+mod disk_watch;
 mod file_lifecycle;
 mod input;
 mod load_failure;
 mod pictures;
+mod recovery;
 mod source_warnings;
 mod state;
 mod welcome;
@@ -66,6 +68,10 @@ pub struct OutcomeApp {
     /// Files at least this big are opened on another thread ([`BACKGROUND_OPEN_BYTES`]).
     pub background_open_bytes: u64,
     source_warnings: source_warnings::SourceWarnings,
+    /// Unsaved edits written aside, and those left behind by earlier runs.
+    recovery: recovery::Recovery,
+    /// The document's file as others change it.
+    disk_watch: disk_watch::DiskWatch,
 }
 
 impl OutcomeApp {
@@ -93,6 +99,8 @@ impl OutcomeApp {
             comments_question: None,
             background_open_bytes: BACKGROUND_OPEN_BYTES,
             source_warnings: Default::default(),
+            recovery: Default::default(),
+            disk_watch: Default::default(),
         }
     }
 
@@ -122,6 +130,9 @@ impl OutcomeApp {
             for p in recent.iter().rev() {
                 app.settings.remember(p);
             }
+        }
+        if let Some(dir) = eframe::storage_dir("outcome-explorer") {
+            app.use_recovery_folder(dir.join("recovery"));
         }
         app.startup = startup.map(|(started, exit)| StartupLog {
             started,
@@ -176,6 +187,10 @@ impl OutcomeApp {
             self.theme_applied = Some(self.settings.dark);
         }
         self.poll_opening(&ctx);
+        self.watch_focus(&ctx);
+        if let Some(wait) = self.autosave(false) {
+            ctx.request_repaint_after(wait);
+        }
         if self.opening.is_none() {
             self.handle_input(&ctx);
             self.palette_keys(&ctx);
@@ -187,6 +202,7 @@ impl OutcomeApp {
             ui.add_space(2.0);
         });
         egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
+        self.read_only_banner(ui);
         let mut nav = Nav::default();
         egui::CentralPanel::default().show(ui, |ui| match self.view {
             _ if self.welcome => self.welcome_ui(ui),

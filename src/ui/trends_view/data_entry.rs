@@ -323,7 +323,7 @@ impl TrendsView {
                     .parse::<i32>()
                     .ok()
                     .filter(|y| (1900..=2200).contains(y));
-                match (year, chart::parse_value(&f.value, &m.unit)) {
+                match (year, crate::format::parse_value(&f.value, &m.unit)) {
                     (None, _) => f.error = Some(format!("{:?} is not a year", f.year.trim())),
                     (_, Err(e)) => f.error = Some(format!("Target value: {e}")),
                     (Some(year), Ok(value)) => {
@@ -461,7 +461,7 @@ pub(super) fn read_observation(f: &ObsForm, m: &Measure) -> Result<Observation, 
         .period
         .parse()
         .map_err(|e: crate::model::PeriodError| e.to_string())?;
-    let value = chart::parse_value(&f.value, &m.unit).map_err(|e| format!("Value: {e}"))?;
+    let value = crate::format::parse_value(&f.value, &m.unit).map_err(|e| format!("Value: {e}"))?;
     if f.status == ValueStatus::Measured && f.source.is_none() {
         return Err("A measured value needs a source: pick one".into());
     }
