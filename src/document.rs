@@ -22,6 +22,7 @@ pub struct Document {
     history: History,
     saved_state: Option<u64>,
     revision: u64,
+    previous_revision: Option<u64>,
     /// Lines of the file on disk that hold comments, which saving over it would drop.
     comment_lines: Vec<usize>,
     /// The file as it was last read or written, to notice changes made by others.
@@ -49,6 +50,7 @@ impl Document {
             history,
             saved_state,
             revision: next_revision(),
+            previous_revision: None,
             comment_lines: Vec::new(),
             on_disk: None,
             read_only: None,
@@ -157,10 +159,21 @@ impl Document {
         self.revision
     }
 
+    /// The revision of the state just before this one (after one edit, undo or redo), if
+    /// there was one: what that state held is still in the project or its history.
+    pub fn previous_revision(&self) -> Option<u64> {
+        self.previous_revision
+    }
+
+    fn next_state(&mut self) {
+        self.previous_revision = Some(self.revision);
+        self.revision = next_revision();
+    }
+
     /// Make a change, recorded for undo under `label` (e.g. "Change RAG of R3").
     pub fn apply(&mut self, label: impl Into<String>, edit: Edit) -> Result<(), EditError> {
         self.history.apply(&mut self.project, label, edit)?;
-        self.revision = next_revision();
+        self.next_state();
         Ok(())
     }
 
@@ -171,7 +184,7 @@ impl Document {
     pub fn undo(&mut self) -> bool {
         let done = self.history.undo(&mut self.project);
         if done {
-            self.revision = next_revision();
+            self.next_state();
         }
         done
     }
@@ -179,7 +192,7 @@ impl Document {
     pub fn redo(&mut self) -> bool {
         let done = self.history.redo(&mut self.project);
         if done {
-            self.revision = next_revision();
+            self.next_state();
         }
         done
     }

@@ -102,10 +102,7 @@ fn edit_owner_change_rag_undo_redo_and_save() {
     h.click("R2");
     assert_eq!(h.state().actions.selected(), Some(1));
 
-    let owner = h.get_by_role_and_label(Role::TextInput, "Owner");
-    owner.focus();
-    owner.type_text("Head of Democratic Services");
-    h.settle();
+    h.type_into("Owner", "Head of Democratic Services");
     h.press(egui::Key::Enter);
     let a = &h.state().doc.project().action_plans[0].actions[1];
     assert_eq!(a.owner, "Head of Democratic Services");
@@ -157,12 +154,8 @@ fn a_bad_date_is_refused_at_the_cell_with_a_reason() {
         h.press(egui::Key::ArrowRight);
     }
     h.press(egui::Key::Enter);
-    let cell = h.get_by_role_and_label(Role::TextInput, "Edit due of R1");
-    cell.focus();
-    cell.type_text("x");
-    h.settle();
+    h.type_into("Edit due of R1", "x");
     h.press(egui::Key::Enter);
-    h.settle();
     assert_eq!(
         h.state().doc.project().action_plans[0].actions[0].due,
         Some(d(2025, 3, 1)),
@@ -186,10 +179,7 @@ fn filter_and_sort_through_the_view() {
     h.settle();
     assert_eq!(h.state().actions.visible_rows(), &[0, 1, 2]);
 
-    let search = h.get_by_role_and_label(Role::TextInput, "Search");
-    search.focus();
-    search.type_text("finance");
-    h.settle();
+    h.type_into("Search", "finance");
     h.settle();
     assert_eq!(h.state().actions.visible_rows(), &[2]);
     h.state_mut().actions.filter = Default::default();
@@ -310,7 +300,6 @@ fn a_duplicate_reference_is_refused_with_a_reason() {
     field.type_text("0"); // "R1" becomes "R10", which R10 already has
     h.settle();
     h.press(egui::Key::Enter);
-    h.settle();
     assert_eq!(
         h.state().doc.project().action_plans[0].actions[0].reference,
         "R1"
@@ -358,10 +347,7 @@ fn progress_notes_are_dated_today_and_outcomes_come_from_a_picker() {
     let (mut h, _) = plan_file(&dir);
     h.state_mut().actions.select_row(Some(1));
     h.settle();
-    let note = h.get_by_role_and_label(Role::TextInput, "New progress note");
-    note.focus();
-    note.type_text("Induction programme agreed");
-    h.settle();
+    h.type_into("New progress note", "Induction programme agreed");
     h.click("Add note");
     let a = &h.state().doc.project().action_plans[0].actions[1];
     assert_eq!(a.progress.len(), 1);
@@ -408,14 +394,9 @@ fn escape_cancels_an_edit_in_place() {
     let (mut h, _) = plan_file(&dir);
     h.state_mut().actions.select_row(Some(0));
     h.settle();
-    h.key_press(egui::Key::Enter); // the cursor starts on Title
-    h.settle();
-    let cell = h.get_by_role_and_label(Role::TextInput, "Edit title of R1");
-    cell.focus();
-    cell.type_text(" (draft)");
-    h.settle();
+    h.press(egui::Key::Enter); // the cursor starts on Title
+    h.type_into("Edit title of R1", " (draft)");
     h.press(egui::Key::Escape);
-    h.settle();
     assert_eq!(
         h.state().doc.project().action_plans[0].actions[0].title,
         "Housing delivery plan"
@@ -425,10 +406,7 @@ fn escape_cancels_an_edit_in_place() {
         "the cell is no longer being edited"
     );
     h.press(egui::Key::Enter);
-    let cell = h.get_by_role_and_label(Role::TextInput, "Edit title of R1");
-    cell.focus();
-    cell.type_text(" now");
-    h.settle();
+    h.type_into("Edit title of R1", " now");
     h.press(egui::Key::Enter);
     assert_eq!(
         h.state().doc.project().action_plans[0].actions[0].title,
@@ -514,7 +492,6 @@ fn tab_saves_a_cell_and_moves_on_and_a_letter_sets_the_rag() {
     h.press(egui::Key::Enter);
     h.type_into("Edit owner of R2", "Head of Housing");
     h.press(egui::Key::Tab);
-    h.settle();
     let a = &h.state().doc.project().action_plans[0].actions[1];
     assert_eq!(a.owner, "Head of Housing", "Tab saved the cell");
     assert_eq!(
@@ -626,12 +603,8 @@ fn enter_in_the_row_editor_does_not_also_edit_a_cell() {
     let (mut h, _) = plan_file(&dir);
     h.state_mut().actions.select_row(Some(0));
     h.settle();
-    let owner = h.get_by_role_and_label(Role::TextInput, "Owner");
-    owner.focus();
-    owner.type_text(" (interim)");
-    h.settle();
+    h.type_into("Owner", " (interim)");
     h.press(egui::Key::Enter);
-    h.settle();
     assert_eq!(
         h.state().doc.project().action_plans[0].actions[0].owner,
         "Director of Place (interim)"

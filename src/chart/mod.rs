@@ -235,12 +235,12 @@ pub fn unit_title(unit: &Unit) -> String {
     }
 }
 
-/// The name of a measure's own series in legends and tables: the programme's `area_name`,
+/// The name of a measure's own series in legends and tables: the programme's `area`,
 /// else the place taken from the organisation ("Luton Borough Council" gives "Luton"; of a
 /// bilingual name such as "Cyngor … / Rhondda Cynon Taf County Borough Council", the part
 /// with such an ending), else "This area".
 pub fn main_series_name(project: &Project) -> String {
-    let area = project.programme.area_name.trim();
+    let area = project.programme.area.trim();
     if !area.is_empty() {
         return area.to_string();
     }

@@ -223,7 +223,7 @@ fn the_main_series_is_named_after_the_place() {
             .into();
     assert_eq!(main_series_name(&p), "Rhondda Cynon Taf");
     // The file can name its own series.
-    p.programme.area_name = "RCT".into();
+    p.programme.area = "RCT".into();
     assert_eq!(main_series_name(&p), "RCT");
 }
 

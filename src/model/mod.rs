@@ -68,10 +68,10 @@ pub struct Programme {
     pub title: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub organisation: String,
-    /// The area's own name for its series in charts and tables ("Rhondda Cynon Taf"); empty
-    /// to take it from `organisation`.
+    /// The place's own name, for its series in chart legends and tables ("Luton"); empty to
+    /// take it from the organisation.
     #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub area_name: String,
+    pub area: String,
     pub vision: String,
     pub horizon_year: i32,
     #[serde(default, skip_serializing_if = "String::is_empty")]

@@ -371,10 +371,14 @@ pub fn owner_names(owner: &str) -> impl Iterator<Item = &str> {
 /// Every name that owns an action in `plan`, sorted and without repeats (the owner filter's
 /// choices).
 pub fn owner_names_in(plan: &ActionPlan) -> Vec<String> {
-    let mut v: Vec<String> = plan
-        .actions
-        .iter()
-        .flat_map(|a| owner_names(&a.owner).map(str::to_string))
+    sorted_unique(plan.actions.iter().flat_map(|a| owner_names(&a.owner)))
+}
+
+/// `names` in natural order, each once, blanks left out.
+fn sorted_unique<'a>(names: impl Iterator<Item = &'a str>) -> Vec<String> {
+    let mut v: Vec<String> = names
+        .filter(|n| !n.trim().is_empty())
+        .map(str::to_string)
         .collect();
     v.sort_by(|a, b| natural_cmp(a, b));
     v.dedup();
@@ -383,28 +387,13 @@ pub fn owner_names_in(plan: &ActionPlan) -> Vec<String> {
 
 /// Every owner named in any plan, sorted and without repeats (for suggestions).
 pub fn owners(project: &Project) -> Vec<String> {
-    let mut v: Vec<String> = project
-        .action_plans
-        .iter()
-        .flat_map(|p| p.actions.iter().map(|a| a.owner.clone()))
-        .filter(|o| !o.trim().is_empty())
-        .collect();
-    v.sort_by(|a, b| natural_cmp(a, b));
-    v.dedup();
-    v
+    let all = project.action_plans.iter().flat_map(|p| &p.actions);
+    sorted_unique(all.map(|a| a.owner.as_str()))
 }
 
 /// The themes used in a plan, sorted and without repeats.
 pub fn themes(plan: &ActionPlan) -> Vec<String> {
-    let mut v: Vec<String> = plan
-        .actions
-        .iter()
-        .map(|a| a.theme.clone())
-        .filter(|t| !t.trim().is_empty())
-        .collect();
-    v.sort_by(|a, b| natural_cmp(a, b));
-    v.dedup();
-    v
+    sorted_unique(plan.actions.iter().map(|a| a.theme.as_str()))
 }
 
 /// A reference not yet used in the plan, following the plan's pattern ("R11" after "R10").

@@ -27,7 +27,7 @@ pub fn sample_project() -> Project {
         programme: Programme {
             title: "Our Borough 2040".into(),
             organisation: "Borough Council".into(),
-            area_name: String::new(),
+            area: String::new(),
             vision: "A place where everyone thrives".into(),
             horizon_year: 2040,
             notes: String::new(),

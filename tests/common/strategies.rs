@@ -643,11 +643,12 @@ pub fn arb_project() -> impl Strategy<Value = Project> {
                         })
                 })
                 .collect();
-            let programme = (arb_nonblank_text(), arb_text(), arb_text(), arb_text()).prop_map(
-                move |(title, organisation, vision, notes)| Programme {
+            let texts = (arb_text(), arb_text(), arb_text(), arb_text());
+            let programme = (arb_nonblank_text(), texts).prop_map(
+                move |(title, (organisation, area, vision, notes))| Programme {
                     title,
                     organisation,
-                    area_name: String::new(),
+                    area,
                     vision,
                     horizon_year: horizon,
                     notes,

@@ -35,6 +35,8 @@ impl OutcomeApp {
         let today = self.actions.today;
         self.actions = ActionsView::default();
         self.actions.today = today;
+        self.programme = Default::default();
+        self.new_project = None;
     }
 
     /// Open a file now, without asking about unsaved changes: a large one on another thread.
@@ -124,6 +126,7 @@ impl OutcomeApp {
         match what {
             Pending::New => {
                 self.replace_document(Document::default());
+                self.new_project = Some(Default::default());
                 self.set_status("New project");
             }
             Pending::Open(p) => self.open_now(&p),

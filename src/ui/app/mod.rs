@@ -9,6 +9,7 @@
 
 use crate::document::Document;
 use crate::ui::nav::{Nav, View};
+use crate::ui::programme_view::{NewProject, ProgrammeView};
 use crate::ui::settings::{STORAGE_KEY, Settings};
 use crate::ui::{actions_view::ActionsView, theme, trends_view::TrendsView, wheel_view::WheelView};
 use state::{Opening, Pending, Report, StartupLog};
@@ -25,6 +26,7 @@ mod file_lifecycle;
 mod input;
 mod load_failure;
 mod pictures;
+mod programme;
 mod recovery;
 mod source_warnings;
 mod state;
@@ -46,6 +48,9 @@ pub struct OutcomeApp {
     pub wheel: WheelView,
     pub trends: TrendsView,
     pub actions: ActionsView,
+    pub programme: ProgrammeView,
+    /// File › New's steps, while they are shown.
+    new_project: Option<NewProject>,
     settings: Settings,
     pending: Option<Pending>,
     report: Option<Report>,
@@ -83,6 +88,8 @@ impl OutcomeApp {
             wheel: WheelView::default(),
             trends: TrendsView::default(),
             actions: ActionsView::default(),
+            programme: ProgrammeView::default(),
+            new_project: None,
             settings: Settings::default(),
             pending: None,
             report: None,
@@ -212,8 +219,10 @@ impl OutcomeApp {
                 let hidden = &mut self.settings.hidden_columns;
                 self.actions.ui(ui, &mut self.doc, &mut nav, hidden)
             }
+            View::Programme => self.programme.ui(ui, &mut self.doc, &mut nav),
         });
         self.handle_nav(nav);
+        self.new_project_steps(ui);
         self.dialogs(ui);
         self.update_title(&ctx);
     }

@@ -14,7 +14,9 @@ use crate::model::{
 use crate::palette;
 use crate::status::TrackStatus;
 use crate::ui::clipboard::{self, Picture};
+use crate::ui::list_editor::{ListEditor, labelled_edit};
 use crate::ui::nav::Nav;
+use crate::ui::source_choice::SourceChoice;
 use crate::ui::theme::{self, color};
 use crate::ui::widgets::ExportChoice;
 use egui::{Color32, RichText, Sense, Ui, Vec2};
@@ -31,39 +33,30 @@ const CARD: Vec2 = Vec2::new(300.0, 214.0);
 
 #[derive(Default)]
 struct ObsForm {
-    editing: Option<usize>,
     period: String,
     value: String,
     status: ValueStatus,
-    source: Option<String>,
+    source: SourceChoice,
     note: String,
-    error: Option<String>,
 }
 
 #[derive(Default)]
 struct TargetForm {
-    /// The target being edited, by position; `None` when adding.
-    editing: Option<usize>,
     year: String,
     value: String,
     kind: TargetKind,
     label: String,
-    error: Option<String>,
 }
 
 #[derive(Default)]
 struct EventForm {
-    /// The event being edited, by position; `None` when adding.
-    editing: Option<usize>,
     period: String,
     label: String,
-    error: Option<String>,
 }
 
 struct OverrideForm {
     rag: Rag,
     reason: String,
-    error: Option<String>,
 }
 
 impl Default for OverrideForm {
@@ -71,7 +64,6 @@ impl Default for OverrideForm {
         OverrideForm {
             rag: Rag::Amber,
             reason: String::new(),
-            error: None,
         }
     }
 }
@@ -81,10 +73,10 @@ pub struct TrendsView {
     open: Option<String>,
     chart_cache: Option<(u64, String, ChartOptions, Arc<Chart>)>,
     cards_cache: Option<(u64, Vec<Card>)>,
-    obs_form: ObsForm,
-    target_form: TargetForm,
-    event_form: EventForm,
-    override_form: OverrideForm,
+    observations: ListEditor<ObsForm>,
+    targets: ListEditor<TargetForm>,
+    events: ListEditor<EventForm>,
+    status: ListEditor<OverrideForm>,
     reset_plot: bool,
     /// Legend entries switched off on the open chart.
     hidden: Vec<chart::LegendItem>,
@@ -130,12 +122,6 @@ fn badge(ui: &mut Ui, a: &crate::status::Assessment) {
         .on_hover_text(&a.summary);
 }
 
-fn labelled_edit(ui: &mut Ui, label: &str, text: &mut String, width: f32) -> egui::Response {
-    let l = ui.label(label);
-    ui.add(egui::TextEdit::singleline(text).desired_width(width))
-        .labelled_by(l.id)
-}
-
 impl TrendsView {
     /// The size exports are made at (chosen in the Export menus).
     pub fn export_size(&self) -> crate::ui::widgets::ExportSize {
@@ -145,10 +131,10 @@ impl TrendsView {
     /// Open a measure's large chart.
     pub fn open_measure(&mut self, id: &str) {
         self.open = Some(id.to_string());
-        self.obs_form = ObsForm::default();
-        self.target_form = TargetForm::default();
-        self.event_form = EventForm::default();
-        self.override_form = OverrideForm::default();
+        self.observations.reset();
+        self.targets.reset();
+        self.events.reset();
+        self.status.reset();
         self.hidden.clear();
     }
 
@@ -160,7 +146,7 @@ impl TrendsView {
     /// Pick the data-entry form's source (for tests: combo boxes are awkward to drive).
     #[doc(hidden)]
     pub fn set_form_source_for_test(&mut self, source: Option<String>) {
-        self.obs_form.source = source;
+        self.observations.form.source.id = source;
     }
 
     /// The open chart's options as on screen, including the legend entries switched off
@@ -288,12 +274,6 @@ fn apply_measure(doc: &mut Document, index: usize, v: Measure, label: String) {
             value: Box::new(v),
         },
     );
-}
-
-fn error_line(ui: &mut Ui, e: &Option<String>) {
-    if let Some(e) = e {
-        ui.label(RichText::new(format!("⚠ {e}")).color(color(palette::rag_colour(Rag::Red))));
-    }
 }
 
 fn truncate(s: &str, n: usize) -> String {

@@ -42,6 +42,9 @@ impl TrendsView {
                 if let Some((l, v)) = self.observations_ui(ui, doc, index) {
                     apply_measure(doc, index, v, l);
                 }
+                if let Some(done) = self.observations.form.source.settle(doc) {
+                    nav.status = Some(done);
+                }
                 comparators_table(ui, doc, index);
                 ui.add_space(8.0);
                 if let Some((l, v)) = self.targets_ui(ui, doc, index) {
@@ -130,6 +133,14 @@ impl TrendsView {
                 let m = &doc.project().measures[index];
                 let text = chart::table_tsv(doc.project(), m);
                 clipboard::copy_text(ui.ctx(), text, "the data table (tab-separated)", nav);
+            }
+            ui.separator();
+            if ui
+                .button("Edit measure")
+                .on_hover_text("Its name, definition, unit, baseline, comparators and sources")
+                .clicked()
+            {
+                crate::ui::programme_view::go_edit(nav, crate::history::List::Measures, &id);
             }
         });
     }
