@@ -95,8 +95,9 @@ fn header(s: &mut Svg, c: &Chart, p: &Page) -> f64 {
     let room = p.width - 2.0 * p.margin;
     let mut y = p.margin;
     let title = fit_lines(&c.title, room, 2, &|t| p.bold_width_of(t, p.title));
-    for line in &title {
-        y += p.title;
+    for (i, line) in title.iter().enumerate() {
+        // A second line leaves room for the taller glyphs of other scripts.
+        y += if i == 0 { p.title } else { p.title * 1.25 };
         s.text(
             p.margin,
             y - p.title * 0.2,
