@@ -440,3 +440,53 @@ fn the_export_menu_offers_sizes() {
             .is_some()
     );
 }
+
+#[test]
+fn caveats_in_the_legend_stay_on_and_the_table_marks_an_inferred_period() {
+    let mut p = project();
+    let m = &mut p.measures[0];
+    m.observations[1].period_inferred = "year inferred from 'last year'".into();
+    m.disagreements.push(Disagreement {
+        period: "2023/24".parse().unwrap(),
+        about: "the count".into(),
+        claims: vec![
+            Claim {
+                source: "dwp".into(),
+                says: "1,078 households".into(),
+                value: Some(1078.0),
+                ..Default::default()
+            },
+            Claim {
+                source: "dwp".into(),
+                says: "1,100 households".into(),
+                value: Some(1100.0),
+                ..Default::default()
+            },
+        ],
+        ..Default::default()
+    });
+    let mut h = harness_sized(p, 1400.0);
+    h.state_mut().trends.open_measure("ta");
+    h.run();
+    // A click on a caveat switches nothing off: the mark stays on the chart and in exports.
+    h.get_by_label("Sources disagree (see note)").click();
+    h.run();
+    assert!(
+        h.state()
+            .trends
+            .options_as_shown()
+            .unwrap()
+            .hidden
+            .is_empty()
+    );
+    let c = h.state().trends.current_chart().unwrap();
+    assert_eq!(c.disagreements.len(), 1);
+    assert!(
+        c.legend
+            .iter()
+            .any(|e| e.name == "Period inferred (the source gives none)" && e.shown)
+    );
+    assert!(c.verdict_text.contains("sources disagree about the count"));
+    // The data table under the chart says the period was inferred.
+    assert!(h.query_by_label("2023/24 (inferred)").is_some());
+}

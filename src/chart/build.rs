@@ -244,7 +244,5 @@ fn leave_out_hidden(c: &mut Chart, options: &ChartOptions) {
     if hides(LegendItem::Events) {
         c.events.clear();
     }
-    if hides(LegendItem::Disagreements) {
-        c.disagreements.clear();
-    }
+    // Caveats (worked out, period inferred, sources disagree) are never left out.
 }

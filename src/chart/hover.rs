@@ -1,4 +1,5 @@
-//! What hovering a drawn value says: its series, period, value, status, source and note.
+//! What hovering a drawn value says: its series, period, value, status, source and note,
+//! and what each source claims where they disagree.
 
 use super::Chart;
 use crate::format;
@@ -29,17 +30,21 @@ impl Chart {
             if !p.note.is_empty() {
                 t.push_str(&format!("\nNote: {}", p.note));
             }
+            // A value the sources disagree about shows every claim beside it.
+            if s.main {
+                for d in self.disagreements.iter().filter(|d| near(d.x, p.x)) {
+                    t.push_str("\n\n");
+                    t.push_str(&d.hover());
+                }
+            }
             return Some(t);
         }
         if let Some(t) = self.targets.iter().find(|t| near(t.x, x) && near(t.y, y)) {
             return Some(format!("{}\n{}", t.label, t.basis));
         }
-        self.disagreements.iter().find(|d| near(d.x, x)).map(|d| {
-            format!(
-                "Sources disagree about {}:\n{}",
-                d.about.trim(),
-                d.claims.join("\n")
-            )
-        })
+        self.disagreements
+            .iter()
+            .find(|d| near(d.x, x))
+            .map(|d| d.hover())
     }
 }

@@ -26,6 +26,17 @@ pub enum LegendItem {
     Disagreements,
 }
 
+impl LegendItem {
+    /// A caveat on the figures drawn (worked out, period inferred, sources disagree): never
+    /// switched off, so that no view or picture shows those figures without it.
+    pub fn is_caveat(self) -> bool {
+        matches!(
+            self,
+            LegendItem::WorkedOut | LegendItem::PeriodInferred | LegendItem::Disagreements
+        )
+    }
+}
+
 /// How a legend entry is drawn.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LegendMark {
@@ -97,7 +108,8 @@ pub(super) struct Contents<'a> {
     pub disagreements: bool,
 }
 
-/// The legend for `c`, in drawing order, each entry shown unless `hidden` says otherwise.
+/// The legend for `c`, in drawing order, each entry shown unless `hidden` says otherwise
+/// (caveats always).
 pub(super) fn entries(c: Contents, hidden: &[LegendItem]) -> Vec<LegendEntry> {
     let mut out = Vec::new();
     let mut push = |item, name: String, mark, colour| {
@@ -106,7 +118,7 @@ pub(super) fn entries(c: Contents, hidden: &[LegendItem]) -> Vec<LegendEntry> {
             name,
             mark,
             colour,
-            shown: !hidden.contains(&item),
+            shown: item.is_caveat() || !hidden.contains(&item),
         })
     };
     push(

@@ -148,6 +148,18 @@ pub struct DisagreementMark {
     pub claims: Vec<String>,
 }
 
+impl DisagreementMark {
+    /// What hovering the mark (or the value it sits on) says: what is in dispute, then each
+    /// claim with its source.
+    pub fn hover(&self) -> String {
+        format!(
+            "Sources disagree about {}:\n{}",
+            self.about.trim(),
+            self.claims.join("\n")
+        )
+    }
+}
+
 /// A dated event drawn as a vertical line.
 #[derive(Debug, Clone, PartialEq)]
 pub struct EventMarker {
@@ -280,3 +292,5 @@ pub(crate) fn source_title(project: &Project, id: Option<&str>) -> String {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod where_from_tests;

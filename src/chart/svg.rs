@@ -436,7 +436,9 @@ fn data(s: &mut Svg, c: &Chart, f: &Frame, p: &Page) {
                 s.end_group();
             }
             if v.period_inferred.is_some() {
+                s.begin_group("class=\"period-inferred\"");
                 bracket(s, at, r, series.colour, k);
+                s.end_group();
             }
         }
     }
@@ -458,7 +460,9 @@ fn data(s: &mut Svg, c: &Chart, f: &Frame, p: &Page) {
     for d in &c.disagreements {
         let at = labels::disagreement_at(d, f, &style);
         if f.holds(at) {
+            s.begin_group("class=\"disagreement\"");
             disagreement(s, at, style.marker, k);
+            s.end_group();
         }
     }
 }

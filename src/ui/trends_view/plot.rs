@@ -204,7 +204,7 @@ impl TrendsView {
         let inks = Inks::of(ui);
         ui.horizontal_wrapped(|ui| {
             for e in &c.legend {
-                if legend_button(ui, e, inks).clicked() {
+                if legend_button(ui, e, inks).clicked() && !e.item.is_caveat() {
                     toggled = Some(e.item);
                 }
             }
@@ -297,12 +297,7 @@ fn paint_overlay(ui: &Ui, c: &Chart, f: &Frame, inks: Inks) -> Option<(egui::Pos
             inks.target,
         );
         if pointer.is_some_and(|q| q.distance(p) <= STYLE.marker as f32 * 1.5) {
-            let text = format!(
-                "Sources disagree about {}:\n{}",
-                d.about.trim(),
-                d.claims.join("\n")
-            );
-            hover = Some((p, text));
+            hover = Some((p, d.hover()));
         }
     }
     for l in labels::place(c, f, &Estimate, &STYLE) {
@@ -344,9 +339,20 @@ fn legend_button(ui: &mut Ui, e: &chart::LegendEntry, inks: Inks) -> egui::Respo
         .horizontal(|ui| {
             let (rect, _) = ui.allocate_exact_size(egui::vec2(26.0, 16.0), Sense::hover());
             paint_mark(ui, rect, e, inks);
-            ui.add(egui::Button::new(text).frame(false))
+            if e.item.is_caveat() {
+                ui.label(text)
+            } else {
+                ui.add(egui::Button::new(text).frame(false))
+            }
         })
         .inner;
+    if e.item.is_caveat() {
+        // A caveat on the figures drawn: always shown, so not a toggle.
+        return r.on_hover_text(format!(
+            "{}: always shown with the figures it is about",
+            e.name
+        ));
+    }
     let state = if e.shown { "shown" } else { "hidden" };
     let r = r.on_hover_text(format!("{} ({state}): click to show or hide", e.name));
     r.widget_info(|| egui::WidgetInfo::selected(egui::Role::CheckBox, true, e.shown, &e.name));
