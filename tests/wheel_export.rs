@@ -141,3 +141,38 @@ fn grouping_and_a_focus_on_an_area_within_a_priority() {
     // A priority is not an area within a priority.
     assert_eq!(run(Some("p1/p2"), GroupBy::PriorityNeed), ExitCode::FAILURE);
 }
+
+#[test]
+fn the_legend_says_what_the_voices_share_and_how_to_read_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("p.ron");
+    // About 120 voices: too many to read on the whole wheel, readable zoomed in.
+    outcome_explorer::file::save(&fixture::project(8, 10, 60, 2), &file).unwrap();
+    let out = dir.path().join("wheel.svg");
+    let run = |focus| {
+        let code = export(
+            &file,
+            &out,
+            1920,
+            1080,
+            ColourBy::Priority,
+            focus,
+            GroupBy::PriorityNeed,
+        );
+        assert_eq!(code, ExitCode::SUCCESS);
+        text_of(&std::fs::read_to_string(&out).unwrap())
+            .join(" ")
+            .replace("&apos;", "'")
+    };
+    let whole = run(None);
+    assert!(
+        whole.contains("Residents' voices, each beginning “We want statement …”"),
+        "{whole}"
+    );
+    assert!(whole.contains("zoom into a priority or area of need to read them"));
+    assert!(!whole.contains("to be heard"), "no voice is written out");
+    let zoomed = run(Some("p0"));
+    assert!(!zoomed.contains("zoom into a priority"));
+    // Its voices' words, without the opening they share.
+    assert!(zoomed.contains("0 to be heard"), "{zoomed}");
+}

@@ -242,3 +242,20 @@ fn names_in_other_scripts_are_drawn() {
     h.run();
     assert!(h.query_all_by_label_contains("净零排放").count() > 0);
 }
+
+#[test]
+fn voices_too_many_to_read_say_how_to_read_them() {
+    let app = OutcomeApp::new(Document::new(fixture::project(8, 10, 60, 2), None));
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .with_max_steps(60)
+        .build_ui_state(|ui, app: &mut OutcomeApp| app.ui_root(ui), app);
+    h.run();
+    let hint = "zoom into a priority or area of need to read them";
+    assert!(h.query_all_by_label_contains(hint).count() == 1);
+    h.get_by_label("Residents' voices, each beginning “We want statement …”");
+    h.get_by_role_and_label(Role::Button, "Child-friendly town")
+        .click();
+    h.run();
+    assert!(h.query_all_by_label_contains(hint).count() == 0);
+}

@@ -25,6 +25,7 @@ mod layout;
 mod plan;
 pub mod text;
 pub mod view;
+pub mod voices;
 
 pub use colouring::{ColourMode, LegendEntry, OutcomeFacts, Pattern};
 pub use geometry::Step;
@@ -198,6 +199,11 @@ pub struct Geometry {
     pub centre_text: String,
     pub centre_label: Option<Label>,
     pub centre_fill: Colour,
+    /// Whether the voices in view have room for their words; when not, their ring is a
+    /// thin band of colour and the views say how to read them (zoom in, hover).
+    pub voices_readable: bool,
+    /// The opening most voices share ("We want"), left out of their labels and said once.
+    pub voice_opening: Option<String>,
 }
 
 /// How to build.

@@ -27,6 +27,8 @@ pub struct Plan {
     pub(super) colour: ColourMode,
     pub(super) nodes: Vec<Node>,
     pub(super) looks: Vec<Look>,
+    /// The opening most voices share, said once rather than in each label.
+    pub(super) voice_opening: Option<String>,
 }
 
 impl Plan {
@@ -133,6 +135,7 @@ impl Plan {
             colour,
             nodes,
             looks,
+            voice_opening: super::voices::shared_opening(p),
         }
     }
 

@@ -493,3 +493,68 @@ fn a_plan_lays_out_any_size_and_zoom_and_only_its_own_mode() {
         );
     }
 }
+
+/// The words of a voice's label, without the ellipsis of a cut.
+fn label_words(l: &Label) -> String {
+    l.lines.join(" ").trim_end_matches('…').to_string()
+}
+
+#[test]
+fn voices_show_their_words_without_the_opening_they_share_when_there_is_room() {
+    let p = sample_project();
+    // The wheel of a 1920×1080 slide.
+    let g = geometry(&p, &ViewState::default(), 480.0);
+    assert!(g.voices_readable);
+    assert_eq!(g.voice_opening.as_deref(), Some("We want"));
+    let voices = g.ring(Ring::Voice);
+    let whole = voices
+        .iter()
+        .filter(|s| s.label.as_ref().is_some_and(|l| !l.truncated))
+        .count();
+    assert!(whole * 2 >= voices.len(), "{whole} of {}", voices.len());
+    for s in voices {
+        let Some(l) = &s.label else { continue };
+        let rest = voices::after_opening(&s.name, Some("We want"));
+        assert!(
+            rest.starts_with(&label_words(l)),
+            "{:?} for {}",
+            l.lines,
+            s.name
+        );
+        if s.name.starts_with("We want ") {
+            assert!(!l.lines[0].starts_with("We want"), "{:?}", l.lines);
+        }
+    }
+    check_geometry_labels(&g);
+}
+
+#[test]
+fn too_many_voices_to_read_are_a_band_until_zoomed_into() {
+    // 60 outcomes and about 120 voices on a 1280×800 window's wheel.
+    let p = fixture::project(8, 10, 60, 2);
+    let g = geometry(&p, &ViewState::default(), 330.0);
+    assert!(!g.voices_readable);
+    assert!(g.ring(Ring::Voice).iter().all(|s| s.label.is_none()));
+    // The outcomes have the room the voices leave.
+    let ring = |g: &Geometry, k: usize| g.radii[k + 1] - g.radii[k];
+    assert!(ring(&g, 3) > 4.0 * ring(&g, 4), "{:?}", g.radii);
+    check_geometry_labels(&g);
+    // Zoomed into a priority, its voices show their words in bigger type, and its ring,
+    // named in the centre, is a thin band.
+    let zoomed = ViewState::focused_on(&p, "p0", ColourMode::Priority).unwrap();
+    let g = geometry(&p, &zoomed, 330.0);
+    assert!(g.voices_readable);
+    let voices = g.ring(Ring::Voice);
+    assert!(
+        voices
+            .iter()
+            .all(|s| s.label.as_ref().is_some_and(|l| !l.truncated))
+    );
+    assert!(
+        voices
+            .iter()
+            .all(|s| s.label.as_ref().unwrap().size >= 13.0)
+    );
+    assert!(ring(&g, 1) < 0.05 * g.radius, "{:?}", g.radii);
+    check_geometry_labels(&g);
+}

@@ -123,12 +123,21 @@ pub fn breadcrumb(p: &Project, state: &ViewState) -> Vec<String> {
     }
 }
 
-/// The legend: a heading that states the rule in force, and one row per class.
+/// The legend: a heading that states the rule in force, one row per class, and notes on
+/// what the rings are.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Legend {
     pub title: String,
     pub entries: Vec<LegendEntry>,
+    /// The rings from the centre out.
+    pub rings: String,
+    /// How the voices are shown: the opening they share, said once here.
+    pub voices: Option<String>,
 }
+
+/// What to say when the voices in view are a thin band without words.
+pub const VOICES_HIDDEN: &str =
+    "Too many voices to read at this size: zoom into a priority or area of need to read them";
 
 /// The legend of the wheel of `p` in `state`.
 pub fn legend(p: &Project, state: &ViewState) -> Legend {
@@ -159,8 +168,27 @@ pub fn legend(p: &Project, state: &ViewState) -> Legend {
         },
         m => m.legend_title(),
     };
+    let (group, sub) = match state.grouping {
+        Grouping::PriorityThenNeed => ("priorities", "areas of need"),
+        Grouping::NeedThenPriority => ("areas of need", "priorities"),
+    };
+    let has_voices = p.outcomes.iter().any(|o| !o.voices.is_empty());
+    let rings = format!(
+        "Rings from the centre: vision, {group}, {sub}, outcomes{}",
+        if has_voices {
+            ", residents' voices"
+        } else {
+            ""
+        }
+    );
+    let voices = has_voices.then(|| match super::voices::shared_opening(p) {
+        Some(opening) => format!("Residents' voices, each beginning “{opening} …”"),
+        None => "Residents' voices, in their own words".to_string(),
+    });
     Legend {
         title: title.to_string(),
         entries,
+        rings,
+        voices,
     }
 }

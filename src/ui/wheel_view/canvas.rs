@@ -135,10 +135,20 @@ impl WheelView {
                 tooltip::text(g, hit, self.state.focus.is_some()),
             );
         }
+        let hint = (!g.voices_readable && !g.ring(Ring::Voice).is_empty())
+            .then_some(wheel::view::VOICES_HIDDEN);
         if frame.legend_w > 0.0 {
             ui.scope_builder(egui::UiBuilder::new().max_rect(frame.legend_rect()), |ui| {
-                legend::show(ui, &cache.legend);
+                legend::show(ui, &cache.legend, hint);
             });
+        } else if let Some(hint) = hint {
+            ui.painter().text(
+                frame.rect.left_bottom() + vec2(6.0, -6.0),
+                egui::Align2::LEFT_BOTTOM,
+                hint,
+                FontId::proportional(12.0),
+                ui.visuals().text_color(),
+            );
         }
 
         let seg = clicked.or(entered).map(|i| g.segments[i].clone());

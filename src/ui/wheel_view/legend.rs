@@ -2,8 +2,8 @@
 
 use super::*;
 
-/// Draw the legend in `ui`.
-pub(super) fn show(ui: &mut Ui, legend: &wheel::Legend) {
+/// Draw the legend in `ui`, with `hint` (how to read the voices) below it.
+pub(super) fn show(ui: &mut Ui, legend: &wheel::Legend, hint: Option<&str>) {
     ui.label(RichText::new(&legend.title).small().strong());
     for e in &legend.entries {
         ui.horizontal(|ui| {
@@ -16,13 +16,14 @@ pub(super) fn show(ui: &mut Ui, legend: &wheel::Legend) {
             ui.label(RichText::new(text).small());
         });
     }
-    ui.label(
-        RichText::new(
-            "Rings from the centre: vision, inner group, groups, outcomes, residents' voices",
-        )
-        .small()
-        .color(theme::muted(ui)),
-    );
+    ui.add_space(4.0);
+    for note in std::iter::once(&legend.rings).chain(&legend.voices) {
+        ui.label(RichText::new(note).small().color(theme::muted(ui)));
+    }
+    if let Some(hint) = hint {
+        ui.add_space(4.0);
+        ui.label(RichText::new(hint).small().strong());
+    }
 }
 
 pub(super) fn swatch(ui: &mut Ui, fill: Colour, pattern: Pattern) {

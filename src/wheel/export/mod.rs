@@ -2,12 +2,14 @@
 //! all text as `<text>` elements. PNG goes through [`crate::export::write_image`].
 
 mod draw;
+mod key;
 mod page;
 
 pub use draw::{draw_geometry, sector_path};
 
 use super::text::Estimate;
-use super::{BuildOptions, Geometry, SegmentKey, ViewState, build, legend};
+use super::view::VOICES_HIDDEN;
+use super::{BuildOptions, Geometry, Ring, SegmentKey, ViewState, build, legend};
 use crate::export::svg::Svg;
 use crate::model::Project;
 use page::Page;
@@ -49,7 +51,10 @@ fn render(project: &Project, state: &ViewState, opts: &ExportOptions) -> (String
     let top = page.heading(&mut doc, project, state, &m);
     let bottom = page.source_line(&mut doc, project, &m);
     let legend = legend(project, state);
-    let (wheel, key) = page.arrange(top, bottom, &legend, &m);
+    // Room for the hint on reading the voices, said only if they turn out to have no room.
+    let has_voices = project.outcomes.iter().any(|o| !o.voices.is_empty());
+    let hint = has_voices.then_some(VOICES_HIDDEN);
+    let (wheel, key, (kx, ky)) = page.arrange(top, bottom, &legend, hint, &m);
     let g = build(
         project,
         state,
@@ -60,7 +65,12 @@ fn render(project: &Project, state: &ViewState, opts: &ExportOptions) -> (String
         &m,
     );
     draw_geometry(&mut doc, &g, wheel.cx, wheel.cy, opts.selected.as_ref());
-    page.draw_legend(&mut doc, &key, &m);
+    if g.voices_readable || g.ring(Ring::Voice).is_empty() {
+        let (_, key, _) = page.arrange(top, bottom, &legend, None, &m);
+        key.draw(&mut doc, kx, ky);
+    } else {
+        key.draw(&mut doc, kx, ky);
+    }
     (doc.finish(), g)
 }
 

@@ -3,7 +3,7 @@
 
 use super::super::text::{self, TextMeasurer};
 use super::super::{Legend, ViewState, breadcrumb};
-use super::draw::swatch;
+use super::key::Key;
 use crate::export::svg::{Svg, TextStyle};
 use crate::model::Project;
 use crate::palette;
@@ -26,17 +26,6 @@ pub(super) struct WheelPlace {
     pub cx: f32,
     pub cy: f32,
     pub radius: f32,
-}
-
-/// The legend as placed: its heading's lines, its columns and where it starts.
-pub(super) struct KeyPlace<'a> {
-    legend: &'a Legend,
-    title_lines: Vec<String>,
-    x: f32,
-    y: f32,
-    width: f32,
-    cols: usize,
-    rows: usize,
 }
 
 /// The picture's title: the programme's, or a plain one.
@@ -135,98 +124,44 @@ impl Page {
         self.h - margin * 0.8 - small * 1.6
     }
 
-    /// Share the space between `top` and `bottom` out between the wheel and its legend.
+    /// Share the space between `top` and `bottom` out between the wheel and its legend:
+    /// the legend to the right on wide pictures, below on tall or square ones. Returns
+    /// where the wheel goes, the legend laid out, and its top left corner.
     pub fn arrange<'a>(
         &self,
         top: f32,
         bottom: f32,
         legend: &'a Legend,
+        hint: Option<&str>,
         m: &dyn TextMeasurer,
-    ) -> (WheelPlace, KeyPlace<'a>) {
+    ) -> (WheelPlace, Key<'a>, (f32, f32)) {
         let (w, margin, body) = (self.w, self.margin, self.body);
-        let wide = w / self.h >= 1.3;
-        let legend_w = if wide {
-            (w * 0.26).max(260.0 * self.unit)
-        } else {
-            w - 2.0 * margin
-        };
-        let row = body * 1.6;
-        // Bold text is wider than the estimate's regular weight.
-        let title_lines = text::wrap(&legend.title, legend_w / 1.2, body, m);
-        let cols = if wide { 1 } else { 2 };
-        let rows = legend.entries.len().div_ceil(cols);
-        let legend_h = title_lines.len() as f32 * body * 1.3 + rows as f32 * row + body;
-        let (wheel_box, mut legend_at) = if wide {
-            let lx = w - margin - legend_w;
-            (
-                (margin, top, lx - margin, bottom),
-                (lx, top + ((bottom - top) - legend_h).max(0.0) / 2.0),
-            )
-        } else {
-            let ly = bottom - legend_h;
-            ((margin, top, w - margin, ly - body), (margin, ly))
-        };
-        let (x0, y0, x1, y1) = wheel_box;
-        let radius = ((x1 - x0).min(y1 - y0) / 2.0).max(40.0);
-        let (mut cx, cy) = ((x0 + x1) / 2.0, (y0 + y1) / 2.0);
-        if wide {
+        if w / self.h >= 1.3 {
+            let legend_w = (w * 0.26).max(260.0 * self.unit);
+            let key = Key::new(legend, hint, legend_w, bottom - top, body, 1, m);
+            let radius = ((w - 3.0 * margin - legend_w).min(bottom - top) / 2.0).max(40.0);
             // Keep wheel and legend together, centred as a pair.
             let gap = margin * 1.5;
             let pair = 2.0 * radius + gap + legend_w;
             let left = margin + ((w - 2.0 * margin) - pair).max(0.0) / 2.0;
-            cx = left + radius;
-            legend_at.0 = left + 2.0 * radius + gap;
-        }
-        (
-            WheelPlace { cx, cy, radius },
-            KeyPlace {
-                legend,
-                title_lines,
-                x: legend_at.0,
-                y: legend_at.1,
-                width: legend_w,
-                cols,
-                rows,
-            },
-        )
-    }
-
-    /// Draw the legend where [`Page::arrange`] placed it.
-    pub fn draw_legend(&self, doc: &mut Svg, key: &KeyPlace, m: &dyn TextMeasurer) {
-        let body = self.body;
-        let row = body * 1.6;
-        let (lx, mut ly) = (key.x, key.y);
-        for l in &key.title_lines {
-            ly += body;
-            doc.text(
-                lx as f64,
-                ly as f64,
-                l,
-                TextStyle::new(body as f64, palette::INK).bold(),
-            );
-            ly += body * 0.3;
-        }
-        ly += body * 0.5;
-        let col_w = key.width / key.cols as f32;
-        for (i, e) in key.legend.entries.iter().enumerate() {
-            let (c, r) = (i / key.rows, i % key.rows);
-            let x = lx + c as f32 * col_w;
-            let yy = ly + r as f32 * row;
-            swatch(
-                doc,
-                x as f64,
-                yy as f64,
-                (body * 1.1) as f64,
-                e.colour,
-                e.pattern,
-            );
-            let avail = (col_w - body * 1.8).min(self.w - self.margin - (x + body * 1.6));
-            doc.text(
-                (x + body * 1.6) as f64,
-                (yy + body * 0.9) as f64,
-                &fitted(e.label.clone(), avail, body, m),
-                TextStyle::new(body as f64, palette::INK),
-            );
+            let ky = top + ((bottom - top) - key.height()).max(0.0) / 2.0;
+            let wheel = WheelPlace {
+                cx: left + radius,
+                cy: (top + bottom) / 2.0,
+                radius,
+            };
+            (wheel, key, (left + 2.0 * radius + gap, ky))
+        } else {
+            let legend_w = w - 2.0 * margin;
+            let key = Key::new(legend, hint, legend_w, (bottom - top) * 0.4, body, 2, m);
+            let ky = bottom - key.height();
+            let (y0, y1) = (top, ky - body);
+            let wheel = WheelPlace {
+                cx: w / 2.0,
+                cy: (y0 + y1) / 2.0,
+                radius: ((w - 2.0 * margin).min(y1 - y0) / 2.0).max(40.0),
+            };
+            (wheel, key, (margin, ky))
         }
     }
 }

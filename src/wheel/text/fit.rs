@@ -2,7 +2,7 @@
 //! into the centre disc.
 
 use super::{Label, TextMeasurer, Words, wrap, wrap_cut};
-use std::f32::consts::{FRAC_PI_2, PI, TAU};
+use std::f32::consts::{FRAC_PI_2, FRAC_PI_4, PI, TAU};
 
 /// Which way text runs in a segment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -11,6 +11,9 @@ pub enum Orientation {
     Radial,
     /// Across the radius (along the ring).
     Tangential,
+    /// Along the ring, against its inner edge: in a wide sector a straight line has more
+    /// room there, its ends curving away from the ring's outer edge.
+    Inward,
 }
 
 /// The annular sector a label must stay inside (angles clockwise from 12 o'clock).
@@ -69,7 +72,26 @@ fn max_line(sec: &Sector, o: Orientation, thickness: f32) -> f32 {
             };
             radial.min(angular).max(0.0)
         }
+        Orientation::Inward => {
+            if !full && half < FRAC_PI_4 || thickness > sec.r1 - sec.r0 - 2.0 * PAD {
+                return 0.0;
+            }
+            let (ra, rb) = inward(sec, thickness);
+            let radial = 2.0 * (rout * rout - rb * rb).max(0.0).sqrt();
+            let angular = if full || half >= FRAC_PI_2 {
+                f32::INFINITY
+            } else {
+                2.0 * (ra * half.tan() - PAD)
+            };
+            radial.min(angular).max(0.0)
+        }
     }
+}
+
+/// Inner and outer radius of an [`Orientation::Inward`] block of `thickness`.
+fn inward(sec: &Sector, thickness: f32) -> (f32, f32) {
+    let ra = sec.r0 + PAD;
+    (ra, ra + thickness)
 }
 
 fn placed(
@@ -95,7 +117,7 @@ fn placed(
                 theta + FRAC_PI_2
             }
         }
-        Orientation::Tangential => {
+        Orientation::Tangential | Orientation::Inward => {
             if !(FRAC_PI_2..=3.0 * FRAC_PI_2).contains(&theta) {
                 theta
             } else {
@@ -103,9 +125,16 @@ fn placed(
             }
         }
     };
+    let rc = match o {
+        Orientation::Inward => {
+            let (ra, rb) = inward(sec, lines.len() as f32 * lh);
+            (ra + rb) / 2.0
+        }
+        _ => rm,
+    };
     Label {
         lines,
-        centre: polar(rm, theta),
+        centre: polar(rc, theta),
         angle,
         size,
         line_height: lh,
