@@ -320,3 +320,35 @@ fn the_window_counts_the_warnings_on_its_status_bar_and_lists_them_on_a_click() 
     clean.run();
     assert!(clean.query_by_label_contains("about sources").is_none());
 }
+
+#[test]
+fn the_readme_example_names_a_source_for_every_figure() {
+    let readme = include_str!("../README.md");
+    let start = readme
+        .find("```ron\n")
+        .expect("README has a ```ron example")
+        + 7;
+    let len = readme[start..]
+        .find("```")
+        .expect("the example block is closed");
+    let project = file::parse(&readme[start..start + len], "README.md").unwrap();
+    assert_eq!(warnings(&project), vec![]);
+}
+
+#[test]
+fn notes_are_read_whatever_their_case_and_script() {
+    let w = warnings_after(|m| m.observations[0].note = "Figure CALCULATED by us.".into());
+    assert_eq!(paths(&w), ["measures \"ta\" observation 1"]);
+    assert!(w[0].message.contains("\"calculated\""), "{}", w[0].message);
+    // Notes in other scripts are read without a false alarm (and without a panic).
+    for note in [
+        "Ffigur wedi'i gyfrifo gan y cyngor",
+        "کونسل کے اعداد و شمار",
+        "İSTANBUL ışık 中文",
+    ] {
+        assert_eq!(
+            warnings_after(|m| m.observations[0].note = note.into()),
+            vec![]
+        );
+    }
+}

@@ -3,8 +3,10 @@
 //! output is the same on every machine).
 
 pub mod fonts;
+pub mod picture_check;
 pub mod png;
 pub mod svg;
+pub mod text_metrics;
 
 /// Picture sizes offered for exports: a 16:9 slide and a square.
 pub const PRESETS: [(&str, u32, u32); 2] = [

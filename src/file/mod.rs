@@ -2,12 +2,19 @@
 
 mod comments;
 pub mod fast_parse;
+mod fingerprint;
+mod lock;
 mod observation_reader;
 mod save;
 mod scan;
 
 pub use comments::comment_lines;
-pub use save::{SaveError, backup_path, io_reason, save, write_atomic, write_atomic_no_backup};
+pub use fingerprint::{Check, DiskState, Fingerprint, load_fingerprinted};
+pub use lock::tidy;
+pub use save::{
+    Expect, SaveError, SaveErrorKind, SaveOptions, Saved, backup_path, io_reason, save, save_with,
+    why_read_only, write_atomic, write_atomic_no_backup, write_with,
+};
 
 use crate::model::{FORMAT_VERSION, Project};
 use crate::validate;

@@ -6,6 +6,7 @@
 mod colour;
 mod one_line;
 mod period;
+mod presentation;
 mod provenance;
 pub mod read_ahead;
 #[cfg(test)]
@@ -13,6 +14,9 @@ mod tests;
 
 pub use colour::Colour;
 pub use period::{Period, PeriodError, decimal_year_of};
+pub use presentation::{
+    PlanColumn, PlanFilter, PlanSort, Presentation, Slide, SlideView, WheelColour, WheelGrouping,
+};
 pub use provenance::{Basis, Claim, Disagreement, Trend};
 
 use chrono::NaiveDate;
@@ -52,6 +56,9 @@ pub struct Project {
     pub pledges: Vec<Pledge>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub missions: Vec<Mission>,
+    /// Slide decks built from the project's views.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub presentations: Vec<Presentation>,
 }
 
 /// Title, vision and horizon of the programme.
@@ -61,6 +68,10 @@ pub struct Programme {
     pub title: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub organisation: String,
+    /// The place's own name, for its series in chart legends and tables ("Luton"); empty to
+    /// take it from the organisation.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub area: String,
     pub vision: String,
     pub horizon_year: i32,
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -414,8 +425,9 @@ pub struct ActionPlan {
     pub actions: Vec<Action>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
-    /// Who gave the actions' RAG ratings and by what rule, when the plan's source gives none
-    /// ("our reading of the progress text: Green when …"); empty when the source rates them.
+    /// Who gave the actions' RAG ratings and by what rule: the source's own ratings, or, when
+    /// the source gives none, the file author's reading ("our reading of the progress text:
+    /// Green when …").
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub rating_basis: String,
 }
@@ -465,6 +477,7 @@ impl Default for Project {
             action_plans: vec![],
             pledges: vec![],
             missions: vec![],
+            presentations: vec![],
         }
     }
 }
@@ -490,6 +503,9 @@ impl Project {
     }
     pub fn plan(&self, id: &str) -> Option<&ActionPlan> {
         self.action_plans.iter().find(|p| p.id == id)
+    }
+    pub fn presentation(&self, id: &str) -> Option<&Presentation> {
+        self.presentations.iter().find(|p| p.id == id)
     }
 
     /// Total observations across all measures (for summaries).

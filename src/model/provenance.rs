@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 pub enum Basis<'a> {
     /// The named source states the value.
     Stated { source: &'a str },
-    /// The file's author worked the value out; `from` is the source of the figures used, if
+    /// The file's author worked the value out; `from` is the source the working draws on, if
     /// one is named. Never present `from` as the source of the value itself.
     WorkedOut {
         working: &'a str,
@@ -43,7 +43,7 @@ impl<'a> Basis<'a> {
     }
 
     /// One line saying where the value comes from, naming a source by `title(id)`:
-    /// "Source: Position Paper", "Worked out: half of 984 (from figures in Position Paper)",
+    /// "Source: Position Paper", "Worked out: half of 984 (based on Position Paper)",
     /// "No source or working given".
     pub fn describe(&self, title: impl Fn(&str) -> String) -> String {
         match *self {
@@ -51,11 +51,7 @@ impl<'a> Basis<'a> {
             Basis::WorkedOut {
                 working,
                 from: Some(from),
-            } => format!(
-                "Worked out: {} (from figures in {})",
-                working.trim(),
-                title(from)
-            ),
+            } => format!("Worked out: {} (based on {})", working.trim(), title(from)),
             Basis::WorkedOut {
                 working,
                 from: None,
@@ -134,4 +130,37 @@ pub struct Disagreement {
     pub claims: Vec<Claim>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
+}
+
+impl Disagreement {
+    /// One line per claim, naming its source by `title(id)`: "Position Paper: 'from 45 per
+    /// cent in 2019 to 39 per cent in 2022'" (a claim with no words: its trend, value and period).
+    /// The same lines serve hover, footnotes and slides, so no view settles the dispute.
+    pub fn lines(&self, title: impl Fn(&str) -> String) -> Vec<String> {
+        self.claims
+            .iter()
+            .map(|c| format!("{}: {}", title(&c.source), c.summary()))
+            .collect()
+    }
+}
+
+impl Claim {
+    /// What the claim says: its words, or else what it gives ("falling; 9.9 for 2024").
+    pub fn summary(&self) -> String {
+        let says = self.says.trim();
+        if !says.is_empty() {
+            return says.to_string();
+        }
+        let mut parts = Vec::new();
+        if let Some(t) = self.trend {
+            parts.push(t.label().to_string());
+        }
+        match (self.value, self.period) {
+            (Some(v), Some(p)) => parts.push(format!("{v} for {}", p.label())),
+            (Some(v), None) => parts.push(format!("{v}")),
+            (None, Some(p)) => parts.push(format!("for {}", p.label())),
+            (None, None) => {}
+        }
+        parts.join("; ")
+    }
 }

@@ -53,7 +53,7 @@ fn a_worked_out_value_never_names_its_source_as_stating_it() {
     let title = |id: &str| format!("<{id}>");
     assert_eq!(Basis::of(Some("pp"), "").describe(title), "Source: <pp>");
     let worked = Basis::of(Some("pp"), " half of 984 ").describe(title);
-    assert_eq!(worked, "Worked out: half of 984 (from figures in <pp>)");
+    assert_eq!(worked, "Worked out: half of 984 (based on <pp>)");
     assert!(!worked.starts_with("Source"));
     assert_eq!(
         Basis::of(None, "984 + 86").describe(title),
@@ -185,4 +185,36 @@ fn a_claim_of_an_unknown_trend_is_an_error_naming_it() {
     text = text.replace("trend: Rising", "trend: Upwards");
     let e = file::parse(&text, "t.ron").unwrap_err().to_string();
     assert!(e.contains("Upwards"), "{e}");
+}
+
+#[test]
+fn a_disagreement_lists_every_claim_with_its_source() {
+    let d = Disagreement {
+        period: "2023".parse().unwrap(),
+        about: "rising or falling".into(),
+        claims: vec![
+            Claim {
+                source: "pp".into(),
+                says: " 'on the rise' ".into(),
+                trend: Some(Trend::Rising),
+                ..Default::default()
+            },
+            Claim {
+                source: "pr".into(),
+                value: Some(9.9),
+                period: Some("2024".parse().unwrap()),
+                trend: Some(Trend::Falling),
+                ..Default::default()
+            },
+            Claim {
+                source: "x".into(),
+                ..Default::default()
+            },
+        ],
+        note: String::new(),
+    };
+    assert_eq!(
+        d.lines(|id| id.to_uppercase()),
+        ["PP: 'on the rise'", "PR: falling; 9.9 for 2024", "X: "]
+    );
 }

@@ -41,6 +41,7 @@ pub fn first_warnings(project: &Project, limit: usize) -> (Vec<Issue>, usize) {
         listed: Vec::new(),
         limit,
         count: 0,
+        lower: String::new(),
     };
     for (i, m) in project.measures.iter().enumerate() {
         measure(&mut out, &|| item_path("measures", i, &m.id), m);
@@ -53,6 +54,8 @@ struct Sink {
     listed: Vec<Issue>,
     limit: usize,
     count: usize,
+    /// The note being read, in lower case (one buffer for every note).
+    lower: String,
 }
 
 impl Sink {
@@ -88,10 +91,9 @@ fn measure(out: &mut Sink, base: &dyn Fn() -> String, m: &Measure) {
     }
 }
 
-/// The first of `phrases` that `note` holds, ignoring case.
-fn mentions(note: &str, phrases: &[&'static str]) -> Option<&'static str> {
-    let note = note.to_lowercase();
-    phrases.iter().copied().find(|p| note.contains(p))
+/// The first of `phrases` that `lower` (a note in lower case) holds.
+fn mentions(lower: &str, phrases: &[&'static str]) -> Option<&'static str> {
+    phrases.iter().copied().find(|p| lower.contains(p))
 }
 
 /// Illustrative values are not real figures, so only their lack of a mark matters: they are
@@ -113,13 +115,17 @@ fn series(out: &mut Sink, path: &dyn Fn(usize) -> String, observations: &[Observ
                 )
             });
         }
-        if o.note.is_empty() {
+        let check_derived = o.status == ValueStatus::Measured && !basis.is_worked_out();
+        let check_period = !o.is_period_inferred();
+        if o.note.is_empty() || !(check_derived || check_period) {
             continue;
         }
-        if o.status == ValueStatus::Measured
-            && !basis.is_worked_out()
-            && let Some(word) = mentions(&o.note, &DERIVED)
-        {
+        let mut lower = std::mem::take(&mut out.lower);
+        lower.clear();
+        // The phrases are ASCII, so ASCII case is all that needs folding.
+        lower.push_str(&o.note);
+        lower.make_ascii_lowercase();
+        if check_derived && let Some(word) = mentions(&lower, &DERIVED) {
             out.push(path, || {
                 format!(
                     "status is Measured but the note says the value was {word:?}: say how in \
@@ -127,9 +133,7 @@ fn series(out: &mut Sink, path: &dyn Fn(usize) -> String, observations: &[Observ
                 )
             });
         }
-        if !o.is_period_inferred()
-            && let Some(word) = mentions(&o.note, &PERIOD_CHOSEN)
-        {
+        if check_period && let Some(word) = mentions(&lower, &PERIOD_CHOSEN) {
             out.push(path, || {
                 format!(
                     "the note says the period was not given by the source ({word:?}): say why \
@@ -137,6 +141,7 @@ fn series(out: &mut Sink, path: &dyn Fn(usize) -> String, observations: &[Observ
                 )
             });
         }
+        out.lower = lower;
     }
 }
 

@@ -21,6 +21,17 @@ impl SourceWarnings {
         if self.revision == Some(doc.revision()) {
             return;
         }
+        // The warnings are about measures only: a change that left them alone (an outcome
+        // renamed, an action edited) leaves the warnings as they were.
+        let measures_untouched = doc
+            .history()
+            .last_change()
+            .is_some_and(|lists| !lists.contains(&crate::history::List::Measures));
+        if self.revision.is_some() && self.revision == doc.previous_revision() && measures_untouched
+        {
+            self.revision = Some(doc.revision());
+            return;
+        }
         let (listed, count) = crate::validate::first_warnings(doc.project(), LISTED);
         self.lines = listed
             .into_iter()
@@ -64,10 +75,10 @@ impl OutcomeApp {
             self.report = Some(Report {
                 title: "Warnings about sources".into(),
                 intro: format!(
-                    "The file is valid, but {text}: a value or target with no source or \
-                     working, a value called measured that its note says was derived, a period \
-                     the source does not give. Say in the file where each comes from, and the \
-                     charts will show it.{shown}"
+                    "The project is valid, but these figures may say more than their sources \
+                     do. Give each a source, or the working by which it was worked out, and \
+                     mark periods a source does not give: the charts then show which is \
+                     which.{shown}"
                 ),
                 lines: w.lines.clone(),
             });

@@ -98,7 +98,9 @@ impl WheelView {
         paint::wheel(ui, &ui.painter_at(frame.rect), &cache, c, &highlights);
 
         let g = &cache.geometry;
-        let input = interact::segment_widgets(ui, p, g, c, kb, selected);
+        let menu_key = self.menu_for.as_ref().and_then(|(k, _)| k.as_ref());
+        let input = interact::segment_widgets(ui, p, g, c, (kb, selected), menu_key);
+        self.edit_menus(p, g, &frame, &input);
         let mut clicked = input.clicked;
         if clicked.is_none()
             && frame.response.clicked()

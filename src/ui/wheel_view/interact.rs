@@ -14,6 +14,10 @@ pub(super) struct SegmentInput {
     pub tabbed_to: Option<usize>,
     /// The widget under the pointer, if any: it takes the hover from the wheel.
     pub hovered: Option<egui::Response>,
+    /// The widget right-clicked (or given the menu key) this frame, with its segment.
+    pub secondary: Option<(usize, egui::Response)>,
+    /// The widget of the segment whose menu is open (`menu_key`).
+    pub menu_host: Option<egui::Response>,
 }
 
 /// The widget id of a segment's widget.
@@ -23,14 +27,15 @@ pub(super) fn segment_id(ui: &Ui, key: &SegmentKey) -> egui::Id {
 
 /// Add the segments' widgets. The keyboard cursor moves egui's focus between them, so
 /// AccessKit announces the segment it lands on. `kb` and `selected` are the keyboard
-/// cursor's and the selection's segments.
+/// cursor's and the selection's segments; `menu_key` the segment whose widget has the
+/// edit menu open.
 pub(super) fn segment_widgets(
     ui: &mut Ui,
     p: &Project,
     g: &Geometry,
     c: Pos2,
-    kb: Option<usize>,
-    selected: Option<usize>,
+    (kb, selected): (Option<usize>, Option<usize>),
+    menu_key: Option<&SegmentKey>,
 ) -> SegmentInput {
     let mut input = SegmentInput::default();
     // With many voices, those too thin to point at are left out, except the voices of the
@@ -74,6 +79,12 @@ pub(super) fn segment_widgets(
         }
         if r.clicked() {
             input.clicked = Some(i);
+        }
+        if r.secondary_clicked() {
+            input.secondary = Some((i, r.clone()));
+        }
+        if menu_key == Some(&s.key) {
+            input.menu_host = Some(r.clone());
         }
         if r.hovered() {
             input.hovered = Some(r);

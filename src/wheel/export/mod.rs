@@ -35,20 +35,30 @@ impl Default for ExportOptions {
 
 /// The whole picture as an SVG document.
 pub fn svg(project: &Project, state: &ViewState, opts: &ExportOptions) -> String {
-    render(project, state, opts).0
+    render(project, state, opts, true).0
+}
+
+/// The picture without its title (the subtitle stays), for a slide that sets its title apart.
+pub fn svg_untitled(project: &Project, state: &ViewState, opts: &ExportOptions) -> String {
+    render(project, state, opts, false).0
 }
 
 /// The wheel's geometry as laid out in the picture (for checking labels).
 pub fn geometry(project: &Project, state: &ViewState, opts: &ExportOptions) -> Geometry {
-    render(project, state, opts).1
+    render(project, state, opts, true).1
 }
 
-fn render(project: &Project, state: &ViewState, opts: &ExportOptions) -> (String, Geometry) {
+fn render(
+    project: &Project,
+    state: &ViewState,
+    opts: &ExportOptions,
+    titled: bool,
+) -> (String, Geometry) {
     let m = Estimate;
     let page = Page::new(opts.width, opts.height);
     let mut doc = Svg::new(page.w as f64, page.h as f64, &page::title(project));
     doc.raw(draw::DEFS);
-    let top = page.heading(&mut doc, project, state, &m);
+    let top = page.heading(&mut doc, project, state, titled, &m);
     let bottom = page.source_line(&mut doc, project, &m);
     let legend = legend(project, state);
     // Room for the hint on reading the voices, said only if they turn out to have no room.

@@ -63,20 +63,25 @@ impl Page {
         }
     }
 
-    /// Draw the title (up to two lines) and the subtitle (colour mode and zoom); returns
-    /// where the space below them starts.
+    /// Draw the title (up to two lines, none unless `titled`) and the subtitle (colour
+    /// mode and zoom); returns where the space below them starts.
     pub fn heading(
         &self,
         doc: &mut Svg,
         project: &Project,
         state: &ViewState,
+        titled: bool,
         m: &dyn TextMeasurer,
     ) -> f32 {
         let (margin, title_size, sub_size) = (self.margin, self.title_size, self.sub_size);
-        let mut y = margin + title_size;
+        let mut y = if titled {
+            margin + title_size
+        } else {
+            margin + title_size * 0.15 + sub_size * 0.6
+        };
         for line in text::wrap(&title(project), self.w - 2.0 * margin, title_size, m)
             .iter()
-            .take(2)
+            .take(if titled { 2 } else { 0 })
         {
             doc.text(
                 margin as f64,
