@@ -259,3 +259,17 @@ fn voices_too_many_to_read_say_how_to_read_them() {
     h.run();
     assert!(h.query_all_by_label_contains(hint).count() == 0);
 }
+
+#[test]
+fn hovering_the_middle_of_a_label_shows_its_tooltip() {
+    let mut h = harness();
+    // The segment's accessibility widget sits at the middle of its label.
+    h.get_by_role_and_label(Role::Button, O4).hover();
+    h.run();
+    let tip = h.get_by_label_contains("Click for details");
+    let text = tip.accesskit_node().value().unwrap_or_default();
+    assert!(
+        text.starts_with(&format!("{O4}\nChild-friendly town › Money")),
+        "{text}"
+    );
+}

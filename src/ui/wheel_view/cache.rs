@@ -2,7 +2,7 @@
 //! galleys, made again only when the document, the view state, the size or the theme changes.
 
 use super::canvas::Frame;
-use super::paint::{fill_mesh, pattern_shapes};
+use super::paint::{fill_mesh, pattern_shapes, plates};
 use super::*;
 
 #[derive(Clone, PartialEq)]
@@ -78,7 +78,7 @@ impl WheelView {
                 .map(|t| painter.layout_no_wrap(t.clone(), FontId::proportional(l.size), col))
                 .collect()
         };
-        let galleys = geometry
+        let galleys: Vec<Vec<Arc<Galley>>> = geometry
             .segments
             .iter()
             .map(|s| match &s.label {
@@ -86,6 +86,11 @@ impl WheelView {
                 None => Vec::new(),
             })
             .collect();
+        for (s, gal) in geometry.segments.iter().zip(&galleys) {
+            if let Some(l) = s.label.as_ref().filter(|_| s.pattern != Pattern::Solid) {
+                patterns.extend(plates(l, gal, color(s.fill), c));
+            }
+        }
         let centre_galleys = geometry
             .centre_label
             .as_ref()

@@ -132,10 +132,10 @@ impl WheelView {
         if let Some(hit) = hovered
             && self.anim.is_none()
         {
-            tooltip::show(
-                frame.response.clone(),
-                tooltip::text(g, hit, self.state.focus.is_some()),
-            );
+            // The segment's own widget takes the hover at its centre (the middle of its
+            // label): the tooltip goes with whichever has it.
+            let host = input.hovered.unwrap_or_else(|| frame.response.clone());
+            tooltip::show(host, tooltip::text(g, hit, self.state.focus.is_some()));
         }
         let hint = (!g.voices_readable && !g.ring(Ring::Voice).is_empty())
             .then_some(wheel::view::VOICES_HIDDEN);

@@ -2,6 +2,7 @@
 
 use super::cache::Cache;
 use super::*;
+use crate::wheel::colouring::stripe_colour;
 
 /// What to outline on top of the fills.
 pub(super) struct Highlights<'a> {
@@ -127,12 +128,7 @@ pub(super) fn pattern_shapes(s: &Segment, c: Pos2, out: &mut Vec<Shape>) {
         Pattern::Solid => {}
         Pattern::Hatch => {
             // Slanted lines from the inner to the outer edge, every ~9 px along the middle.
-            // Stripes that push the fill away from the text colour, so labels stay readable.
-            let stroke = if s.text_colour.luminance() > 0.5 {
-                Stroke::new(2.5, Color32::from_black_alpha(80))
-            } else {
-                Stroke::new(2.0, Color32::from_white_alpha(150))
-            };
+            let stroke = Stroke::new(2.0, color(stripe_colour(s.fill)));
             let step = 9.0 / rm;
             let slant = (s.r1 - s.r0) * 0.6 / rm;
             let mut t = s.start - slant;
@@ -155,7 +151,7 @@ pub(super) fn pattern_shapes(s: &Segment, c: Pos2, out: &mut Vec<Shape>) {
             }
         }
         Pattern::Dots => {
-            let col = Color32::from_black_alpha(70);
+            let col = color(stripe_colour(s.fill));
             let mut r = s.r0 + 5.0;
             let mut row = 0;
             while r < s.r1 - 3.0 {
@@ -179,6 +175,31 @@ pub(super) fn pattern_shapes(s: &Segment, c: Pos2, out: &mut Vec<Shape>) {
 pub(super) fn outline(s: &Segment, c: Pos2, stroke: Stroke) -> Shape {
     let pts: Vec<Pos2> = s.outline(0.03).into_iter().map(|p| to_pos(c, p)).collect();
     Shape::closed_line(pts, stroke)
+}
+
+/// Plates of the segment's plain fill under a label's lines, so that a pattern never runs
+/// under the text (its contrast is then the fill's).
+pub(super) fn plates(
+    l: &wheel::Label,
+    galleys: &[Arc<Galley>],
+    fill: Color32,
+    c: Pos2,
+) -> Vec<Shape> {
+    let (sin, cos) = l.angle.sin_cos();
+    let u = vec2(cos, sin);
+    let v = vec2(-sin, cos);
+    l.line_centres()
+        .iter()
+        .zip(galleys)
+        .map(|(p, g)| {
+            let (hw, hh) = (g.size().x / 2.0 + 2.0, g.size().y / 2.0);
+            let m = to_pos(c, *p);
+            let corners = [(-hw, -hh), (hw, -hh), (hw, hh), (-hw, hh)]
+                .map(|(a, b)| m + u * a + v * b)
+                .to_vec();
+            Shape::convex_polygon(corners, fill, Stroke::NONE)
+        })
+        .collect()
 }
 
 /// Paint a label's cached galleys.

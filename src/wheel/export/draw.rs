@@ -1,8 +1,10 @@
 //! Drawing a laid-out wheel into an SVG: sectors, patterns, selection and labels.
 
+use super::super::colouring::stripe_colour;
 use super::super::text;
 use super::super::{Geometry, Pattern, SegmentKey};
 use crate::export::svg::{Anchor, Stroke, Svg, TextStyle};
+use crate::export::text_metrics::{self, Weight};
 use crate::model::Colour;
 use crate::palette;
 use std::f32::consts::TAU;
@@ -74,17 +76,68 @@ pub fn sector_path(cx: f32, cy: f32, start: f32, end: f32, r0: f32, r1: f32) -> 
     d
 }
 
-pub(super) const DEFS: &str = r##"<defs>
-<pattern id="hatch" patternUnits="userSpaceOnUse" width="9" height="9" patternTransform="rotate(45)"><rect width="3" height="9" fill="#ffffff" fill-opacity="0.55"/></pattern>
-<pattern id="hatch-dark" patternUnits="userSpaceOnUse" width="9" height="9" patternTransform="rotate(45)"><rect width="3.5" height="9" fill="#000000" fill-opacity="0.3"/></pattern>
-<pattern id="dots" patternUnits="userSpaceOnUse" width="10" height="10"><circle cx="5" cy="5" r="1.4" fill="#1f2328" fill-opacity="0.3"/></pattern>
-</defs>"##;
+/// The id of the pattern drawn over `fill` (None for a plain fill); `prefix` keeps the
+/// wheel's and the legend's definitions apart.
+pub(super) fn pattern_id(prefix: &str, pat: Pattern, fill: Colour) -> Option<String> {
+    let name = match pat {
+        Pattern::Solid => return None,
+        Pattern::Hatch => "hatch",
+        Pattern::Dots => "dots",
+    };
+    Some(format!("{prefix}{name}-{}", &fill.hex()[1..]))
+}
 
-fn pattern_fill(pat: Pattern) -> Option<&'static str> {
-    match pat {
-        Pattern::Solid => None,
-        Pattern::Hatch => Some("url(#hatch)"),
-        Pattern::Dots => Some("url(#dots)"),
+/// One `<defs>` with the patterns of the given fills, each once: stripes or dots in
+/// [`stripe_colour`], which stands 3:1 apart from the fill.
+pub(super) fn pattern_defs(
+    svg: &mut Svg,
+    prefix: &str,
+    fills: impl IntoIterator<Item = (Pattern, Colour)>,
+) {
+    let mut seen = Vec::new();
+    let mut defs = String::new();
+    for (pat, fill) in fills {
+        let Some(id) = pattern_id(prefix, pat, fill).filter(|id| !seen.contains(id)) else {
+            continue;
+        };
+        let ink = stripe_colour(fill);
+        let _ = match pat {
+            Pattern::Hatch => write!(
+                defs,
+                "<pattern id=\"{id}\" patternUnits=\"userSpaceOnUse\" width=\"9\" height=\"9\" patternTransform=\"rotate(45)\"><rect width=\"2.5\" height=\"9\" fill=\"{ink}\"/></pattern>"
+            ),
+            _ => write!(
+                defs,
+                "<pattern id=\"{id}\" patternUnits=\"userSpaceOnUse\" width=\"10\" height=\"10\"><circle cx=\"5\" cy=\"5\" r=\"1.5\" fill=\"{ink}\"/></pattern>"
+            ),
+        };
+        seen.push(id);
+    }
+    if !defs.is_empty() {
+        svg.raw(&format!("<defs>{defs}</defs>"));
+    }
+}
+
+/// A plate of the plain `fill` under each of a label's lines (drawn at the wheel centre
+/// (cx, cy)), so that no pattern runs under the text: its contrast is the fill's.
+fn plates(svg: &mut Svg, cx: f32, cy: f32, l: &text::Label, fill: Colour) {
+    let (s, c) = l.angle.sin_cos();
+    for (pt, line) in l.line_centres().iter().zip(&l.lines) {
+        let hw = text_metrics::width(line, l.size, Weight::Regular) / 2.0 + l.size * 0.15;
+        let hh = l.line_height / 2.0;
+        let corner = |a: f32, b: f32| {
+            (
+                (cx + pt[0] + c * a - s * b) as f64,
+                (cy + pt[1] + s * a + c * b) as f64,
+            )
+        };
+        let pts = [
+            corner(-hw, -hh),
+            corner(hw, -hh),
+            corner(hw, hh),
+            corner(-hw, hh),
+        ];
+        svg.polygon(&pts, Some(fill), 1.0, None);
     }
 }
 
@@ -110,17 +163,12 @@ fn label_text(svg: &mut Svg, cx: f32, cy: f32, l: &text::Label, colour: Colour, 
 /// Draw a wheel geometry centred on (cx, cy).
 pub fn draw_geometry(svg: &mut Svg, g: &Geometry, cx: f32, cy: f32, selected: Option<&SegmentKey>) {
     let white = Stroke::solid(palette::PAPER, 1.2);
+    pattern_defs(svg, "w-", g.segments.iter().map(|s| (s.pattern, s.fill)));
     for s in &g.segments {
         let d = sector_path(cx, cy, s.start, s.end, s.r0, s.r1);
         svg.path(&d, Some(s.fill), Some(&white), "");
-        if let Some(f) = pattern_fill(s.pattern) {
-            // Dark stripes under white text, light stripes under dark text.
-            let f = if s.pattern == Pattern::Hatch && s.text_colour.luminance() > 0.5 {
-                "url(#hatch-dark)"
-            } else {
-                f
-            };
-            svg.path(&d, None, None, &format!(" style=\"fill:{f}\""));
+        if let Some(id) = pattern_id("w-", s.pattern, s.fill) {
+            svg.path(&d, None, None, &format!(" style=\"fill:url(#{id})\""));
         }
     }
     if let Some(key) = selected
@@ -136,6 +184,9 @@ pub fn draw_geometry(svg: &mut Svg, g: &Geometry, cx: f32, cy: f32, selected: Op
     }
     for s in &g.segments {
         if let Some(l) = &s.label {
+            if s.pattern != Pattern::Solid {
+                plates(svg, cx, cy, l, s.fill);
+            }
             label_text(svg, cx, cy, l, s.text_colour, false);
         }
     }
@@ -151,7 +202,8 @@ pub fn draw_geometry(svg: &mut Svg, g: &Geometry, cx: f32, cy: f32, selected: Op
     }
 }
 
-/// Draw one legend swatch (with its pattern) at (x, y).
+/// Draw one legend swatch (with its pattern, defined by [`pattern_defs`] with the prefix
+/// `"k-"`) at (x, y).
 pub(super) fn swatch(svg: &mut Svg, x: f64, y: f64, size: f64, fill: Colour, pat: Pattern) {
     svg.rect(
         x,
@@ -161,14 +213,9 @@ pub(super) fn swatch(svg: &mut Svg, x: f64, y: f64, size: f64, fill: Colour, pat
         Some(fill),
         Some(&Stroke::solid(palette::INK_MUTED, 0.8)),
     );
-    // A key has no text to keep readable: stripes that stand out from the fill.
-    let f = match pat {
-        Pattern::Hatch if fill.luminance() > 0.5 => Some("url(#hatch-dark)"),
-        _ => pattern_fill(pat),
-    };
-    if let Some(f) = f {
+    if let Some(id) = pattern_id("k-", pat, fill) {
         svg.raw(&format!(
-            "<rect x=\"{x:.2}\" y=\"{y:.2}\" width=\"{size:.2}\" height=\"{size:.2}\" style=\"fill:{f}\"/>"
+            "<rect x=\"{x:.2}\" y=\"{y:.2}\" width=\"{size:.2}\" height=\"{size:.2}\" style=\"fill:url(#{id})\"/>"
         ));
     }
 }

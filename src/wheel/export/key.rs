@@ -4,7 +4,7 @@
 
 use super::super::Legend;
 use super::super::text::{self, TextMeasurer};
-use super::draw::swatch;
+use super::draw::{pattern_defs, swatch};
 use crate::export::svg::{Svg, TextStyle};
 use crate::palette;
 
@@ -134,6 +134,8 @@ impl<'a> Key<'a> {
     /// Draw the legend with its top left corner at (x, y).
     pub fn draw(&self, doc: &mut Svg, x: f32, y: f32) {
         let size = self.size;
+        let fills = self.legend.entries.iter().map(|e| (e.pattern, e.colour));
+        pattern_defs(doc, "k-", fills);
         let mut ly = y;
         for l in &self.title {
             doc.text(

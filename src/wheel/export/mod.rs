@@ -57,7 +57,6 @@ fn render(
     let m = Estimate;
     let page = Page::new(opts.width, opts.height);
     let mut doc = Svg::new(page.w as f64, page.h as f64, &page::title(project));
-    doc.raw(draw::DEFS);
     let top = page.heading(&mut doc, project, state, titled, &m);
     let bottom = page.source_line(&mut doc, project, &m);
     let legend = legend(project, state);
