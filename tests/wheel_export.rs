@@ -140,6 +140,24 @@ fn grouping_and_a_focus_on_an_area_within_a_priority() {
 
     // A priority is not an area within a priority.
     assert_eq!(run(Some("p1/p2"), GroupBy::PriorityNeed), ExitCode::FAILURE);
+
+    // A pair with no outcomes: the whole priority, and the subtitle says why.
+    let mut bare = project.clone();
+    // (Moved to another area, so that the actions that name them still find them.)
+    for o in &mut bare.outcomes {
+        if o.priority == "p1" && o.need == "n0" {
+            o.need = "n1".into();
+        }
+    }
+    outcome_explorer::file::save(&bare, &file).unwrap();
+    assert_eq!(run(Some("p1/n0"), GroupBy::PriorityNeed), ExitCode::SUCCESS);
+    let svg = std::fs::read_to_string(&out).unwrap();
+    assert!(
+        svg.contains(&format!(
+            "zoomed into {p1} · no outcomes yet under {p1} › {n0}, so all of {p1} is shown"
+        )),
+        "{svg}"
+    );
 }
 
 #[test]

@@ -273,3 +273,41 @@ fn hovering_the_middle_of_a_label_shows_its_tooltip() {
         "{text}"
     );
 }
+
+#[test]
+fn a_zoom_left_without_outcomes_says_the_whole_priority_shows() {
+    let mut h = harness();
+    // Zoom into the area of need "n0" within the priority "p1".
+    let project = h.state().doc.project().clone();
+    let (p1, n0) = (
+        project.priorities[1].name.clone(),
+        project.needs[0].name.clone(),
+    );
+    h.get_by_role_and_label(Role::Button, &format!("{p1} › {n0}"))
+        .click();
+    h.run();
+    let focus = h.state().wheel.state().focus.clone().expect("zoomed");
+    assert_eq!(
+        (focus.group.as_str(), focus.sub.as_deref()),
+        ("p1", Some("n0"))
+    );
+    let note = format!("(no outcomes yet under {p1} › {n0}, so all of {p1} is shown)");
+    assert!(h.query_by_label(&note).is_none());
+    // Its outcomes are deleted elsewhere: the wheel shows the whole priority and says so.
+    let mut bare = project.clone();
+    // (Moved to another area, so that the actions that name them still find them.)
+    for o in &mut bare.outcomes {
+        if o.priority == "p1" && o.need == "n0" {
+            o.need = "n1".into();
+        }
+    }
+    h.state_mut()
+        .doc
+        .apply(
+            "Delete outcomes",
+            outcome_explorer::history::Edit::SetProject(Box::new(bare)),
+        )
+        .unwrap();
+    h.run();
+    h.get_by_label(&note);
+}

@@ -32,7 +32,7 @@ pub use geometry::Step;
 pub use layout::{build, build_from, window_of};
 pub use plan::Plan;
 pub use text::{Estimate, Label, TextMeasurer};
-pub use view::{Focus, Grouping, Legend, ViewState, breadcrumb, legend};
+pub use view::{Focus, Grouping, Legend, ViewState, breadcrumb, empty_focus_note, legend};
 
 use crate::model::{Colour, Id, Project};
 use std::f32::consts::TAU;

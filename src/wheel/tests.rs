@@ -173,7 +173,27 @@ fn zooming_fills_the_circle_with_the_focus() {
     let g = geometry(&p, &sub, 400.0);
     assert_eq!(g.ring(Ring::Subgroup).len(), 1);
     assert_eq!(breadcrumb(&p, &sub).len(), 2);
+    assert_eq!(empty_focus_note(&p, &sub), None);
     assert!(ViewState::focused_on(&p, "nope", ColourMode::Priority).is_none());
+}
+
+#[test]
+fn a_zoom_into_an_area_without_outcomes_shows_the_whole_group_and_says_so() {
+    let mut p = small();
+    p.outcomes
+        .retain(|o| !(o.priority == "p1" && o.need == "n0"));
+    let mut state = ViewState::focused_on(&p, "p1", ColourMode::Priority).unwrap();
+    state.focus.as_mut().unwrap().sub = Some("n0".into());
+    let g = geometry(&p, &state, 400.0);
+    // The whole of the priority, all its areas of need.
+    assert_eq!(g.ring(Ring::Group).len(), 1);
+    assert!(g.ring(Ring::Subgroup).len() > 1);
+    assert_eq!(breadcrumb(&p, &state), vec![p.priorities[1].name.clone()]);
+    let (pn, nn) = (&p.priorities[1].name, &p.needs[0].name);
+    assert_eq!(
+        empty_focus_note(&p, &state).as_deref(),
+        Some(format!("no outcomes yet under {pn} › {nn}, so all of {pn} is shown").as_str())
+    );
 }
 
 #[test]

@@ -103,6 +103,18 @@ pub fn zoomed(p: &Project, state: &ViewState) -> Option<Zoomed> {
     })
 }
 
+/// What to say when the view is zoomed into an area within `group` that has no outcomes
+/// (asked for by `--focus`, a slide, or left by deleting its last outcome), so that the
+/// whole of `group` shows: "no outcomes yet under Group › Area, so all of Group is shown".
+pub fn empty_focus_note(p: &Project, state: &ViewState) -> Option<String> {
+    let z = zoomed(p, state)?;
+    let sub = z.empty_sub?;
+    Some(format!(
+        "no outcomes yet under {} › {sub}, so all of {} is shown",
+        z.group, z.group
+    ))
+}
+
 /// Does any outcome sit under both the inner-ring item `group` and `sub` within it?
 pub fn pair_has_outcomes(p: &Project, grouping: Grouping, group: &str, sub: &str) -> bool {
     let (priority, need) = match grouping {

@@ -20,7 +20,12 @@ impl WheelView {
                     .or_else(|| p.need(&f.group).map(|x| x.name.clone()))
                     .unwrap_or_default();
                 ui.label("›");
-                if let Some(sub) = &f.sub {
+                let empty = wheel::empty_focus_note(p, &self.state);
+                if let Some(note) = empty {
+                    // The area asked for has no outcomes: the whole group shows, and says so.
+                    ui.label(RichText::new(gname).strong());
+                    ui.label(RichText::new(format!("({note})")).color(theme::muted(ui)));
+                } else if let Some(sub) = &f.sub {
                     if ui.link(&gname).clicked() {
                         self.set_focus(
                             p,

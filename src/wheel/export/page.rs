@@ -2,7 +2,7 @@
 //! wheel on wide pictures or below it on tall and square ones.
 
 use super::super::text::{self, TextMeasurer};
-use super::super::{Legend, ViewState, breadcrumb};
+use super::super::{Legend, ViewState, breadcrumb, empty_focus_note};
 use super::key::Key;
 use crate::export::svg::{Svg, TextStyle};
 use crate::model::Project;
@@ -95,6 +95,9 @@ impl Page {
         let crumbs = breadcrumb(project, state);
         if !crumbs.is_empty() {
             let _ = write!(sub, " · zoomed into {}", crumbs.join(" › "));
+        }
+        if let Some(note) = empty_focus_note(project, state) {
+            let _ = write!(sub, " · {note}");
         }
         doc.text(
             margin as f64,
