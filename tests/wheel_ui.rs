@@ -242,3 +242,72 @@ fn names_in_other_scripts_are_drawn() {
     h.run();
     assert!(h.query_all_by_label_contains("净零排放").count() > 0);
 }
+
+#[test]
+fn voices_too_many_to_read_say_how_to_read_them() {
+    let app = OutcomeApp::new(Document::new(fixture::project(8, 10, 60, 2), None));
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .with_max_steps(60)
+        .build_ui_state(|ui, app: &mut OutcomeApp| app.ui_root(ui), app);
+    h.run();
+    let hint = "zoom into a priority or area of need to read them";
+    assert!(h.query_all_by_label_contains(hint).count() == 1);
+    h.get_by_label("Residents' voices, each beginning “We want statement …”");
+    h.get_by_role_and_label(Role::Button, "Child-friendly town")
+        .click();
+    h.run();
+    assert!(h.query_all_by_label_contains(hint).count() == 0);
+}
+
+#[test]
+fn hovering_the_middle_of_a_label_shows_its_tooltip() {
+    let mut h = harness();
+    // The segment's accessibility widget sits at the middle of its label.
+    h.get_by_role_and_label(Role::Button, O4).hover();
+    h.run();
+    let tip = h.get_by_label_contains("Click for details");
+    let text = tip.accesskit_node().value().unwrap_or_default();
+    assert!(
+        text.starts_with(&format!("{O4}\nChild-friendly town › Money")),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_zoom_left_without_outcomes_says_the_whole_priority_shows() {
+    let mut h = harness();
+    // Zoom into the area of need "n0" within the priority "p1".
+    let project = h.state().doc.project().clone();
+    let (p1, n0) = (
+        project.priorities[1].name.clone(),
+        project.needs[0].name.clone(),
+    );
+    h.get_by_role_and_label(Role::Button, &format!("{p1} › {n0}"))
+        .click();
+    h.run();
+    let focus = h.state().wheel.state().focus.clone().expect("zoomed");
+    assert_eq!(
+        (focus.group.as_str(), focus.sub.as_deref()),
+        ("p1", Some("n0"))
+    );
+    let note = format!("(no outcomes yet under {p1} › {n0}, so all of {p1} is shown)");
+    assert!(h.query_by_label(&note).is_none());
+    // Its outcomes are deleted elsewhere: the wheel shows the whole priority and says so.
+    let mut bare = project.clone();
+    // (Moved to another area, so that the actions that name them still find them.)
+    for o in &mut bare.outcomes {
+        if o.priority == "p1" && o.need == "n0" {
+            o.need = "n1".into();
+        }
+    }
+    h.state_mut()
+        .doc
+        .apply(
+            "Delete outcomes",
+            outcome_explorer::history::Edit::SetProject(Box::new(bare)),
+        )
+        .unwrap();
+    h.run();
+    h.get_by_label(&note);
+}

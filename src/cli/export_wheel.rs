@@ -73,7 +73,11 @@ pub fn export(args: &WheelExportArgs) -> Result<String, String> {
         selected: None,
     };
     wheel::export::write(&project, &state, &opts, &args.out)?;
-    Ok(format!("Wrote {}", args.out.display()))
+    Ok(match wheel::empty_focus_note(&project, &state) {
+        // The picture says so too, under its title.
+        Some(note) => format!("Wrote {} ({note})", args.out.display()),
+        None => format!("Wrote {}", args.out.display()),
+    })
 }
 
 pub fn run(args: &WheelExportArgs) -> ExitCode {

@@ -8,7 +8,7 @@ use crate::model::{
     WheelGrouping,
 };
 use crate::plan_table::{self, Column, Filter, Sort};
-use crate::wheel::{ColourMode, Focus, Grouping, ViewState};
+use crate::wheel::{ColourMode, Focus, Grouping, SegmentKey, ViewState};
 
 /// The wheel's view state for a wheel slide's fields.
 pub fn wheel_state(
@@ -55,8 +55,8 @@ pub fn wheel_fields(
 }
 
 /// The key the wheel uses for an outcome's segment (what a selection outlines).
-pub fn outcome_key(outcome: &str) -> String {
-    format!("o:{outcome}")
+pub fn outcome_key(outcome: &str) -> SegmentKey {
+    SegmentKey::Outcome(outcome.to_string())
 }
 
 /// The measure as a chart slide shows it: only values within `from`..=`to` (by the

@@ -60,6 +60,30 @@ pub enum Pattern {
     Dots,
 }
 
+/// The colour of a pattern's stripes or dots over `fill`: the fill darkened (or, on a dark
+/// fill, lightened) just enough to stand 3:1 apart from it, as WCAG asks of the parts of a
+/// graphic that carry meaning. Labels over a pattern sit on a plate of the plain fill, so
+/// their contrast is the fill's.
+pub fn stripe_colour(fill: Colour) -> Colour {
+    let towards_black = fill.luminance() > 0.18;
+    let mix = |t: f64| {
+        let m = |c: u8| {
+            let c = c as f64;
+            let to = if towards_black { 0.0 } else { 255.0 };
+            (c + (to - c) * t).round() as u8
+        };
+        Colour::rgb(m(fill.r), m(fill.g), m(fill.b))
+    };
+    (1..=20)
+        .map(|k| mix(k as f64 * 0.05))
+        .find(|c| c.contrast(fill) >= 3.0)
+        .unwrap_or(if towards_black {
+            Colour::rgb(0, 0, 0)
+        } else {
+            Colour::rgb(0xff, 0xff, 0xff)
+        })
+}
+
 /// One legend row.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LegendEntry {
@@ -325,6 +349,21 @@ mod tests {
                     );
                 }
             }
+        }
+    }
+
+    #[test]
+    fn patterns_stand_apart_from_their_fill() {
+        let fills = ColourMode::ALL
+            .iter()
+            .flat_map(|&m| legend(m, &[("A".into(), palette::CATEGORICAL[0])]))
+            .filter(|e| e.pattern != Pattern::Solid)
+            .map(|e| e.colour);
+        for fill in fills.chain(palette::CATEGORICAL) {
+            let stripe = stripe_colour(fill);
+            assert!(stripe.contrast(fill) >= 3.0, "{fill} {stripe}");
+            // Only as far as needed: no harsher than black or white stripes would be.
+            assert!(stripe.contrast(fill) < 4.0, "{fill} {stripe}");
         }
     }
 

@@ -5,7 +5,7 @@
 //! wheel out from it again on a resize, a zoom or each frame of a zoom's animation.
 
 use super::colouring::{self, ColourMode, Pattern};
-use super::{Grouping, Ring, SegmentKind, VOICE_NEUTRAL};
+use super::{Grouping, Ring, SegmentKey, SegmentKind, VOICE_NEUTRAL};
 use crate::model::{Colour, Project};
 use crate::status::TrackStatus;
 use std::collections::HashMap;
@@ -13,7 +13,7 @@ use std::collections::HashMap;
 /// How a node looks and what it says, whatever the wheel's size.
 pub(super) struct Look {
     pub name: String,
-    pub key: String,
+    pub key: SegmentKey,
     pub fill: Colour,
     pub text_colour: Colour,
     pub pattern: Pattern,
@@ -27,6 +27,8 @@ pub struct Plan {
     pub(super) colour: ColourMode,
     pub(super) nodes: Vec<Node>,
     pub(super) looks: Vec<Look>,
+    /// The opening most voices share, said once rather than in each label.
+    pub(super) voice_opening: Option<String>,
 }
 
 impl Plan {
@@ -88,7 +90,7 @@ impl Plan {
                 };
                 Look {
                     name: name_of(n.kind, p, grouping),
-                    key: kind_key(n.kind, p),
+                    key: SegmentKey::of(n.kind, p),
                     fill,
                     text_colour: fill.text_on(),
                     pattern,
@@ -133,6 +135,7 @@ impl Plan {
             colour,
             nodes,
             looks,
+            voice_opening: super::voices::shared_opening(p),
         }
     }
 
@@ -149,20 +152,6 @@ pub(super) struct Node {
     pub start: f64,
     pub end: f64,
     pub parent: Option<usize>,
-}
-
-fn kind_key(kind: SegmentKind, p: &Project) -> String {
-    match kind {
-        SegmentKind::Priority(i) => format!("p:{}", p.priorities[i].id),
-        SegmentKind::Need(i) => format!("n:{}", p.needs[i].id),
-        SegmentKind::Pair { priority, need } => {
-            format!("g:{}:{}", p.priorities[priority].id, p.needs[need].id)
-        }
-        SegmentKind::Outcome(i) => format!("o:{}", p.outcomes[i].id),
-        SegmentKind::Voice { voice, outcome } => {
-            format!("v:{}:{}", p.outcomes[outcome].id, p.voices[voice].id)
-        }
-    }
 }
 
 /// Each item's index by its id.

@@ -158,7 +158,10 @@ fn zooming_fills_the_circle_with_the_focus() {
     assert_eq!(ring1.len(), 1);
     assert_eq!(ring1[0].kind, SegmentKind::Priority(1));
     assert!((ring1[0].end - ring1[0].start - TAU).abs() < 1e-3);
-    assert_eq!(g.breadcrumb, vec!["Child-friendly town".to_string()]);
+    assert_eq!(
+        breadcrumb(&p, &state),
+        vec!["Child-friendly town".to_string()]
+    );
     for s in g.ring(Ring::Outcome) {
         let SegmentKind::Outcome(i) = s.kind else {
             panic!()
@@ -169,8 +172,28 @@ fn zooming_fills_the_circle_with_the_focus() {
     sub.focus.as_mut().unwrap().sub = Some("n0".into());
     let g = geometry(&p, &sub, 400.0);
     assert_eq!(g.ring(Ring::Subgroup).len(), 1);
-    assert_eq!(g.breadcrumb.len(), 2);
+    assert_eq!(breadcrumb(&p, &sub).len(), 2);
+    assert_eq!(empty_focus_note(&p, &sub), None);
     assert!(ViewState::focused_on(&p, "nope", ColourMode::Priority).is_none());
+}
+
+#[test]
+fn a_zoom_into_an_area_without_outcomes_shows_the_whole_group_and_says_so() {
+    let mut p = small();
+    p.outcomes
+        .retain(|o| !(o.priority == "p1" && o.need == "n0"));
+    let mut state = ViewState::focused_on(&p, "p1", ColourMode::Priority).unwrap();
+    state.focus.as_mut().unwrap().sub = Some("n0".into());
+    let g = geometry(&p, &state, 400.0);
+    // The whole of the priority, all its areas of need.
+    assert_eq!(g.ring(Ring::Group).len(), 1);
+    assert!(g.ring(Ring::Subgroup).len() > 1);
+    assert_eq!(breadcrumb(&p, &state), vec![p.priorities[1].name.clone()]);
+    let (pn, nn) = (&p.priorities[1].name, &p.needs[0].name);
+    assert_eq!(
+        empty_focus_note(&p, &state).as_deref(),
+        Some(format!("no outcomes yet under {pn} › {nn}, so all of {pn} is shown").as_str())
+    );
 }
 
 #[test]
@@ -342,7 +365,7 @@ fn svg_export_has_title_vision_legend_and_parses() {
             let opts = export::ExportOptions {
                 width: w,
                 height: h,
-                selected: Some("o:o0".into()),
+                selected: Some(SegmentKey::Outcome("o0".into())),
             };
             let svg = export::svg(&p, &state, &opts);
             assert!(svg.contains(">Luton 2040</text>"));
@@ -489,4 +512,69 @@ fn a_plan_lays_out_any_size_and_zoom_and_only_its_own_mode() {
             g.segments[i].status_line
         );
     }
+}
+
+/// The words of a voice's label, without the ellipsis of a cut.
+fn label_words(l: &Label) -> String {
+    l.lines.join(" ").trim_end_matches('…').to_string()
+}
+
+#[test]
+fn voices_show_their_words_without_the_opening_they_share_when_there_is_room() {
+    let p = sample_project();
+    // The wheel of a 1920×1080 slide.
+    let g = geometry(&p, &ViewState::default(), 480.0);
+    assert!(g.voices_readable);
+    assert_eq!(g.voice_opening.as_deref(), Some("We want"));
+    let voices = g.ring(Ring::Voice);
+    let whole = voices
+        .iter()
+        .filter(|s| s.label.as_ref().is_some_and(|l| !l.truncated))
+        .count();
+    assert!(whole * 2 >= voices.len(), "{whole} of {}", voices.len());
+    for s in voices {
+        let Some(l) = &s.label else { continue };
+        let rest = voices::after_opening(&s.name, Some("We want"));
+        assert!(
+            rest.starts_with(&label_words(l)),
+            "{:?} for {}",
+            l.lines,
+            s.name
+        );
+        if s.name.starts_with("We want ") {
+            assert!(!l.lines[0].starts_with("We want"), "{:?}", l.lines);
+        }
+    }
+    check_geometry_labels(&g);
+}
+
+#[test]
+fn too_many_voices_to_read_are_a_band_until_zoomed_into() {
+    // 60 outcomes and about 120 voices on a 1280×800 window's wheel.
+    let p = fixture::project(8, 10, 60, 2);
+    let g = geometry(&p, &ViewState::default(), 330.0);
+    assert!(!g.voices_readable);
+    assert!(g.ring(Ring::Voice).iter().all(|s| s.label.is_none()));
+    // The outcomes have the room the voices leave.
+    let ring = |g: &Geometry, k: usize| g.radii[k + 1] - g.radii[k];
+    assert!(ring(&g, 3) > 4.0 * ring(&g, 4), "{:?}", g.radii);
+    check_geometry_labels(&g);
+    // Zoomed into a priority, its voices show their words in bigger type, and its ring,
+    // named in the centre, is a thin band.
+    let zoomed = ViewState::focused_on(&p, "p0", ColourMode::Priority).unwrap();
+    let g = geometry(&p, &zoomed, 330.0);
+    assert!(g.voices_readable);
+    let voices = g.ring(Ring::Voice);
+    assert!(
+        voices
+            .iter()
+            .all(|s| s.label.as_ref().is_some_and(|l| !l.truncated))
+    );
+    assert!(
+        voices
+            .iter()
+            .all(|s| s.label.as_ref().unwrap().size >= 13.0)
+    );
+    assert!(ring(&g, 1) < 0.05 * g.radius, "{:?}", g.radii);
+    check_geometry_labels(&g);
 }

@@ -71,113 +71,11 @@ impl WheelView {
                     );
                 }
                 for m in o.measures.iter().filter_map(|m| p.measure(m)) {
-                    let a = status::assess(m);
-                    // Cards as wide as the panel, their text wrapped inside it: wider content
-                    // would push the panel past its edge.
-                    egui::Frame::group(ui.style()).show(ui, |ui| {
-                        ui.set_width(ui.available_width());
-                        ui.label(RichText::new(&m.name).strong());
-                        // In date order, whatever order the file lists them in.
-                        let mut dated: Vec<&crate::model::Observation> = m
-                            .observations
-                            .iter()
-                            .filter(|o| o.value.is_finite())
-                            .collect();
-                        dated.sort_by(|x, y| {
-                            x.period.decimal_year().total_cmp(&y.period.decimal_year())
-                        });
-                        ui.horizontal(|ui| {
-                            let values: Vec<f64> = dated.iter().map(|o| o.value).collect();
-                            sparkline(ui, &values);
-                            ui.vertical(|ui| {
-                                match dated.last() {
-                                    Some(last) => {
-                                        let kind = match last.status {
-                                            crate::model::ValueStatus::Measured => "",
-                                            crate::model::ValueStatus::Provisional => {
-                                                ", provisional"
-                                            }
-                                            crate::model::ValueStatus::Estimated => ", estimated",
-                                            crate::model::ValueStatus::Illustrative => {
-                                                ", illustrative"
-                                            }
-                                        };
-                                        ui.label(format!(
-                                            "Latest: {} ({}{kind})",
-                                            format::value(last.value, &m.unit),
-                                            last.period.label()
-                                        ))
-                                    }
-                                    None => ui.label("No values yet"),
-                                };
-                                if let Some(t) = m.targets.iter().max_by_key(|t| t.year) {
-                                    ui.label(format!(
-                                        "Target: {} by {}",
-                                        format::value(t.value, &m.unit),
-                                        t.year
-                                    ));
-                                }
-                            });
-                        });
-                        ui.label(RichText::new(a.badge()).strong());
-                        ui.label(RichText::new(&a.summary).color(theme::muted(ui)));
-                        if ui
-                            .add(
-                                egui::Button::new(format!("Open chart: {}", m.name))
-                                    .wrap_mode(egui::TextWrapMode::Wrap),
-                            )
-                            .clicked()
-                        {
-                            nav.go(NavRequest::OpenMeasure(m.id.clone()));
-                        }
-                    });
+                    measure_card(ui, m, nav);
                 }
                 ui.add_space(6.0);
                 ui.label(RichText::new("Actions").strong());
-                let mut any = false;
-                for plan in &p.action_plans {
-                    for a in plan
-                        .actions
-                        .iter()
-                        .filter(|a| a.outcomes.iter().any(|x| x == id))
-                    {
-                        any = true;
-                        ui.horizontal_wrapped(|ui| {
-                            rag_badge(ui, a.rag);
-                            ui.label(RichText::new(&a.reference).strong());
-                            ui.label(&a.title);
-                        });
-                        ui.horizontal_wrapped(|ui| {
-                            if !a.owner.is_empty() {
-                                ui.label(
-                                    RichText::new(format!("Owner: {}", a.owner))
-                                        .color(theme::muted(ui)),
-                                );
-                            }
-                            if ui
-                                .add(
-                                    egui::Button::new(
-                                        RichText::new(format!(
-                                            "Open action {} in {}",
-                                            a.reference, plan.title
-                                        ))
-                                        .small(),
-                                    )
-                                    .wrap_mode(egui::TextWrapMode::Wrap),
-                                )
-                                .clicked()
-                            {
-                                nav.go(NavRequest::OpenAction {
-                                    plan: plan.id.clone(),
-                                    reference: a.reference.clone(),
-                                });
-                            }
-                        });
-                    }
-                }
-                if !any {
-                    ui.label(RichText::new("No actions linked yet.").color(theme::muted(ui)));
-                }
+                actions(ui, p, id, nav);
                 ui.add_space(6.0);
                 ui.label(RichText::new("Partner pledges").strong());
                 let pledges: Vec<_> = p
@@ -221,5 +119,106 @@ pub(super) fn sparkline(ui: &mut Ui, values: &[f64]) {
         .add(Shape::line(pts.clone(), Stroke::new(1.5, col)));
     if let Some(last) = pts.last() {
         ui.painter().circle_filled(*last, 2.5, col);
+    }
+}
+
+/// A measure as a card: its name, a sparkline, latest value, target, status and a button to
+/// its chart.
+fn measure_card(ui: &mut Ui, m: &crate::model::Measure, nav: &mut Nav) {
+    let a = status::assess(m);
+    // Cards as wide as the panel, their text wrapped inside it: wider content
+    // would push the panel past its edge.
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.label(RichText::new(&m.name).strong());
+        // In date order, whatever order the file lists them in.
+        let mut dated: Vec<&crate::model::Observation> = m
+            .observations
+            .iter()
+            .filter(|o| o.value.is_finite())
+            .collect();
+        dated.sort_by(|x, y| x.period.decimal_year().total_cmp(&y.period.decimal_year()));
+        ui.horizontal(|ui| {
+            let values: Vec<f64> = dated.iter().map(|o| o.value).collect();
+            sparkline(ui, &values);
+            ui.vertical(|ui| {
+                match dated.last() {
+                    Some(last) => {
+                        let kind = match last.status {
+                            crate::model::ValueStatus::Measured => "",
+                            crate::model::ValueStatus::Provisional => ", provisional",
+                            crate::model::ValueStatus::Estimated => ", estimated",
+                            crate::model::ValueStatus::Illustrative => ", illustrative",
+                        };
+                        ui.label(format!(
+                            "Latest: {} ({}{kind})",
+                            format::value(last.value, &m.unit),
+                            last.period.label()
+                        ))
+                    }
+                    None => ui.label("No values yet"),
+                };
+                if let Some(t) = m.targets.iter().max_by_key(|t| t.year) {
+                    ui.label(format!(
+                        "Target: {} by {}",
+                        format::value(t.value, &m.unit),
+                        t.year
+                    ));
+                }
+            });
+        });
+        ui.label(RichText::new(a.badge()).strong());
+        ui.label(RichText::new(&a.summary).color(theme::muted(ui)));
+        if ui
+            .add(
+                egui::Button::new(format!("Open chart: {}", m.name))
+                    .wrap_mode(egui::TextWrapMode::Wrap),
+            )
+            .clicked()
+        {
+            nav.go(NavRequest::OpenMeasure(m.id.clone()));
+        }
+    });
+}
+
+/// The actions linked to outcome `id`, each with its RAG, owner and a button to it.
+fn actions(ui: &mut Ui, p: &Project, id: &str, nav: &mut Nav) {
+    let mut any = false;
+    for plan in &p.action_plans {
+        for a in plan
+            .actions
+            .iter()
+            .filter(|a| a.outcomes.iter().any(|x| x == id))
+        {
+            any = true;
+            ui.horizontal_wrapped(|ui| {
+                rag_badge(ui, a.rag);
+                ui.label(RichText::new(&a.reference).strong());
+                ui.label(&a.title);
+            });
+            ui.horizontal_wrapped(|ui| {
+                if !a.owner.is_empty() {
+                    ui.label(RichText::new(format!("Owner: {}", a.owner)).color(theme::muted(ui)));
+                }
+                if ui
+                    .add(
+                        egui::Button::new(
+                            RichText::new(format!("Open action {} in {}", a.reference, plan.title))
+                                .small(),
+                        )
+                        .wrap_mode(egui::TextWrapMode::Wrap),
+                    )
+                    .clicked()
+                {
+                    nav.go(NavRequest::OpenAction {
+                        plan: plan.id.clone(),
+                        reference: a.reference.clone(),
+                    });
+                }
+            });
+        }
+    }
+    if !any {
+        ui.label(RichText::new("No actions linked yet.").color(theme::muted(ui)));
     }
 }

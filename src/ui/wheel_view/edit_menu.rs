@@ -1,11 +1,51 @@
 //! The wheel's right-click menu: edit what a segment shows, or add an outcome where a
 //! priority meets an area of need. The choice opens the Programme view's editor.
 
+use super::canvas::Frame;
+use super::interact::SegmentInput;
 use super::*;
 use crate::edit::Here;
 use crate::history::List;
 
 impl WheelView {
+    /// Right-click (or the menu key) on a segment's own widget or on the wheel opens the
+    /// menu of what the segment shows, where it was opened.
+    pub(super) fn edit_menus(
+        &mut self,
+        p: &Project,
+        g: &Geometry,
+        frame: &Frame,
+        input: &SegmentInput,
+    ) {
+        let mut host = input.menu_host.clone();
+        if let Some((i, r)) = &input.secondary {
+            let s = &g.segments[*i];
+            self.menu_for = Some((Some(s.key.clone()), s.kind));
+            host = Some(r.clone());
+        }
+        let c = frame.centre;
+        let resp = &frame.response;
+        if resp.secondary_clicked()
+            && let Some(pos) = resp.interact_pointer_pos()
+            && let Some(Hit::Segment(i)) = g.hit_test(pos.x - c.x, pos.y - c.y)
+        {
+            self.menu_for = Some((None, g.segments[i].kind));
+        }
+        match &self.menu_for {
+            Some((Some(_), kind)) => {
+                let kind = *kind;
+                if let Some(r) = host {
+                    r.context_menu(|ui| self.edit_menu(ui, p, kind));
+                }
+            }
+            Some((None, kind)) => {
+                let kind = *kind;
+                resp.context_menu(|ui| self.edit_menu(ui, p, kind));
+            }
+            None => {}
+        }
+    }
+
     /// The menu for the segment `kind` (of the project `p`). A choice is kept in
     /// `self.edit_request` and handed to the app after the frame.
     pub(super) fn edit_menu(&mut self, ui: &mut Ui, p: &Project, kind: SegmentKind) {

@@ -16,95 +16,28 @@ use crate::ui::theme::{self, color};
 use crate::ui::widgets::rag_badge;
 use crate::wheel::{
     self, BuildOptions, ColourMode, Focus, Geometry, Grouping, Hit, Pattern, Ring, Segment,
-    SegmentKind, Step, TextMeasurer, ViewState, export::ExportOptions,
+    SegmentKey, SegmentKind, Step, ViewState, export::ExportOptions,
 };
 use egui::{
     Color32, FontId, Galley, Key, Mesh, Pos2, Rect, RichText, Sense, Shape, Stroke, Ui, Vec2, pos2,
     vec2,
 };
-use std::collections::HashMap;
 use std::sync::Arc;
 
+mod cache;
 mod canvas;
 mod details;
 mod edit_menu;
+mod interact;
+mod keyboard;
+mod legend;
+mod measurer;
+mod paint;
 mod toolbar;
+mod tooltip;
 
-/// Character widths from the fonts egui draws with (falling back to the estimate).
-struct EguiMeasurer {
-    /// Widths of the first 512 code points (Latin, with accents), looked up by index: a
-    /// relayout of a large wheel asks for millions of widths.
-    latin: Box<[f32; 512]>,
-    em: HashMap<char, f32>,
-}
-
-impl EguiMeasurer {
-    fn new(ctx: &egui::Context, p: &Project) -> Self {
-        let mut chars: std::collections::HashSet<char> =
-            "…abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 ✔✖?–"
-                .chars()
-                .collect();
-        let mut add = |s: &str| chars.extend(s.chars());
-        add(&p.programme.vision);
-        add(&p.programme.title);
-        p.priorities.iter().for_each(|x| add(&x.name));
-        p.needs.iter().for_each(|x| add(&x.name));
-        p.outcomes.iter().for_each(|x| add(&x.name));
-        p.voices.iter().for_each(|x| add(&x.text));
-        let font = FontId::proportional(100.0);
-        let em: HashMap<char, f32> = ctx.fonts_mut(|f| {
-            chars
-                .into_iter()
-                .map(|c| {
-                    let w = f.glyph_width(&font, c) / 100.0;
-                    let w = if w > 0.0 { w } else { wheel::Estimate.em(c) };
-                    (c, w * 1.03)
-                })
-                .collect()
-        });
-        let mut latin = Box::new([0.0; 512]);
-        for (i, w) in latin.iter_mut().enumerate() {
-            let c = char::from_u32(i as u32).unwrap_or(' ');
-            *w = em.get(&c).copied().unwrap_or_else(|| wheel::Estimate.em(c));
-        }
-        EguiMeasurer { latin, em }
-    }
-}
-
-impl TextMeasurer for EguiMeasurer {
-    fn em(&self, c: char) -> f32 {
-        match self.latin.get(c as usize) {
-            Some(w) => *w,
-            None => self
-                .em
-                .get(&c)
-                .copied()
-                .unwrap_or_else(|| wheel::Estimate.em(c)),
-        }
-    }
-}
-
-#[derive(Clone, PartialEq)]
-struct CacheKey {
-    revision: u64,
-    state: ViewState,
-    size: [i32; 2],
-    centre: [i32; 2],
-    dark: bool,
-}
-
-struct Cache {
-    key: CacheKey,
-    geometry: Geometry,
-    mesh: Arc<Mesh>,
-    /// Hatching and dots over the fills.
-    patterns: Vec<Shape>,
-    /// Galleys of every label line, per segment (empty when it has none).
-    galleys: Vec<Vec<Arc<Galley>>>,
-    centre_galleys: Vec<Arc<Galley>>,
-    /// The search text and the segments it matches, found once per change of either.
-    hits: (String, Vec<usize>),
-}
+use cache::Cache;
+use measurer::EguiMeasurer;
 
 struct Anim {
     from: (f32, f32),
@@ -117,8 +50,8 @@ pub struct WheelView {
     selected: Option<String>,
     state: ViewState,
     search: String,
-    /// Key of the segment that has keyboard focus.
-    kb: Option<String>,
+    /// The segment that has keyboard focus.
+    kb: Option<SegmentKey>,
     cache: Option<Cache>,
     measurer: Option<(u64, Arc<EguiMeasurer>)>,
     /// What the wheel shows, for the project revision it was made from.
@@ -129,7 +62,7 @@ pub struct WheelView {
     kb_visible: bool,
     /// The segment the right-click menu is open for, and the key of the segment's own
     /// widget when it was opened there (None: opened on the wheel).
-    menu_for: Option<(Option<String>, SegmentKind)>,
+    menu_for: Option<(Option<SegmentKey>, SegmentKind)>,
     /// What the right-click menu asked to edit, handed to the app after the frame.
     edit_request: Option<NavRequest>,
 }
@@ -140,7 +73,7 @@ impl WheelView {
     /// Select an outcome (from another view).
     pub fn select_outcome(&mut self, id: &str) {
         self.selected = Some(id.to_string());
-        self.kb = Some(format!("o:{id}"));
+        self.kb = Some(SegmentKey::Outcome(id.to_string()));
         // Zoom out if the outcome is outside the current zoom.
         self.state.focus = None;
         self.anim = None;
@@ -154,18 +87,11 @@ impl WheelView {
     /// Names of the segments the search box currently highlights.
     pub fn search_matches(&self) -> Vec<String> {
         match &self.cache {
-            Some(c) => {
-                let fresh;
-                let hits = if c.hits.0 == self.search {
-                    &c.hits.1
-                } else {
-                    fresh = c.geometry.search(&self.search);
-                    &fresh
-                };
-                hits.iter()
-                    .map(|&i| c.geometry.segments[i].name.clone())
-                    .collect()
-            }
+            Some(c) => c
+                .matches(&self.search)
+                .iter()
+                .map(|&i| c.geometry.segments[i].name.clone())
+                .collect(),
             None => Vec::new(),
         }
     }
@@ -196,7 +122,7 @@ impl WheelView {
         ExportOptions {
             width,
             height,
-            selected: self.selected.as_ref().map(|id| format!("o:{id}")),
+            selected: self.selected.clone().map(SegmentKey::Outcome),
         }
     }
 

@@ -1,5 +1,4 @@
-//! The toolbar above the wheel (breadcrumb, inner ring, colour mode, search, export) and the
-//! legend beside it.
+//! The toolbar above the wheel: breadcrumb, inner ring, colour mode, search, export.
 
 use super::*;
 use crate::ui::clipboard;
@@ -21,7 +20,12 @@ impl WheelView {
                     .or_else(|| p.need(&f.group).map(|x| x.name.clone()))
                     .unwrap_or_default();
                 ui.label("›");
-                if let Some(sub) = &f.sub {
+                let empty = wheel::empty_focus_note(p, &self.state);
+                if let Some(note) = empty {
+                    // The area asked for has no outcomes: the whole group shows, and says so.
+                    ui.label(RichText::new(gname).strong());
+                    ui.label(RichText::new(format!("({note})")).color(theme::muted(ui)));
+                } else if let Some(sub) = &f.sub {
                     if ui.link(&gname).clicked() {
                         self.set_focus(
                             p,
@@ -78,14 +82,11 @@ impl WheelView {
             // The count keeps its room, so Export does not move as it changes.
             let mut count = String::new();
             if !self.search.trim().is_empty() {
-                let n = self.cache.as_ref().map_or(0, |c| {
-                    // Typed since the wheel was last painted: count afresh.
-                    if c.hits.0 == self.search {
-                        c.hits.1.len()
-                    } else {
-                        c.geometry.search(&self.search).len()
-                    }
-                });
+                // Typed since the wheel was last painted: counted afresh.
+                let n = self
+                    .cache
+                    .as_ref()
+                    .map_or(0, |c| c.matches(&self.search).len());
                 let text = match n {
                     0 => "No matches".to_string(),
                     1 => "1 match".to_string(),
@@ -134,67 +135,4 @@ impl WheelView {
             Err(e) => nav.error = Some(format!("Could not export the wheel: {e}")),
         }
     }
-
-    pub(super) fn legend(&self, ui: &mut Ui, g: &Geometry) {
-        ui.label(RichText::new(&g.legend_title).small().strong());
-        for e in &g.legend {
-            ui.horizontal(|ui| {
-                swatch(ui, e.colour, e.pattern);
-                let text = if e.marker.is_empty() {
-                    e.label.clone()
-                } else {
-                    format!("{} {}", e.marker, e.label)
-                };
-                ui.label(RichText::new(text).small());
-            });
-        }
-        ui.label(
-            RichText::new(
-                "Rings from the centre: vision, inner group, groups, outcomes, residents' voices",
-            )
-            .small()
-            .color(theme::muted(ui)),
-        );
-    }
-}
-
-pub(super) fn swatch(ui: &mut Ui, fill: Colour, pattern: Pattern) {
-    let (rect, _) = ui.allocate_exact_size(vec2(16.0, 16.0), Sense::hover());
-    let p = ui.painter();
-    p.rect_filled(rect, 2.0, color(fill));
-    match pattern {
-        Pattern::Solid => {}
-        Pattern::Hatch => {
-            // A key has no text to keep readable: stripes that stand out from the fill.
-            let stripe = if fill.luminance() > 0.5 {
-                Color32::from_black_alpha(120)
-            } else {
-                Color32::from_white_alpha(190)
-            };
-            for k in 0..3 {
-                let x = rect.left() + 2.0 + 6.0 * k as f32;
-                p.line_segment(
-                    [pos2(x, rect.bottom()), pos2(x + 6.0, rect.top())],
-                    Stroke::new(2.0, stripe),
-                );
-            }
-        }
-        Pattern::Dots => {
-            for (dx, dy) in [
-                (4.0, 4.0),
-                (12.0, 4.0),
-                (8.0, 8.0),
-                (4.0, 12.0),
-                (12.0, 12.0),
-            ] {
-                p.circle_filled(rect.min + vec2(dx, dy), 1.3, Color32::from_black_alpha(110));
-            }
-        }
-    }
-    p.rect_stroke(
-        rect,
-        2.0,
-        Stroke::new(1.0, color(palette::INK_MUTED)),
-        egui::StrokeKind::Inside,
-    );
 }
