@@ -4,7 +4,7 @@ use resvg::{tiny_skia, usvg};
 use std::sync::{Arc, OnceLock};
 
 /// The font database: the bundled fonts only, so output does not depend on the machine.
-fn fonts() -> Arc<usvg::fontdb::Database> {
+pub fn fonts() -> Arc<usvg::fontdb::Database> {
     static DB: OnceLock<Arc<usvg::fontdb::Database>> = OnceLock::new();
     DB.get_or_init(|| {
         let mut db = usvg::fontdb::Database::new();
