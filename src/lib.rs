@@ -17,6 +17,7 @@ pub mod history;
 pub mod model;
 pub mod palette;
 pub mod plan_table;
+pub mod recovery;
 pub mod status;
 pub mod synthetic;
 pub mod ui;

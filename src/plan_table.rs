@@ -512,6 +512,59 @@ pub fn parse_rag(s: &str) -> Result<Rag, String> {
     }
 }
 
+/// A cell's whole text, as "Copy table" gives it: dates as 31 Jan 2025, the RAG as its word,
+/// key actions one after another, outcomes by name.
+pub fn cell_text(project: &Project, a: &Action, column: Column) -> String {
+    match column {
+        Column::Reference => a.reference.clone(),
+        Column::Theme => a.theme.clone(),
+        Column::Title => a.title.clone(),
+        Column::KeyActions => a.key_actions.join("; "),
+        Column::Owner => a.owner.clone(),
+        Column::Due => crate::format::opt_date(a.due),
+        Column::Rag => a.rag.label().to_string(),
+        Column::Progress => latest_progress(a)
+            .map(|p| format!("{}: {}", crate::format::date(p.date), p.text))
+            .unwrap_or_default(),
+        Column::LastUpdated => crate::format::opt_date(a.last_updated),
+        Column::Outcomes => outcome_names(project, a).join("; "),
+    }
+}
+
+/// The names of the outcomes an action is linked to (an id the project lacks as itself).
+pub fn outcome_names<'a>(project: &'a Project, a: &'a Action) -> Vec<&'a str> {
+    a.outcomes
+        .iter()
+        .map(|id| project.outcome(id).map_or(id.as_str(), |o| o.name.as_str()))
+        .collect()
+}
+
+/// Rows `rows` of `plan` in `columns`, tab-separated with a header line: pastes into a
+/// spreadsheet, a document or an email as a table.
+pub fn table_tsv(
+    project: &Project,
+    plan: &ActionPlan,
+    rows: &[usize],
+    columns: &[Column],
+) -> String {
+    let clean = |s: String| s.replace(['\t', '\n', '\r'], " ");
+    let mut out = columns
+        .iter()
+        .map(|c| c.label())
+        .collect::<Vec<_>>()
+        .join("\t");
+    out.push('\n');
+    for a in rows.iter().filter_map(|&i| plan.actions.get(i)) {
+        let cells: Vec<String> = columns
+            .iter()
+            .map(|&c| clean(cell_text(project, a, c)))
+            .collect();
+        out.push_str(&cells.join("\t"));
+        out.push('\n');
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -694,5 +747,47 @@ mod tests {
         assert_eq!(parse_rag("amber"), Ok(Rag::Amber));
         assert_eq!(parse_rag("Not started"), Ok(Rag::NotStarted));
         assert!(parse_rag("Purple").is_err());
+    }
+
+    #[test]
+    fn copy_table_gives_the_shown_rows_and_columns_as_tab_separated_text() {
+        let mut project = Project::default();
+        project.outcomes.push(crate::model::Outcome {
+            id: "o1".into(),
+            name: "Fewer households in temporary accommodation".into(),
+            ..Default::default()
+        });
+        let plan = ActionPlan {
+            id: "p".into(),
+            actions: vec![
+                Action {
+                    reference: "R1".into(),
+                    title: "Two\tlines\nof title".into(),
+                    due: Some(d(2025, 1, 31)),
+                    rag: Rag::Amber,
+                    outcomes: vec!["o1".into(), "gone".into()],
+                    ..Default::default()
+                },
+                Action {
+                    reference: "R2".into(),
+                    ..Default::default()
+                },
+            ],
+            ..Default::default()
+        };
+        let cols = [
+            Column::Reference,
+            Column::Title,
+            Column::Due,
+            Column::Rag,
+            Column::Outcomes,
+        ];
+        let tsv = table_tsv(&project, &plan, &[0], &cols);
+        assert_eq!(
+            tsv,
+            "Reference\tTitle\tDue\tRAG\tOutcomes\n\
+             R1\tTwo lines of title\t31 Jan 2025\tAmber\t\
+             Fewer households in temporary accommodation; gone\n"
+        );
     }
 }

@@ -401,3 +401,103 @@ fn a_new_project_starts_every_view_afresh_and_keeps_hidden_columns() {
     );
     assert!(header(&h, "Title"));
 }
+
+#[test]
+fn the_readme_keyboard_table_lists_every_shortcut_of_the_command_list() {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"))
+        .expect("README.md");
+    let rows: Vec<(String, String)> = readme
+        .lines()
+        .skip_while(|l| l.trim() != "| Keys | Command |")
+        .skip(2)
+        .take_while(|l| l.starts_with('|'))
+        .map(|l| {
+            let cells: Vec<&str> = l.trim_matches('|').split('|').map(str::trim).collect();
+            (cells[0].to_string(), cells[1].to_string())
+        })
+        .collect();
+    let expected: Vec<(String, String)> = outcome_explorer::ui::app::COMMANDS
+        .iter()
+        .filter(|c| !c.keys.is_empty())
+        .map(|c| (c.keys_text(), c.full_label()))
+        .collect();
+    let table: String = expected
+        .iter()
+        .map(|(k, c)| format!("| {k} | {c} |\n"))
+        .collect();
+    assert_eq!(
+        rows, expected,
+        "the README's keyboard table should read:\n| Keys | Command |\n| --- | --- |\n{table}"
+    );
+}
+
+#[test]
+fn the_command_palette_finds_and_runs_a_command_from_the_keyboard() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.ron");
+    file::save(&project("Luton 2040"), &path).unwrap();
+    let mut h = harness_for(&path);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::K);
+    h.run();
+    assert!(h.state().palette_is_open());
+    // The search box has the keyboard at once.
+    h.get_by_role_and_label(Role::TextInput, "Run a command")
+        .type_text("action");
+    h.run();
+    assert!(h.query_by_label_contains("View › Action plans").is_some());
+    assert!(h.query_by_label_contains("File › Save").is_none());
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(h.state().view, View::Actions);
+    assert!(!h.state().palette_is_open());
+
+    // Ctrl+Shift+P opens it too; arrows choose, Esc closes without running anything.
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::P);
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "Run a command")
+        .type_text("view");
+    h.run();
+    h.key_press(Key::ArrowDown);
+    h.run();
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(!h.state().palette_is_open());
+    assert_eq!(h.state().view, View::Actions);
+
+    // A click runs a command too.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::K);
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "Run a command")
+        .type_text("dark");
+    h.run();
+    h.get_by_label_contains("View › Dark theme").click();
+    h.run();
+    assert!(h.state().is_dark());
+}
+
+#[test]
+fn palette_matches_every_word_and_leaves_out_what_cannot_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.ron");
+    file::save(&project("Luton 2040"), &path).unwrap();
+    let mut app = OutcomeApp::new(Document::open(&path).unwrap());
+    let ids = |app: &OutcomeApp, q: &str| -> Vec<&'static str> {
+        outcome_explorer::ui::app::palette_matches(app, q)
+            .iter()
+            .map(|c| c.id)
+            .collect()
+    };
+    assert_eq!(ids(&app, "save as"), vec!["file.save-as"]);
+    assert_eq!(ids(&app, "ctrl+shift+s"), vec!["file.save-as"]);
+    assert!(ids(&app, "undo").is_empty(), "nothing to undo yet");
+    rename(&mut app, "Changed");
+    assert_eq!(ids(&app, "undo"), vec!["edit.undo"]);
+    assert!(
+        ids(&app, "rename").contains(&"edit.undo"),
+        "found by what it would undo"
+    );
+    assert_eq!(ids(&app, "").len(), ids(&app, "   ").len());
+    // Labels that start with the query come first.
+    assert_eq!(ids(&app, "save")[0], "file.save");
+}

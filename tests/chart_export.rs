@@ -12,7 +12,7 @@ fn obs(p: &str, v: f64, status: ValueStatus) -> Observation {
         value: v,
         status,
         source: Some("dwp".into()),
-        note: String::new(),
+        ..Default::default()
     }
 }
 
@@ -57,7 +57,7 @@ fn project() -> Project {
         annotations: vec![Annotation {
             period: "2020/21".parse().unwrap(),
             label: "Pandemic".into(),
-            note: String::new(),
+            ..Default::default()
         }],
         ..Default::default()
     });

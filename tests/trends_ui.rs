@@ -42,7 +42,7 @@ fn project() -> Project {
         annotations: vec![Annotation {
             period: "2024".parse().unwrap(),
             label: "Housing strategy".into(),
-            note: String::new(),
+            ..Default::default()
         }],
         ..Default::default()
     });

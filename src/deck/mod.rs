@@ -7,6 +7,7 @@ pub mod layout;
 pub mod pdf;
 pub mod pptx;
 pub mod slide;
+pub mod starter;
 pub mod table;
 pub mod views;
 pub mod words;

@@ -11,15 +11,6 @@ use std::collections::HashMap;
 /// Page size in points: 13.333 × 7.5 inches, as a widescreen PowerPoint slide.
 const PAGE: (f32, f32) = (960.0, 540.0);
 
-/// The options every slide's SVG is read with: the bundled fonts only.
-fn svg_options() -> usvg::Options<'static> {
-    usvg::Options {
-        fontdb: crate::export::png::fonts(),
-        font_family: crate::export::fonts::FAMILY.into(),
-        ..Default::default()
-    }
-}
-
 /// The deck as the bytes of a PDF file. `progress` is told each slide done.
 pub fn write(
     project: &Project,
@@ -29,7 +20,7 @@ pub fn write(
     let n = deck.slides.len();
     let chunks = super::par_map(&deck.slides, |i, s| {
         let svg = slide::slide_svg(project, deck, s, i + 1, n);
-        let tree = usvg::Tree::from_str(&svg, &svg_options())
+        let tree = usvg::Tree::from_str(&svg, &crate::export::fonts::svg_options())
             .map_err(|e| format!("slide {} could not be drawn: {e}", i + 1))?;
         let chunk = svg2pdf::to_chunk(&tree, svg2pdf::ConversionOptions::default())
             .map_err(|e| format!("slide {} could not be written as PDF: {e}", i + 1))?;

@@ -3,6 +3,7 @@
 
 pub mod actions_view;
 pub mod app;
+pub mod clipboard;
 pub mod nav;
 pub mod theme;
 pub mod trends_view;

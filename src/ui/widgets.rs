@@ -72,20 +72,37 @@ impl Default for ExportSize {
     }
 }
 
+/// What an export menu was asked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportChoice {
+    /// Save to a file of this extension ("png" or "svg").
+    Save(&'static str),
+    /// Put the picture on the clipboard.
+    Copy,
+}
+
 impl ExportSize {
-    /// An export menu's body: the size, `note` on what the picture shows, and "Save as PNG…" /
-    /// "Save as SVG…". The extension chosen, if one was (the menu is then closed).
-    pub fn menu(&mut self, ui: &mut Ui, note: &str) -> Option<&'static str> {
+    /// An export menu's body: the size, `note` on what the picture shows, "Copy picture",
+    /// "Save as PNG…" and "Save as SVG…". What was chosen, if anything (the menu is then closed).
+    pub fn menu(&mut self, ui: &mut Ui, note: &str) -> Option<ExportChoice> {
         self.ui(ui);
         ui.label(
             RichText::new(note)
                 .small()
                 .color(crate::ui::theme::muted(ui)),
         );
+        if ui
+            .button("Copy picture")
+            .on_hover_text("Put the picture on the clipboard, to paste into a slide")
+            .clicked()
+        {
+            ui.close();
+            return Some(ExportChoice::Copy);
+        }
         for (label, ext) in [("Save as PNG…", "png"), ("Save as SVG…", "svg")] {
             if ui.button(label).clicked() {
                 ui.close();
-                return Some(ext);
+                return Some(ExportChoice::Save(ext));
             }
         }
         None

@@ -112,6 +112,7 @@ pub fn sample_project() -> Project {
                     period: period("2023-10"),
                     label: "New allocations policy".into(),
                     note: String::new(),
+                    source: None,
                 }],
                 status_override: Some(StatusOverride {
                     rag: Rag::Amber,
@@ -156,6 +157,7 @@ pub fn sample_project() -> Project {
                 },
             ],
             note: String::new(),
+            rating_basis: String::new(),
         }],
         pledges: vec![Pledge {
             id: "ha-pledge".into(),
@@ -391,6 +393,11 @@ fn arb_refs(ids: &[String]) -> BoxedStrategy<Vec<String>> {
     subsequence(ids.to_vec(), 0..=n).prop_shuffle().boxed()
 }
 
+/// Mostly empty (as in most files), otherwise any text.
+fn arb_rare_text() -> BoxedStrategy<String> {
+    prop_oneof![4 => Just(String::new()), 1 => arb_text()].boxed()
+}
+
 fn arb_observation(unit: &Unit, sources: &[String]) -> BoxedStrategy<Observation> {
     (
         arb_period(),
@@ -398,15 +405,55 @@ fn arb_observation(unit: &Unit, sources: &[String]) -> BoxedStrategy<Observation
         arb_status(),
         arb_opt_ref(sources),
         arb_text(),
+        (arb_rare_text(), arb_rare_text()),
     )
-        .prop_map(|(period, value, status, source, note)| Observation {
-            period,
-            value,
-            status,
-            source,
-            note,
-        })
+        .prop_map(
+            |(period, value, status, source, note, (working, period_inferred))| Observation {
+                period,
+                value,
+                status,
+                source,
+                note,
+                working,
+                period_inferred,
+            },
+        )
         .boxed()
+}
+
+/// Disagreements of two or three claims, each citing one of `sources` (none without sources).
+fn arb_disagreements(unit: &Unit, sources: &[String]) -> BoxedStrategy<Vec<Disagreement>> {
+    if sources.is_empty() {
+        return Just(vec![]).boxed();
+    }
+    let trend = select(vec![Trend::Rising, Trend::Falling, Trend::Steady]);
+    let claim = (
+        select(sources.to_vec()),
+        arb_text(),
+        proptest::option::of(arb_value(unit)),
+        proptest::option::of(arb_period()),
+        proptest::option::of(trend),
+    )
+        .prop_map(|(source, says, value, period, trend)| Claim {
+            source,
+            says,
+            value,
+            period,
+            trend,
+        });
+    let disagreement = (
+        arb_period(),
+        arb_text(),
+        proptest::collection::vec(claim, 2..=3),
+        arb_text(),
+    )
+        .prop_map(|(period, about, claims, note)| Disagreement {
+            period,
+            about,
+            claims,
+            note,
+        });
+    proptest::collection::vec(disagreement, 0..=2).boxed()
 }
 
 /// Observations with no period repeated.
@@ -431,13 +478,16 @@ fn arb_measure(id: String, sources: Vec<String>, horizon: i32) -> BoxedStrategy<
                     arb_text(),
                     arb_opt_ref(&sources),
                     arb_text(),
+                    arb_rare_text(),
                 ),
                 0..=3,
             );
             let comparators =
                 proptest::collection::vec((arb_text(), arb_series(&unit, &sources, 4)), 0..=2);
-            let annotations =
-                proptest::collection::vec((arb_period(), arb_text(), arb_text()), 0..=2);
+            let annotations = proptest::collection::vec(
+                (arb_period(), arb_text(), arb_text(), arb_opt_ref(&sources)),
+                0..=2,
+            );
             let status_override = proptest::option::of((
                 arb_rag(),
                 arb_nonblank_text(),
@@ -461,13 +511,22 @@ fn arb_measure(id: String, sources: Vec<String>, horizon: i32) -> BoxedStrategy<
                     annotations,
                     status_override,
                     arb_text(),
+                    arb_disagreements(&unit, &sources),
                 ),
             )
         })
         .prop_map(
             move |(
                 (id, name, definition, unit, direction, headline, observations, baseline),
-                (targets, tolerance_percent, comparators, annotations, status_override, note),
+                (
+                    targets,
+                    tolerance_percent,
+                    comparators,
+                    annotations,
+                    status_override,
+                    note,
+                    disagreements,
+                ),
             )| {
                 // Target years: from the first observation's year to 50 after the
                 // horizon, each year at most once.
@@ -483,14 +542,17 @@ fn arb_measure(id: String, sources: Vec<String>, horizon: i32) -> BoxedStrategy<
                 let targets = targets
                     .into_iter()
                     .filter(|_| first_year <= last_year)
-                    .map(|(offset, value, kind, label, source, note)| Target {
-                        year: first_year + offset % span,
-                        value,
-                        kind,
-                        label,
-                        source,
-                        note,
-                    })
+                    .map(
+                        |(offset, value, kind, label, source, note, working)| Target {
+                            year: first_year + offset % span,
+                            value,
+                            kind,
+                            label,
+                            source,
+                            note,
+                            working,
+                        },
+                    )
                     .filter(|t| years.insert(t.year))
                     .collect();
                 // The chart settings vary with other drawn values, so both spellings of each
@@ -518,12 +580,14 @@ fn arb_measure(id: String, sources: Vec<String>, horizon: i32) -> BoxedStrategy<
                         .collect(),
                     annotations: annotations
                         .into_iter()
-                        .map(|(period, label, note)| Annotation {
+                        .map(|(period, label, note, source)| Annotation {
                             period,
                             label,
                             note,
+                            source,
                         })
                         .collect(),
+                    disagreements,
                     status_override: status_override.map(|(rag, reason, date)| StatusOverride {
                         rag,
                         reason,
@@ -602,16 +666,20 @@ fn arb_plan(id: String, outcomes: Vec<String>) -> BoxedStrategy<ActionPlan> {
                 proptest::option::of(arb_date()),
                 actions,
                 arb_text(),
+                arb_rare_text(),
             )
         })
-        .prop_map(|(id, title, origin, start, actions, note)| ActionPlan {
-            id,
-            title,
-            origin,
-            start,
-            actions,
-            note,
-        })
+        .prop_map(
+            |(id, title, origin, start, actions, note, rating_basis)| ActionPlan {
+                id,
+                title,
+                origin,
+                start,
+                actions,
+                note,
+                rating_basis,
+            },
+        )
         .boxed()
 }
 

@@ -128,7 +128,7 @@ impl ActionsView {
                 .set_file_name(format!("{}.csv", p.id))
                 .save_file()
             {
-                match crate::file::write_atomic(&path, &csv_io::export(p)) {
+                match crate::file::write_atomic_no_backup(&path, &csv_io::export(p)) {
                     Ok(()) => nav.status = Some(format!("Exported {}", path.display())),
                     Err(e) => nav.error = Some(e.to_string()),
                 }
@@ -137,6 +137,8 @@ impl ActionsView {
     }
 
     pub(super) fn dialogs(&mut self, ui: &mut Ui, doc: &mut Document, nav: &mut Nav) {
+        // What the user lets the import delete, when changed in the preview.
+        let mut rechoose = None;
         if let Some(imp) = &self.import {
             let mut close = false;
             let mut apply = false;
@@ -200,16 +202,28 @@ impl ActionsView {
                                             p.ignored_columns.join(", ")
                                         ));
                                     }
+                                    import_safety_notes(ui, p);
                                 });
+                            let mut choices = p.choices;
+                            import_choices(ui, p, &mut choices);
+                            if choices != p.choices {
+                                rechoose = Some(choices);
+                            }
                             ui.add_space(8.0);
                             ui.horizontal(|ui| {
                                 let n = p.added.len() + p.changed.len();
-                                let text = if p.rejected.is_empty() {
+                                let mut text = if p.rejected.is_empty() {
                                     format!("Import {n} rows")
                                 } else {
                                     format!("Import {n} rows, skip {} rejected", p.rejected.len())
                                 };
-                                if ui.add_enabled(n > 0, egui::Button::new(text)).clicked() {
+                                if !p.removed_rows().is_empty() {
+                                    text.push_str(&format!(", remove {}", p.removed_rows().len()));
+                                }
+                                if ui
+                                    .add_enabled(p.can_apply(), egui::Button::new(text))
+                                    .clicked()
+                                {
                                     apply = true;
                                 }
                                 if ui.button("Cancel").clicked() {
@@ -241,6 +255,10 @@ impl ActionsView {
             if close {
                 self.import = None;
             }
+        }
+        if let (Some(choices), Some(imp)) = (rechoose, &mut self.import) {
+            imp.result =
+                csv_io::preview_with(doc.project(), &imp.plan, &imp.bytes, self.today, choices);
         }
         if let Some(d) = &mut self.plan_dialog {
             let mut close = false;
@@ -355,5 +373,47 @@ impl ActionsView {
                 self.plan_dialog = None;
             }
         }
+    }
+}
+
+/// What an import preview says about rows and notes the file leaves out, and about the
+/// whole project after it.
+fn import_safety_notes(ui: &mut Ui, p: &csv_io::Preview) {
+    let missing = p.missing_lines();
+    if !missing.is_empty() {
+        ui.label(RichText::new("Not in the file").strong());
+        for line in missing {
+            ui.label(line);
+        }
+    }
+    if !p.problems.is_empty() {
+        ui.label(
+            RichText::new("⚠ Not imported: the project would not load after it")
+                .strong()
+                .color(red(ui)),
+        );
+        for line in &p.problems {
+            ui.label(line);
+        }
+    }
+}
+
+/// The explicit choices to delete what the file leaves out (nothing is deleted otherwise).
+fn import_choices(ui: &mut Ui, p: &csv_io::Preview, choices: &mut csv_io::ImportChoices) {
+    if let Some(m) = p.missing_summary() {
+        ui.label(m);
+    }
+    if !p.missing_rows.is_empty() {
+        let n = p.missing_rows.len();
+        ui.checkbox(
+            &mut choices.delete_missing_rows,
+            format!("Remove the {n} row(s) not in the file"),
+        );
+    }
+    if !p.missing_notes.is_empty() {
+        ui.checkbox(
+            &mut choices.delete_missing_notes,
+            "Remove the progress notes not in the file",
+        );
     }
 }

@@ -126,6 +126,8 @@ impl Editor {
 struct PendingImport {
     plan: Id,
     name: String,
+    /// The file, read again when the user changes what the import may delete.
+    bytes: Vec<u8>,
     result: Result<csv_io::Preview, csv_io::ImportError>,
 }
 
@@ -260,6 +262,19 @@ impl ActionsView {
             .unwrap_or(&[])
     }
 
+    /// The rows and columns shown, tab-separated with a header line, for the clipboard.
+    pub fn table_text(&self, doc: &Document, hidden: &[Column]) -> Option<String> {
+        let project = doc.project();
+        let plan = project.plan(self.plan.as_deref()?)?;
+        let rows = plan_table::visible_rows(&plan.actions, &self.filter, self.sort, self.today);
+        Some(plan_table::table_tsv(
+            project,
+            plan,
+            &rows,
+            &shown_columns(hidden),
+        ))
+    }
+
     /// Read a CSV into a preview for the current plan; the view then asks to confirm it.
     pub fn start_import(&mut self, doc: &Document, name: &str, bytes: &[u8]) {
         let Some(plan) = self.plan.clone() else {
@@ -269,6 +284,7 @@ impl ActionsView {
         self.import = Some(PendingImport {
             plan,
             name: name.to_string(),
+            bytes: bytes.to_vec(),
             result,
         });
     }

@@ -59,6 +59,18 @@ impl ActionsView {
             ui.checkbox(&mut self.expand_all, "Expand rows");
             ui.separator();
             self.csv_buttons(ui, doc, plan, nav);
+            if ui
+                .button("Copy table")
+                .on_hover_text("The rows and columns shown, to paste into a spreadsheet or email")
+                .clicked()
+                && let Some(text) = self.table_text(doc, hidden)
+            {
+                let what = format!(
+                    "{} rows of the table (tab-separated)",
+                    self.visible_rows().len()
+                );
+                crate::ui::clipboard::copy_text(ui.ctx(), text, &what, nav);
+            }
             ui.separator();
             if ui.button("Add row").clicked() {
                 let p = &doc.project().action_plans[plan];

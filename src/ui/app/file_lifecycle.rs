@@ -85,7 +85,7 @@ impl OutcomeApp {
             Ok(doc) => {
                 self.replace_document(doc);
                 self.settings.remember(path);
-                self.status = format!("Opened {}", path.display());
+                self.set_status(format!("Opened {}", path.display()));
             }
             Err(e) => {
                 let kept = if self.doc.path().is_some() || !self.doc.project().outcomes.is_empty() {
@@ -138,7 +138,7 @@ impl OutcomeApp {
         match what {
             Pending::New => {
                 self.replace_document(Document::default());
-                self.status = "New project".into();
+                self.set_status("New project");
             }
             Pending::Open(p) => self.open_now(&p),
             Pending::Quit => self.allow_close = true,
@@ -162,7 +162,7 @@ impl OutcomeApp {
     pub(super) fn save_anyway(&mut self) -> bool {
         match self.doc.save() {
             Ok(()) => {
-                self.status = format!("Saved {}", self.doc.display_name());
+                self.set_status(format!("Saved {}", self.doc.display_name()));
                 true
             }
             Err(e) => {
@@ -187,7 +187,7 @@ impl OutcomeApp {
         match self.doc.save_as(&path) {
             Ok(()) => {
                 self.settings.remember(&path);
-                self.status = format!("Saved {}", path.display());
+                self.set_status(format!("Saved {}", path.display()));
                 true
             }
             Err(e) => {

@@ -2,8 +2,10 @@
 //! each frame by [`OutcomeApp::ui_root`].
 //!
 //! Split by concern: `state` (what the app waits for and shows in modals), `file_lifecycle`
-//! (new, open, save, the unsaved-changes question), `commands` (keyboard, undo, requests
-//! between views), `chrome` (menus, tabs, status line, title) and `dialogs` (the modals).
+//! (new, open, save, the unsaved-changes question), `command` and `command_list` (every
+//! command, from which the menus, shortcuts and palette are drawn), `input` (keyboard, dropped
+//! files, requests between views), `chrome` (menus, tabs, status line, title), `dialogs` (the
+//! modals) and `command_palette`.
 
 use crate::document::Document;
 use crate::ui::nav::{Nav, View};
@@ -14,10 +16,19 @@ use std::path::Path;
 use std::time::Instant;
 
 mod chrome;
-mod commands;
+mod command;
+mod command_list;
+mod command_palette;
 mod dialogs;
 mod file_lifecycle;
+mod input;
+mod pictures;
+mod source_warnings;
 mod state;
+
+pub use command::{Action, Check, Command, Menu};
+pub use command_list::{COMMANDS, command};
+pub use command_palette::matches as palette_matches;
 
 /// Files at least this big are read on another thread, behind a modal, so the window stays
 /// live (a large project takes most of a second to read).
@@ -33,18 +44,21 @@ pub struct OutcomeApp {
     settings: Settings,
     pending: Option<Pending>,
     report: Option<Report>,
-    status: String,
+    /// The status line's message and the revision of the document it was written about.
+    status: (String, u64),
     allow_close: bool,
     title: String,
     theme_applied: Option<bool>,
     startup: Option<StartupLog>,
     show_shortcuts: bool,
+    palette: Option<command_palette::Palette>,
     opening: Option<Opening>,
     /// A save waiting for the answer to "save without the comments?", with what was to
     /// follow it (an unsaved-changes question answered "Save").
     comments_question: Option<Option<Pending>>,
     /// Files at least this big are opened on another thread ([`BACKGROUND_OPEN_BYTES`]).
     pub background_open_bytes: u64,
+    source_warnings: source_warnings::SourceWarnings,
 }
 
 impl OutcomeApp {
@@ -59,15 +73,17 @@ impl OutcomeApp {
             settings: Settings::default(),
             pending: None,
             report: None,
-            status: String::new(),
+            status: (String::new(), 0),
             allow_close: false,
             title: String::new(),
             theme_applied: None,
             startup: None,
             show_shortcuts: false,
+            palette: None,
             opening: None,
             comments_question: None,
             background_open_bytes: BACKGROUND_OPEN_BYTES,
+            source_warnings: Default::default(),
         }
     }
 
@@ -104,9 +120,21 @@ impl OutcomeApp {
         app
     }
 
-    /// The status bar's message.
-    pub fn status(&self) -> &str {
-        &self.status
+    /// The status line's message. What was said about an earlier state of the document (a
+    /// save, an undo) gives way to the latest change, so the line is never stale.
+    pub fn status(&self) -> String {
+        let (text, revision) = &self.status;
+        if *revision == self.doc.revision() {
+            return text.clone();
+        }
+        match self.doc.history().undo_label() {
+            Some(label) => format!("Last change: {label}"),
+            None => String::new(),
+        }
+    }
+
+    fn set_status(&mut self, text: impl Into<String>) {
+        self.status = (text.into(), self.doc.revision());
     }
 
     /// Problems shown in the report modal, if any (for tests).
@@ -131,6 +159,7 @@ impl OutcomeApp {
         self.poll_opening(&ctx);
         if self.opening.is_none() {
             self.handle_input(&ctx);
+            self.palette_keys(&ctx);
         }
         egui::Panel::top("menu").show(ui, |ui| {
             self.menu_bar(ui);

@@ -15,6 +15,12 @@ impl TrendsView {
                 ui.menu_button("Export…", |ui| {
                     self.export.ui(ui);
                     let (w, h) = (self.export.width, self.export.height);
+                    if ui.button("Copy the dashboard as a picture").clicked() {
+                        ui.close();
+                        if let Some(pic) = self.picture(doc.project(), ui.ctx()) {
+                            crate::ui::clipboard::copy_picture(ui.ctx(), &pic, nav);
+                        }
+                    }
                     if ui.button("Dashboard as a picture…").clicked() {
                         ui.close();
                         if let Some(path) = rfd::FileDialog::new()

@@ -422,6 +422,7 @@ impl TrendsView {
                                     period,
                                     label,
                                     note: String::new(),
+                                    source: None,
                                 });
                                 format!("Add event to {}", m.name)
                             }
@@ -469,11 +470,14 @@ pub(super) fn read_observation(f: &ObsForm, m: &Measure) -> Result<Observation, 
     {
         return Err(format!("There is already a value for {}", period.label()));
     }
+    // Editing keeps what the form does not show (working, inferred period).
+    let kept = f.editing.and_then(|i| m.observations.get(i));
     Ok(Observation {
         period,
         value,
         status: f.status,
         source: f.source.clone(),
         note: f.note.trim().to_string(),
+        ..kept.cloned().unwrap_or_default()
     })
 }

@@ -13,8 +13,10 @@ use crate::model::{
 };
 use crate::palette;
 use crate::status::TrackStatus;
+use crate::ui::clipboard::{self, Picture};
 use crate::ui::nav::Nav;
 use crate::ui::theme::{self, color};
+use crate::ui::widgets::ExportChoice;
 use egui::{Color32, RichText, Sense, Ui, Vec2};
 use std::sync::Arc;
 
@@ -156,6 +158,33 @@ impl TrendsView {
         Some(o)
     }
 
+    /// The chart or the dashboard as shown, at the size chosen in the Export menu, for the
+    /// clipboard.
+    pub fn picture(&self, p: &crate::model::Project, ctx: &egui::Context) -> Option<Picture> {
+        let (width, height) = (self.export.width, self.export.height);
+        let Some(id) = &self.open else {
+            return Some(Picture {
+                svg: chart::export::dashboard_svg(p, width, height),
+                width,
+                height,
+                what: "the dashboard".into(),
+            });
+        };
+        let o = self.options_as_shown(ctx).unwrap_or_default();
+        Some(Picture {
+            svg: chart::export::measure_svg(p, id, &o, width, height).ok()?,
+            width,
+            height,
+            what: format!("the chart of {}", p.measure(id)?.name),
+        })
+    }
+
+    /// The data table of the measure open, tab-separated, for the clipboard.
+    pub fn table_text(&self, p: &crate::model::Project) -> Option<String> {
+        let m = p.measure(self.open.as_deref()?)?;
+        Some(chart::table_tsv(p, m))
+    }
+
     /// The chart currently shown (for tests and export).
     pub fn current_chart(&self) -> Option<&Chart> {
         self.chart_cache.as_ref().map(|c| &*c.3)
@@ -268,25 +297,43 @@ impl TrendsView {
                     ui.separator();
                     ui.menu_button("Export…", |ui| {
                         let note = "The chart as shown, with its sources underneath.";
-                        if let Some(ext) = self.export.menu(ui, note)
-                            && let Some(path) = rfd::FileDialog::new()
-                                .add_filter(ext, &[ext])
-                                .set_file_name(format!("{id}.{ext}"))
-                                .save_file()
-                        {
-                            let o = self.options_as_shown(ui.ctx()).unwrap_or_default();
-                            let (w, h) = (self.export.width, self.export.height);
-                            match chart::export::export_measure(doc.project(), &id, &o, &path, w, h)
-                            {
-                                Ok(()) => nav.status = Some(format!("Exported {}", path.display())),
-                                Err(e) => nav.error = Some(e),
+                        match self.export.menu(ui, note) {
+                            Some(ExportChoice::Copy) => {
+                                if let Some(pic) = self.picture(doc.project(), ui.ctx()) {
+                                    clipboard::copy_picture(ui.ctx(), &pic, nav);
+                                }
                             }
+                            Some(ExportChoice::Save(ext)) => {
+                                if let Some(path) = rfd::FileDialog::new()
+                                    .add_filter(ext, &[ext])
+                                    .set_file_name(format!("{id}.{ext}"))
+                                    .save_file()
+                                {
+                                    let o = self.options_as_shown(ui.ctx()).unwrap_or_default();
+                                    let (w, h) = (self.export.width, self.export.height);
+                                    match chart::export::export_measure(
+                                        doc.project(),
+                                        &id,
+                                        &o,
+                                        &path,
+                                        w,
+                                        h,
+                                    ) {
+                                        Ok(()) => {
+                                            nav.status =
+                                                Some(format!("Exported {}", path.display()))
+                                        }
+                                        Err(e) => nav.error = Some(e),
+                                    }
+                                }
+                            }
+                            None => {}
                         }
                     });
                     if ui.button("Copy table").clicked() {
                         let m = &doc.project().measures[index];
-                        ui.ctx().copy_text(chart::table_tsv(doc.project(), m));
-                        nav.status = Some("Copied the data table (tab-separated)".into());
+                        let text = chart::table_tsv(doc.project(), m);
+                        clipboard::copy_text(ui.ctx(), text, "the data table (tab-separated)", nav);
                     }
                 });
                 self.plot(ui, &c);

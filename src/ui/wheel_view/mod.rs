@@ -172,12 +172,26 @@ impl WheelView {
         width: u32,
         height: u32,
     ) -> Result<(), String> {
-        let opts = ExportOptions {
+        wheel::export::write(p, &self.state, &self.export_options(width, height), path)
+    }
+
+    /// The wheel as shown, at the size chosen in the Export menu, for the clipboard.
+    pub fn picture(&self, p: &Project) -> crate::ui::clipboard::Picture {
+        let opts = self.export_options(self.export.width, self.export.height);
+        crate::ui::clipboard::Picture {
+            svg: wheel::export::svg(p, &self.state, &opts),
+            width: opts.width.max(200),
+            height: opts.height.max(200),
+            what: "the wheel".into(),
+        }
+    }
+
+    fn export_options(&self, width: u32, height: u32) -> ExportOptions {
+        ExportOptions {
             width,
             height,
             selected: self.selected.as_ref().map(|id| format!("o:{id}")),
-        };
-        wheel::export::write(p, &self.state, &opts, path)
+        }
     }
 
     /// The current view state (grouping, colour mode, zoom).

@@ -2,6 +2,8 @@
 //! legend beside it.
 
 use super::*;
+use crate::ui::clipboard;
+use crate::ui::widgets::ExportChoice;
 
 impl WheelView {
     pub(super) fn toolbar(&mut self, ui: &mut Ui, doc: &Document, nav: &mut Nav) {
@@ -96,8 +98,10 @@ impl WheelView {
 
     pub(super) fn export_menu(&mut self, ui: &mut Ui, p: &Project, nav: &mut Nav) {
         let note = "The picture shows the wheel as it is now: zoom, colours and selection.";
-        if let Some(ext) = self.export.menu(ui, note) {
-            self.export_dialog(p, ext, nav);
+        match self.export.menu(ui, note) {
+            Some(ExportChoice::Save(ext)) => self.export_dialog(p, ext, nav),
+            Some(ExportChoice::Copy) => clipboard::copy_picture(ui.ctx(), &self.picture(p), nav),
+            None => {}
         }
     }
 
