@@ -22,6 +22,7 @@ pub struct Document {
     history: History,
     saved_state: Option<u64>,
     revision: u64,
+    previous_revision: Option<u64>,
     /// Lines of the file on disk that hold comments, which saving over it would drop.
     comment_lines: Vec<usize>,
     /// The file as it was last read or written, to notice changes made by others.
@@ -49,6 +50,7 @@ impl Document {
             history,
             saved_state,
             revision: next_revision(),
+            previous_revision: None,
             comment_lines: Vec::new(),
             on_disk: None,
             read_only: None,
@@ -66,6 +68,40 @@ impl Document {
         file::tidy(path);
         doc.read_only = file::why_read_only(path);
         Ok(doc)
+    }
+
+    /// A document holding `project`, recovered from a recovery file: the file at `path` (if
+    /// any) is opened and replaced by `project` as one undoable edit, so the recovered edits
+    /// show as unsaved. `base` is the file as it was when the edits began: if the file has
+    /// changed since, saving finds it changed and asks, as it would have then.
+    pub fn recovered(
+        path: Option<&Path>,
+        project: Project,
+        base: Option<Fingerprint>,
+    ) -> Result<Self, LoadError> {
+        let mut doc = match path {
+            Some(p) if p.exists() => Document::open(p)?,
+            // The file has gone: saving writes it afresh.
+            Some(p) => Document::new(Project::default(), Some(p.to_path_buf())),
+            None => Document::default(),
+        };
+        if base.is_some() && path.is_some_and(|p| p.exists()) {
+            doc.on_disk = base;
+        }
+        doc.apply("Recover unsaved edits", Edit::SetProject(Box::new(project)))
+            .map_err(|e| LoadError {
+                problems: vec![file::Problem {
+                    file: doc.display_name(),
+                    location: file::Location::File,
+                    message: e.to_string(),
+                }],
+            })?;
+        Ok(doc)
+    }
+
+    /// The file as it was last read or saved (None for a document without one).
+    pub fn on_disk(&self) -> Option<&Fingerprint> {
+        self.on_disk.as_ref()
     }
 
     /// Why the document's file cannot be saved in place ("the file is marked read-only"),
@@ -123,10 +159,21 @@ impl Document {
         self.revision
     }
 
+    /// The revision of the state just before this one (after one edit, undo or redo), if
+    /// there was one: what that state held is still in the project or its history.
+    pub fn previous_revision(&self) -> Option<u64> {
+        self.previous_revision
+    }
+
+    fn next_state(&mut self) {
+        self.previous_revision = Some(self.revision);
+        self.revision = next_revision();
+    }
+
     /// Make a change, recorded for undo under `label` (e.g. "Change RAG of R3").
     pub fn apply(&mut self, label: impl Into<String>, edit: Edit) -> Result<(), EditError> {
         self.history.apply(&mut self.project, label, edit)?;
-        self.revision = next_revision();
+        self.next_state();
         Ok(())
     }
 
@@ -137,7 +184,7 @@ impl Document {
     pub fn undo(&mut self) -> bool {
         let done = self.history.undo(&mut self.project);
         if done {
-            self.revision = next_revision();
+            self.next_state();
         }
         done
     }
@@ -145,7 +192,7 @@ impl Document {
     pub fn redo(&mut self) -> bool {
         let done = self.history.redo(&mut self.project);
         if done {
-            self.revision = next_revision();
+            self.next_state();
         }
         done
     }
@@ -340,5 +387,40 @@ mod tests {
         assert_eq!(doc.read_only(), None);
         assert!(!doc.is_dirty());
         assert_eq!(file::load(&copy).unwrap().programme.title, "Edited");
+    }
+
+    /// Edits recovered over a file that others changed since they began are not saved over
+    /// those changes without asking.
+    #[test]
+    fn a_recovered_document_is_unsaved_and_knows_the_file_it_began_from() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("p.ron");
+        file::save(&Project::default(), &path).unwrap();
+        let base = Fingerprint::read(&path).unwrap();
+        let mut edited = Project::default();
+        edited.programme.title = "Recovered".into();
+
+        let mut doc = Document::recovered(Some(&path), edited.clone(), Some(base)).unwrap();
+        assert!(doc.is_dirty());
+        assert_eq!(doc.project().programme.title, "Recovered");
+        assert_eq!(doc.history().undo_label(), Some("Recover unsaved edits"));
+        doc.save().unwrap();
+
+        // Someone else saved after the edits began: the save asks.
+        let mut theirs = Project::default();
+        theirs.programme.title = "Theirs".into();
+        file::save(&theirs, &path).unwrap();
+        let mut doc = Document::recovered(Some(&path), edited.clone(), Some(base)).unwrap();
+        let err = doc.save().unwrap_err();
+        assert_eq!(err.kind, file::SaveErrorKind::ChangedOnDisk);
+
+        // The file has gone: the edits are saved to it afresh; untitled stays untitled.
+        std::fs::remove_file(&path).unwrap();
+        let mut doc = Document::recovered(Some(&path), edited.clone(), Some(base)).unwrap();
+        assert!(doc.is_dirty());
+        doc.save().unwrap();
+        assert_eq!(file::load(&path).unwrap().programme.title, "Recovered");
+        let doc = Document::recovered(None, edited, None).unwrap();
+        assert!(doc.path().is_none() && doc.is_dirty());
     }
 }

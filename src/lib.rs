@@ -10,6 +10,7 @@ pub mod cli;
 pub mod csv_io;
 pub mod deck;
 pub mod document;
+pub mod edit;
 pub mod export;
 pub mod file;
 pub mod format;

@@ -234,20 +234,17 @@ impl Validator {
         }
     }
 
-    /// Check that a value is finite and fits its unit. `what` prefixes the message.
+    /// Check that a value fits its unit (the rule typed values obey too, in
+    /// [`crate::format::fits_unit`]). `what` prefixes the message.
     fn value(&mut self, path: &dyn Fn() -> String, what: &str, v: f64, unit: &Unit) {
-        if !v.is_finite() {
-            self.push(path(), format!("{what}{} is not a finite number", num(v)));
-            return;
-        }
-        match unit {
-            Unit::Percent if !(0.0..=100.0).contains(&v) => self.push(
-                path(),
-                format!("{what}{} is not a percentage (expected 0 to 100)", num(v)),
-            ),
-            Unit::Count | Unit::Households | Unit::People | Unit::Children | Unit::Homes
-                if v < 0.0 =>
-            {
+        use crate::format::Misfit;
+        let message = match crate::format::fits_unit(v, unit) {
+            Ok(()) => return,
+            Err(Misfit::NotFinite) => format!("{what}{} is not a finite number", num(v)),
+            Err(Misfit::NotAPercentage) => {
+                format!("{what}{} is not a percentage (expected 0 to 100)", num(v))
+            }
+            Err(Misfit::NegativeCount) => {
                 let of = match unit {
                     Unit::Households => " households",
                     Unit::People => " people",
@@ -255,16 +252,13 @@ impl Validator {
                     Unit::Homes => " homes",
                     _ => "",
                 };
-                self.push(
-                    path(),
-                    format!(
-                        "{what}{} is negative (expected a count: 0 or more{of})",
-                        num(v)
-                    ),
-                );
+                format!(
+                    "{what}{} is negative (expected a count: 0 or more{of})",
+                    num(v)
+                )
             }
-            _ => {}
-        }
+        };
+        self.push(path(), message);
     }
 
     fn outcome(&mut self, ids: &Ids, i: usize, o: &Outcome) {

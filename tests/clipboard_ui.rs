@@ -2,14 +2,12 @@
 //! in egui's output (which eframe hands to the system clipboard), and text pasted from
 //! another program reaches the field being typed in.
 
-use egui::accesskit::Role;
-use egui::{Event, Key, Modifiers, OutputCommand};
-use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable as _;
-use outcome_explorer::document::Document;
+mod common;
+
+use common::harness::{HarnessExt as _, LAPTOP, image_sizes, open_file, open_project, texts};
+use egui::{Event, Key, Modifiers};
 use outcome_explorer::model::*;
 use outcome_explorer::plan_table::Column;
-use outcome_explorer::ui::OutcomeApp;
 use outcome_explorer::ui::nav::View;
 
 fn project() -> Project {
@@ -73,56 +71,12 @@ fn project() -> Project {
     p
 }
 
-fn harness(view: View) -> Harness<'static, OutcomeApp> {
-    let mut app = OutcomeApp::new(Document::new(project(), None));
-    app.view = view;
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .build_ui_state(|ui, app: &mut OutcomeApp| app.ui_root(ui), app);
-    h.run();
-    h
-}
-
-/// Run frames until things settle, gathering what egui was asked to put on the clipboard.
-/// (The harness runs a frame per queued event and keeps the last frame's output only.)
-fn clipboard_commands(h: &mut Harness<'static, OutcomeApp>) -> Vec<OutputCommand> {
-    let mut found = Vec::new();
-    for _ in 0..4 {
-        h.step();
-        found.extend(h.output().platform_output.commands.iter().cloned());
-    }
-    found
-}
-
-/// A shortcut as one event, so the frame that runs its command is the one whose output
-/// is looked at.
-fn shortcut(h: &mut Harness<'static, OutcomeApp>, modifiers: Modifiers, key: Key) {
-    h.event(Event::Key {
-        key,
-        physical_key: None,
-        pressed: true,
-        repeat: false,
-        modifiers,
-    });
-}
-
-fn copied_text(commands: &[OutputCommand]) -> Vec<String> {
-    commands
-        .iter()
-        .filter_map(|c| match c {
-            OutputCommand::CopyText(t) => Some(t.clone()),
-            _ => None,
-        })
-        .collect()
-}
-
 #[test]
 fn copy_table_in_a_chart_puts_its_data_on_the_clipboard() {
-    let mut h = harness(View::Trends);
+    let mut h = open_project(project(), View::Trends, LAPTOP);
     h.state_mut().trends.open_measure("ta");
-    h.run();
-    h.get_by_label("Copy table").click();
-    let text = copied_text(&clipboard_commands(&mut h));
+    h.settle();
+    let text = texts(&h.copied_by_clicking("Copy table"));
     assert_eq!(text.len(), 1, "one copy");
     assert!(text[0].starts_with("Series\tPeriod\tValue"), "{}", text[0]);
     assert!(text[0].contains("2023/24\t1078"), "{}", text[0]);
@@ -131,9 +85,8 @@ fn copy_table_in_a_chart_puts_its_data_on_the_clipboard() {
 
 #[test]
 fn copy_table_in_an_action_plan_gives_the_rows_and_columns_shown() {
-    let mut h = harness(View::Actions);
-    h.get_by_label("Copy table").click();
-    let text = copied_text(&clipboard_commands(&mut h));
+    let mut h = open_project(project(), View::Actions, LAPTOP);
+    let text = texts(&h.copied_by_clicking("Copy table"));
     assert_eq!(text.len(), 1);
     let lines: Vec<&str> = text[0].lines().collect();
     assert_eq!(lines.len(), 3, "a header and two rows: {lines:?}");
@@ -149,27 +102,20 @@ fn copy_table_in_an_action_plan_gives_the_rows_and_columns_shown() {
     );
 
     // The palette's Edit › Copy table does the same.
-    h.key_press_modifiers(Modifiers::COMMAND, Key::K);
-    h.run();
-    h.get_by_role_and_label(Role::TextInput, "Run a command")
-        .type_text("copy table");
-    h.run();
-    shortcut(&mut h, Modifiers::NONE, Key::Enter);
-    assert_eq!(copied_text(&clipboard_commands(&mut h)), text);
+    h.press_with(Modifiers::COMMAND, Key::K);
+    h.type_into("Run a command", "copy table");
+    assert_eq!(texts(&h.copied_by(Modifiers::NONE, Key::Enter)), text);
 }
 
 #[test]
 fn copy_picture_puts_the_wheel_on_the_clipboard_as_an_image() {
-    let mut h = harness(View::Wheel);
-    shortcut(&mut h, Modifiers::COMMAND | Modifiers::SHIFT, Key::C);
-    let images: Vec<[usize; 2]> = clipboard_commands(&mut h)
-        .iter()
-        .filter_map(|c| match c {
-            OutputCommand::CopyImage(i) => Some(i.size),
-            _ => None,
-        })
-        .collect();
-    assert_eq!(images, vec![[1920, 1080]], "the export size by default");
+    let mut h = open_project(project(), View::Wheel, LAPTOP);
+    let copied = h.copied_by(Modifiers::COMMAND | Modifiers::SHIFT, Key::C);
+    assert_eq!(
+        image_sizes(&copied),
+        vec![[1920, 1080]],
+        "the export size by default"
+    );
     assert!(
         h.state()
             .status()
@@ -181,15 +127,12 @@ fn copy_picture_puts_the_wheel_on_the_clipboard_as_an_image() {
 
 #[test]
 fn text_pasted_from_another_program_reaches_the_field() {
-    let mut h = harness(View::Actions);
-    h.get_by_label("R2").click();
-    h.run();
-    h.get_by_role_and_label(Role::TextInput, "Owner").focus();
-    h.run();
+    let mut h = open_project(project(), View::Actions, LAPTOP);
+    h.click("R2");
+    h.type_into("Owner", "");
     h.event(Event::Paste("Head of Democratic Services".into()));
-    h.run();
-    h.key_press(Key::Enter);
-    h.run();
+    h.settle();
+    h.press(Key::Enter);
     assert_eq!(
         h.state().doc.project().action_plans[0].actions[1].owner,
         "Head of Democratic Services"
@@ -201,38 +144,24 @@ fn the_status_line_gives_way_to_a_later_change() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("p.ron");
     outcome_explorer::file::save(&project(), &path).unwrap();
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .build_ui_state(
-            |ui, app: &mut OutcomeApp| app.ui_root(ui),
-            OutcomeApp::new(Document::open(&path).unwrap()),
-        );
-    h.state_mut().view = View::Actions;
-    h.run();
-    h.get_by_label("R2").click();
-    h.run();
-    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
-    h.run();
-    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
-    h.run();
+    let mut h = open_file(&path, LAPTOP);
+    h.run_command("action plans");
+    h.click("R2");
+    h.press_with(Modifiers::COMMAND, Key::S);
     assert_eq!(h.state().status(), "Saved p.ron");
     // An edit after the save: "Saved" would now be untrue beside "● Unsaved changes".
     assert_eq!(h.state().actions.cursor(), Column::Reference);
-    for _ in 0..6 {
-        h.key_press(Key::ArrowRight);
-        h.run();
+    while h.state().actions.cursor() != Column::Rag {
+        h.press(Key::ArrowRight);
     }
-    assert_eq!(h.state().actions.cursor(), Column::Rag);
-    h.key_press(Key::R);
-    h.run();
+    h.press(Key::R);
     assert_eq!(
         h.state().doc.project().action_plans[0].actions[1].rag,
         Rag::Red
     );
-    assert!(h.query_by_label("● Unsaved changes").is_some());
+    assert!(h.sees("● Unsaved changes"));
     assert_eq!(h.state().status(), "Last change: Change RAG of R2");
-    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
-    h.run();
+    h.press_with(Modifiers::COMMAND, Key::Z);
     assert_eq!(h.state().status(), "Undid: Change RAG of R2");
 }
 
@@ -240,7 +169,8 @@ fn the_status_line_gives_way_to_a_later_change() {
 fn exporting_a_picture_over_another_keeps_no_backup() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("wheel.png");
-    let app = OutcomeApp::new(Document::new(project(), None));
+    let h = open_project(project(), View::Wheel, LAPTOP);
+    let app = h.state();
     app.wheel
         .export_to(app.doc.project(), &out, 400, 300)
         .unwrap();

@@ -113,3 +113,138 @@ fn test_projects_cover_every_period_and_size() {
     assert_eq!(small.priorities.len(), 1);
     assert_eq!(small.outcomes.len(), 1);
 }
+
+// ---------------------------------------------------------------------------------------
+// Every picture of every test project, at three sizes, through the picture checker.
+
+use outcome_explorer::chart::{ChartOptions, export as chart_export};
+use outcome_explorer::export::picture_check::{self, Problem};
+use outcome_explorer::wheel::{self, ViewState, export::ExportOptions};
+
+const SIZES: [(u32, u32); 3] = [(1920, 1080), (1280, 720), (800, 600)];
+
+/// The Luton sample with the test projects: its pictures must hold up too.
+fn projects() -> Vec<(&'static str, Project)> {
+    let mut all = fixtures::all();
+    let sample =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data/luton-2040.ron");
+    all.push((
+        "luton-2040.ron",
+        outcome_explorer::file::load(&sample).unwrap(),
+    ));
+    all
+}
+
+/// Problems found in `svg`, each line naming the picture.
+fn problems_of(what: &str, svg: &str) -> Vec<String> {
+    match picture_check::check(svg) {
+        Ok(found) => found.iter().map(|p| format!("{what}: {p}")).collect(),
+        Err(e) => vec![format!("{what}: {e}")],
+    }
+}
+
+fn report(kind: &str, found: &[String]) {
+    assert!(
+        found.is_empty(),
+        "{} problems in {kind}:\n{}",
+        found.len(),
+        found
+            .iter()
+            .take(60)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
+}
+
+#[test]
+#[ignore = "legends leave the canvas for long organisation names, quarterly tick labels overlap (chart code)"]
+fn every_chart_passes_the_picture_check() {
+    let mut found = Vec::new();
+    for (name, p) in projects() {
+        for m in &p.measures {
+            for (w, h) in SIZES {
+                let svg = chart_export::measure_svg(&p, &m.id, &ChartOptions::for_measure(m), w, h)
+                    .unwrap();
+                found.extend(problems_of(&format!("{name} {} {w}×{h}", m.id), &svg));
+            }
+        }
+    }
+    report("charts", &found);
+}
+
+#[test]
+fn every_dashboard_passes_the_picture_check() {
+    let mut found = Vec::new();
+    for (name, p) in projects() {
+        for (w, h) in SIZES {
+            let svg = chart_export::dashboard_svg(&p, w, h);
+            found.extend(problems_of(&format!("{name} dashboard {w}×{h}"), &svg));
+        }
+    }
+    report("dashboards", &found);
+}
+
+/// Every project's whole wheel at every size, with the outcome names it must label.
+fn wheels() -> Vec<(String, String, Vec<String>)> {
+    let mut out = Vec::new();
+    for (name, p) in projects() {
+        let outcomes: Vec<String> = p.outcomes.iter().map(|o| o.name.clone()).collect();
+        for (w, h) in SIZES {
+            let opts = ExportOptions {
+                width: w,
+                height: h,
+                selected: None,
+            };
+            let svg = wheel::export::svg(&p, &ViewState::default(), &opts);
+            out.push((format!("{name} wheel {w}×{h}"), svg, outcomes.clone()));
+        }
+    }
+    out
+}
+
+#[test]
+#[ignore = "the legend of forty priorities runs off the bottom of the canvas (wheel code)"]
+fn every_wheel_passes_the_picture_check() {
+    let mut found = Vec::new();
+    for (what, svg, _) in wheels() {
+        found.extend(problems_of(&what, &svg));
+    }
+    report("wheels", &found);
+}
+
+#[test]
+#[ignore = "the wheel export still estimates other scripts at 0.8 em and drops names it judges too wide (wheel code)"]
+fn every_wheel_labels_every_outcome() {
+    let mut found = Vec::new();
+    for (what, svg, outcomes) in wheels() {
+        let names: Vec<&str> = outcomes.iter().map(String::as_str).collect();
+        let picture = picture_check::read(&svg).unwrap();
+        for missing in picture_check::unlabelled(&picture, &names) {
+            found.push(format!("{what}: outcome {missing:?} has no label"));
+        }
+    }
+    report("wheel labels", &found);
+}
+
+#[test]
+fn the_checker_finds_what_is_wrong_in_a_real_export() {
+    // A chart title in a character no bundled font has: the checker must say so.
+    let mut p = fixtures::load("smallest.ron");
+    p.measures[0].chart_title = "Tofu \u{10FFFD} title".into();
+    let svg = chart_export::measure_svg(
+        &p,
+        "one-value",
+        &ChartOptions::for_measure(&p.measures[0]),
+        800,
+        600,
+    )
+    .unwrap();
+    let found = picture_check::check(&svg).unwrap();
+    assert!(
+        found
+            .iter()
+            .any(|f| matches!(f, Problem::MissingGlyphs { chars, .. } if chars == &['\u{10FFFD}'])),
+        "{found:?}"
+    );
+}

@@ -82,5 +82,5 @@ pub fn dashboard_svg(project: &Project, width: u32, height: u32) -> String {
         .map(|i| chart::card(i, &project.measures[i]))
         .collect();
     let title = format!("{}: measures", project.programme.title);
-    chart::svg::dashboard(&title, &cards, width as f64, height as f64)
+    chart::dashboard_svg::dashboard(&title, &cards, width as f64, height as f64)
 }

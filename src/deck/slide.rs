@@ -96,7 +96,7 @@ pub fn body_svg(project: &Project, slide: &Slide, w: f64, h: f64) -> String {
                 .into_iter()
                 .map(|i| chart::card(i, &project.measures[i]))
                 .collect();
-            chart::svg::dashboard("", &cards, w, h)
+            chart::dashboard_svg::dashboard("", &cards, w, h)
         }
         SlideView::Actions { plan, filter, sort } => match project.plan(plan) {
             Some(p) => table::svg(p, filter, *sort, w, h),

@@ -92,8 +92,9 @@ pub fn chart_options(
         o.hidden = m
             .comparators
             .iter()
-            .filter(|c| !shown.contains(&c.name))
-            .map(|c| c.name.clone())
+            .enumerate()
+            .filter(|(_, c)| !shown.contains(&c.name))
+            .map(|(i, _)| chart::LegendItem::Comparator(i))
             .collect();
     }
     o

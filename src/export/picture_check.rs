@@ -217,6 +217,77 @@ pub fn check(svg: &str) -> Result<Vec<Problem>, String> {
     read(svg).map(|p| problems(&p))
 }
 
+/// Names that no text (or run of consecutive texts, one per line) in the picture labels,
+/// in full or shortened: a label starts its name, each further line goes on with it, and
+/// a label ends either with the name's end or with an ellipsis "…". Each text labels at
+/// most one name, so two names that start alike need two labels.
+pub fn unlabelled<'a>(p: &Picture, names: &[&'a str]) -> Vec<&'a str> {
+    let words = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let names_n: Vec<String> = names.iter().map(|n| words(n)).collect();
+    // For each text, the names a label starting there can stand for.
+    let mut candidates: Vec<Vec<usize>> = vec![Vec::new(); p.texts.len()];
+    for (i, cands) in candidates.iter_mut().enumerate() {
+        for (k, name) in names_n.iter().enumerate() {
+            if labels(&p.texts[i..], name) {
+                cands.push(k);
+            }
+        }
+    }
+    // Match names to texts (augmenting paths; a few hundred of each at most).
+    let mut owner: Vec<Option<usize>> = vec![None; p.texts.len()];
+    fn assign(
+        k: usize,
+        candidates: &[Vec<usize>],
+        owner: &mut [Option<usize>],
+        seen: &mut [bool],
+    ) -> bool {
+        for i in 0..candidates.len() {
+            if seen[i] || !candidates[i].contains(&k) {
+                continue;
+            }
+            seen[i] = true;
+            if owner[i].is_none_or(|other| assign(other, candidates, owner, seen)) {
+                owner[i] = Some(k);
+                return true;
+            }
+        }
+        false
+    }
+    let mut missing = Vec::new();
+    for (k, name) in names.iter().enumerate() {
+        let mut seen = vec![false; p.texts.len()];
+        if !assign(k, &candidates, &mut owner, &mut seen) {
+            missing.push(*name);
+        }
+    }
+    missing
+}
+
+/// Whether the texts, from the first on, spell `name` in full or up to an ellipsis.
+fn labels(texts: &[PlacedText], name: &str) -> bool {
+    let mut rest = name;
+    for t in texts {
+        let line = t.text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let (line, cut) = match line.strip_suffix('…') {
+            Some(l) => (l.trim_end().to_string(), true),
+            None => (line, false),
+        };
+        // A word broken at the end of a line may carry a hyphen the name does not have.
+        let line = match line.strip_suffix('-') {
+            Some(stem) if !rest.starts_with(&line) => stem.to_string(),
+            _ => line,
+        };
+        if line.is_empty() || !rest.starts_with(&line) {
+            return false;
+        }
+        rest = rest[line.len()..].trim_start();
+        if cut || rest.is_empty() {
+            return true;
+        }
+    }
+    false
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -329,6 +400,34 @@ mod tests {
             let [_, _, x1, _] = t.bounds();
             assert!((x1 - 990.0).abs() < 3.0, "{}: ends at {x1}", t.text);
         }
+    }
+
+    #[test]
+    fn names_are_labelled_in_full_over_lines_or_shortened() {
+        let mut s = Svg::new(600.0, 300.0, "t");
+        s.text(10.0, 30.0, "Fewer households in", style(14.0));
+        s.text(10.0, 50.0, "temporary accommodation", style(14.0));
+        s.text(10.0, 90.0, "Cleaner air…", style(14.0));
+        s.text(10.0, 130.0, "Llai o blant…", style(14.0));
+        s.text(300.0, 130.0, "Safer streets", style(14.0));
+        let p = read(&s.finish()).unwrap();
+        let names = [
+            "Fewer households in temporary accommodation",
+            "Cleaner air along the valley roads",
+            "Llai o blant yn byw mewn tlodi",
+            "Llai o blant yn byw mewn tlodi (2)",
+            "Safer streets for children",
+            "Safer streets",
+        ];
+        // One shortened label cannot stand for both names that start alike, and a full
+        // label is not a shortened one.
+        assert_eq!(
+            unlabelled(&p, &names),
+            vec![
+                "Llai o blant yn byw mewn tlodi (2)",
+                "Safer streets for children"
+            ]
+        );
     }
 
     #[test]

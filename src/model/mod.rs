@@ -68,6 +68,10 @@ pub struct Programme {
     pub title: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub organisation: String,
+    /// The place's own name, for its series in chart legends and tables ("Luton"); empty to
+    /// take it from the organisation.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub area: String,
     pub vision: String,
     pub horizon_year: i32,
     #[serde(default, skip_serializing_if = "String::is_empty")]

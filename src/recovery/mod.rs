@@ -69,6 +69,19 @@ impl RecoveryKey {
         ))
     }
 
+    /// A key for edits set aside (the user reloaded the file from disk over them): kept apart
+    /// from the document's own recovery, and offered when the app next starts.
+    pub fn set_aside(path: Option<&Path>) -> Self {
+        let RecoveryKey(base) = match path {
+            Some(p) => Self::for_path(p),
+            None => Self::untitled(),
+        };
+        RecoveryKey(format!(
+            "{base}-set-aside-{}",
+            Local::now().format("%H%M%S%3f")
+        ))
+    }
+
     /// The key of a document: its file's, or `untitled` if it has none.
     pub fn for_document(path: Option<&Path>, untitled: &RecoveryKey) -> Self {
         path.map_or_else(|| untitled.clone(), Self::for_path)

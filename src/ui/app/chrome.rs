@@ -71,7 +71,8 @@ impl OutcomeApp {
 
     pub(super) fn tabs(&mut self, ui: &mut egui::Ui) {
         ui.horizontal(|ui| {
-            for v in View::ALL {
+            // The views are there once a project is.
+            for v in View::ALL.into_iter().filter(|_| !self.welcome) {
                 let text = RichText::new(v.label()).size(17.0);
                 if ui.selectable_label(self.view == v, text).clicked() {
                     self.view = v;
@@ -81,6 +82,9 @@ impl OutcomeApp {
                 if let Some(o) = &self.opening {
                     let name = o.path.file_name().unwrap_or_default().to_string_lossy();
                     ui.label(RichText::new(format!("Opening {name}…")).color(theme::muted(ui)));
+                    return;
+                }
+                if self.welcome {
                     return;
                 }
                 let name = self.doc.display_name();
@@ -93,6 +97,13 @@ impl OutcomeApp {
     }
 
     pub(super) fn status_bar(&mut self, ui: &mut egui::Ui) {
+        if self.welcome {
+            ui.label(
+                RichText::new(format!("Outcome Explorer {}", env!("CARGO_PKG_VERSION")))
+                    .color(theme::muted(ui)),
+            );
+            return;
+        }
         ui.horizontal(|ui| {
             let p = self.doc.project();
             ui.label(

@@ -5,6 +5,7 @@
 use super::OutcomeApp;
 use super::command::{Command, Menu};
 use super::state::Pending;
+use crate::history::List;
 use crate::ui::nav::View;
 use egui::{Key, KeyboardShortcut as K, Modifiers, RichText};
 
@@ -78,6 +79,62 @@ pub static COMMANDS: &[Command] = &[
     )
     .keys(&[K::new(CMD_SHIFT, Key::C)])
     .enabled_when(|app| app.has_picture()),
+    Command::new(
+        "edit.programme",
+        "Programme details…",
+        Menu::Edit,
+        2,
+        |app, _| app.edit_programme(),
+    ),
+    Command::new(
+        "edit.add-priority",
+        "Add priority…",
+        Menu::Edit,
+        2,
+        |app, _| app.add_item(List::Priorities),
+    ),
+    Command::new(
+        "edit.add-need",
+        "Add area of need…",
+        Menu::Edit,
+        2,
+        |app, _| app.add_item(List::Needs),
+    ),
+    Command::new(
+        "edit.add-outcome",
+        "Add outcome…",
+        Menu::Edit,
+        2,
+        |app, _| app.add_item(List::Outcomes),
+    ),
+    Command::new(
+        "edit.add-measure",
+        "Add measure…",
+        Menu::Edit,
+        2,
+        |app, _| app.add_item(List::Measures),
+    ),
+    Command::new(
+        "edit.add-source",
+        "Add source…",
+        Menu::Edit,
+        2,
+        |app, _| app.add_item(List::Sources),
+    ),
+    Command::new(
+        "edit.add-pledge",
+        "Add pledge…",
+        Menu::Edit,
+        2,
+        |app, _| app.add_item(List::Pledges),
+    ),
+    Command::new(
+        "edit.add-mission",
+        "Add mission…",
+        Menu::Edit,
+        2,
+        |app, _| app.add_item(List::Missions),
+    ),
     // View
     Command::new("view.wheel", "Wheel", Menu::View, 0, |app, _| {
         app.view = View::Wheel
@@ -94,6 +151,11 @@ pub static COMMANDS: &[Command] = &[
     })
     .keys(&[K::new(CMD, Key::Num3)])
     .radio_when(|app| app.view == View::Actions),
+    Command::new("view.programme", "Programme", Menu::View, 0, |app, _| {
+        app.view = View::Programme
+    })
+    .keys(&[K::new(CMD, Key::Num4)])
+    .radio_when(|app| app.view == View::Programme),
     Command::new("view.dark", "Dark theme", Menu::View, 1, |app, _| {
         app.settings.dark = !app.settings.dark;
         app.theme_applied = None;

@@ -15,10 +15,14 @@ impl OutcomeApp {
             dialogs::working(ui, &format!("Opening {name} ({size} MB)…"));
             return;
         }
+        if self.recovery_offer(ui) || self.disk_question(ui) {
+            return;
+        }
         self.unsaved_question(ui);
         if !self.comments_question(ui) {
             return;
         }
+        self.failed_open_ui(ui);
         if let Some(r) = &self.report
             && dialogs::problems(ui, &r.title, &r.intro, &r.lines)
         {

@@ -99,6 +99,18 @@ impl OutcomeApp {
                     self.wheel.select_outcome(&id);
                     self.view = View::Wheel;
                 }
+                NavRequest::OpenPlan(id) => {
+                    self.actions.select_plan(&id);
+                    self.view = View::Actions;
+                }
+                NavRequest::EditItem { list, id } => {
+                    self.programme.edit(&self.doc, list, &id);
+                    self.view = View::Programme;
+                }
+                NavRequest::AddItem { list, here } => {
+                    self.programme.add(&self.doc, list, &here);
+                    self.view = View::Programme;
+                }
             }
         }
         if let Some(s) = nav.status {

@@ -16,7 +16,7 @@ impl OutcomeApp {
     /// Whether the view shown has a table to copy: a measure's data, or an action plan.
     pub(super) fn has_table(&self) -> bool {
         match self.view {
-            View::Wheel => false,
+            View::Wheel | View::Programme => false,
             View::Trends => self.trends.opened().is_some(),
             View::Actions => !self.doc.project().action_plans.is_empty(),
         }
@@ -26,7 +26,7 @@ impl OutcomeApp {
     pub(super) fn copy_table(&mut self, ctx: &egui::Context) {
         let p = self.doc.project();
         let text = match self.view {
-            View::Wheel => None,
+            View::Wheel | View::Programme => None,
             View::Trends => self.trends.table_text(p),
             View::Actions => self
                 .actions
@@ -43,7 +43,7 @@ impl OutcomeApp {
 
     /// Whether the view shown has a picture to copy: the wheel, a chart or the dashboard.
     pub(super) fn has_picture(&self) -> bool {
-        self.view != View::Actions
+        matches!(self.view, View::Wheel | View::Trends)
     }
 
     /// Put the view's picture on the clipboard, drawn as the export draws it.
@@ -52,7 +52,7 @@ impl OutcomeApp {
         let picture = match self.view {
             View::Wheel => Some(self.wheel.picture(p)),
             View::Trends => self.trends.picture(p, ctx),
-            View::Actions => None,
+            View::Actions | View::Programme => None,
         };
         let mut nav = Nav::default();
         if let Some(picture) = picture {

@@ -21,6 +21,17 @@ impl SourceWarnings {
         if self.revision == Some(doc.revision()) {
             return;
         }
+        // The warnings are about measures only: a change that left them alone (an outcome
+        // renamed, an action edited) leaves the warnings as they were.
+        let measures_untouched = doc
+            .history()
+            .last_change()
+            .is_some_and(|lists| !lists.contains(&crate::history::List::Measures));
+        if self.revision.is_some() && self.revision == doc.previous_revision() && measures_untouched
+        {
+            self.revision = Some(doc.revision());
+            return;
+        }
         let (listed, count) = crate::validate::first_warnings(doc.project(), LISTED);
         self.lines = listed
             .into_iter()

@@ -12,6 +12,10 @@ impl TrendsView {
                     .color(theme::muted(ui)),
             );
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                if ui.button("New measure").clicked() {
+                    let here = crate::edit::Here::default();
+                    crate::ui::programme_view::go_add(nav, crate::history::List::Measures, here);
+                }
                 ui.menu_button("Export…", |ui| {
                     self.export.ui(ui);
                     let (w, h) = (self.export.width, self.export.height);

@@ -27,6 +27,7 @@ use std::sync::Arc;
 
 mod canvas;
 mod details;
+mod edit_menu;
 mod toolbar;
 
 /// Character widths from the fonts egui draws with (falling back to the estimate).
@@ -126,6 +127,11 @@ pub struct WheelView {
     export: crate::ui::widgets::ExportSize,
     /// Show the keyboard focus ring (after an arrow key, until the mouse moves).
     kb_visible: bool,
+    /// The segment the right-click menu is open for, and the key of the segment's own
+    /// widget when it was opened there (None: opened on the wheel).
+    menu_for: Option<(Option<String>, SegmentKind)>,
+    /// What the right-click menu asked to edit, handed to the app after the frame.
+    edit_request: Option<NavRequest>,
 }
 
 const ANIM_SECS: f32 = 0.35;
@@ -330,5 +336,8 @@ impl WheelView {
         }
 
         self.wheel(ui, doc, &ctx);
+        if let Some(r) = self.edit_request.take() {
+            nav.go(r);
+        }
     }
 }

@@ -75,6 +75,8 @@ impl WheelView {
                     .desired_width(160.0),
             )
             .labelled_by(search_label.id);
+            // The count keeps its room, so Export does not move as it changes.
+            let mut count = String::new();
             if !self.search.trim().is_empty() {
                 let n = self.cache.as_ref().map_or(0, |c| {
                     // Typed since the wheel was last painted: count afresh.
@@ -89,8 +91,13 @@ impl WheelView {
                     1 => "1 match".to_string(),
                     n => format!("{} matches", format::number(n as f64, 0)),
                 };
-                ui.label(RichText::new(text).color(theme::muted(ui)));
+                count = text;
             }
+            crate::ui::widgets::fixed_width_label(
+                ui,
+                RichText::new(count).color(theme::muted(ui)),
+                "10,000 matches",
+            );
             ui.separator();
             ui.menu_button("Export…", |ui| self.export_menu(ui, p, nav));
         });
