@@ -3,6 +3,7 @@
 use crate::deck::export;
 use crate::export::ImageFormat;
 use clap::Args;
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -44,9 +45,13 @@ pub fn run(a: &DeckExportArgs) -> ExitCode {
     };
     let n = deck.slides.len();
     let done = AtomicUsize::new(0);
+    // A running count where someone watches; nothing in a log.
+    let counting = std::io::stderr().is_terminal();
     let progress = |_: usize| {
         let k = done.fetch_add(1, Ordering::Relaxed) + 1;
-        eprint!("\rslide {k} of {n}");
+        if counting {
+            eprint!("\rslide {k} of {n}");
+        }
     };
     let result = match (&a.out, &a.out_dir) {
         (Some(out), _) => export::write_file(&project, deck, out, &progress)
@@ -62,7 +67,7 @@ pub fn run(a: &DeckExportArgs) -> ExitCode {
         }
         (None, None) => Err("say where to write: --out FILE or --out-dir DIR".into()),
     };
-    if n > 0 {
+    if counting && n > 0 {
         eprintln!();
     }
     match result {

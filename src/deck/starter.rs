@@ -101,6 +101,30 @@ pub fn starter(project: &Project, id: &str) -> Presentation {
     }
 }
 
+/// The starter deck topped up with the charts of the other measures, in dashboard order,
+/// until it has `n` slides (or every measure has one): a long deck for timing exports.
+pub fn with_slides(project: &Project, id: &str, n: usize) -> Presentation {
+    let mut deck = starter(project, id);
+    let charted: Vec<String> = deck
+        .slides
+        .iter()
+        .filter_map(|s| match &s.view {
+            SlideView::Chart { measure, .. } => Some(measure.clone()),
+            _ => None,
+        })
+        .collect();
+    for i in project.measures_in_dashboard_order() {
+        if deck.slides.len() >= n {
+            break;
+        }
+        let id = &project.measures[i].id;
+        if !charted.contains(id) {
+            deck.slides.extend(chart_slide(project, id));
+        }
+    }
+    deck
+}
+
 /// A presentation id not yet used in the project: `deck`, `deck-2`, …
 pub fn free_id(project: &Project) -> String {
     (1..)

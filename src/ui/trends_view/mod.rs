@@ -181,6 +181,12 @@ impl TrendsView {
         Some(chart::table_tsv(p, m))
     }
 
+    /// A chart alone, as presentation mode shows a slide: live (hover shows each value and
+    /// its source), without the data entry around it.
+    pub fn present_chart(&mut self, ui: &mut Ui, c: &Arc<Chart>) {
+        self.plot(ui, c);
+    }
+
     /// The chart currently shown (for tests and export).
     pub fn current_chart(&self) -> Option<&Chart> {
         self.chart_cache.as_ref().map(|c| &*c.3)
