@@ -30,8 +30,11 @@ def fail(msg):
 
 
 def storyboard(project):
-    """The first presentation's slide titles and notes, read from the RON text."""
+    """The first presentation's slide titles and notes, read from the RON text; None when the
+    project has no presentation (the app then exports its starter deck of headline views)."""
     text = open(project, encoding="utf-8").read()
+    if "  presentations: [" not in text:
+        return None
     start = text.index("  presentations: [")
     block = text[start:]
     # The first presentation ends where the second begins.
@@ -72,8 +75,8 @@ def check_pdf(path, titles, who):
 def main():
     app = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "target/release/outcome-explorer")
     project = sys.argv[2] if len(sys.argv) > 2 else os.path.join(ROOT, "sample-data/luton-2040.ron")
-    titles, notes = storyboard(project)
-    if not titles:
+    board = storyboard(project)
+    if board is not None and not board[0]:
         fail("no storyboard in " + project)
     tmp = tempfile.mkdtemp()
     pptx_path = os.path.join(tmp, "deck.pptx")
@@ -85,6 +88,14 @@ def main():
     from pptx.util import Emu
 
     prs = Presentation(pptx_path)
+    if board is None:
+        # No storyboard in the file: the titles are what the package says, read independently.
+        titles = [s.shapes.title.text if s.shapes.title is not None else "" for s in prs.slides]
+        notes = [s.notes_slide.notes_text_frame.text if s.has_notes_slide else "" for s in prs.slides]
+        if not titles or not all(titles):
+            fail(f"the starter deck has {len(titles)} slides, some without a title")
+    else:
+        titles, notes = board
     if (prs.slide_width, prs.slide_height) != (Emu(12192000), Emu(6858000)):
         fail("the slides are not 16:9 widescreen")
     if len(prs.slides) != len(titles):
@@ -121,6 +132,27 @@ def main():
     if not rows or "DejaVu" not in fonts or any(r[-5] != "yes" for r in rows):
         fail("the app's PDF does not embed its fonts:\n" + fonts)
     print("ok: the app's PDF embeds its fonts")
+    check_pictures(app, project, tmp, len(titles))
+
+
+def check_pictures(app, project, tmp, n):
+    """The numbered PNGs: one per slide, each 1920×1080 (read from the PNG header)."""
+    import struct
+
+    out = os.path.join(tmp, "pictures")
+    subprocess.run([app, "export", "deck", project, "--out-dir", out, "--format", "png"], check=True)
+    files = sorted(f for f in os.listdir(out) if f.endswith(".png"))
+    if len(files) != n:
+        fail(f"{len(files)} pictures for {n} slides")
+    for f in files:
+        with open(os.path.join(out, f), "rb") as fh:
+            head = fh.read(24)
+        if head[:8] != b"\x89PNG\r\n\x1a\n":
+            fail(f"{f} is not a PNG")
+        w, h = struct.unpack(">II", head[16:24])
+        if (w, h) != (1920, 1080):
+            fail(f"{f} is {w}×{h}, not 1920×1080")
+    print(f"ok: {n} numbered pictures, each 1920×1080")
 
 
 if __name__ == "__main__":

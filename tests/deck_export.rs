@@ -240,6 +240,18 @@ fn the_command_line_writes_pptx_pdf_and_pictures() {
     let o = run(&["--presentation", "nope", "--out", pptx.to_str().unwrap()]);
     assert!(!o.status.success());
     assert!(String::from_utf8_lossy(&o.stderr).contains("no presentation \"nope\""));
+    // Another council's file without a presentation: its headline views.
+    let other = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/aberdyffryn-2035.ron");
+    let pdf = dir.path().join("other.pdf");
+    let o = Command::new(env!("CARGO_BIN_EXE_outcome-explorer"))
+        .args(["export", "deck"])
+        .arg(&other)
+        .args(["--out", pdf.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("exporting the headline views"));
+    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF"));
     let o = run(&["--out", dir.path().join("deck.key").to_str().unwrap()]);
     assert!(String::from_utf8_lossy(&o.stderr).contains("should end in .pptx or .pdf"));
 }

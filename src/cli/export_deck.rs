@@ -1,6 +1,6 @@
 //! `export deck`: a presentation as PowerPoint, PDF or a folder of numbered pictures.
 
-use crate::deck::export;
+use crate::deck::{export, starter};
 use crate::export::ImageFormat;
 use clap::Args;
 use std::io::IsTerminal;
@@ -12,7 +12,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 #[command(group(clap::ArgGroup::new("to").required(true).args(["out", "out_dir"])))]
 pub struct DeckExportArgs {
     pub file: PathBuf,
-    /// The presentation's id (the project's first when left out).
+    /// The presentation's id (the project's first when left out; the headline views when the
+    /// project has none).
     #[arg(long)]
     pub presentation: Option<String>,
     /// A .pptx or .pdf file to write.
@@ -36,8 +37,20 @@ pub fn run(a: &DeckExportArgs) -> ExitCode {
         Ok(p) => p,
         Err(code) => return code,
     };
+    // A project without a presentation gets the deck the window starts from (its headline
+    // views), so that any council's file exports.
+    let headline;
     let deck = match export::find(&project, a.presentation.as_deref()) {
         Ok(d) => d,
+        Err(_) if a.presentation.is_none() && project.presentations.is_empty() => {
+            eprintln!(
+                "{}: no presentation in the file: exporting the headline views (cover, wheel, \
+                 headline charts, dashboard, plans, missions and pledges)",
+                a.file.display()
+            );
+            headline = starter::starter(&project, "deck");
+            &headline
+        }
         Err(e) => {
             eprintln!("{}: {e}", a.file.display());
             return ExitCode::FAILURE;

@@ -75,7 +75,12 @@ pub fn starter(project: &Project, id: &str) -> Presentation {
             SlideView::Dashboard { measures: vec![] },
         ));
     }
-    for plan in &project.action_plans {
+    // A plan without actions yet has nothing to show on a slide.
+    for plan in project
+        .action_plans
+        .iter()
+        .filter(|p| !p.actions.is_empty())
+    {
         slides.push(slide(
             format!("{}: not yet green", plan.title),
             SlideView::Actions {
@@ -157,5 +162,30 @@ mod tests {
         p.presentations.push(d);
         assert!(crate::deck::check::check(&p).is_empty());
         assert_eq!(free_id(&p), "deck-2");
+    }
+
+    #[test]
+    fn a_plan_without_actions_gets_no_slide() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/aberdyffryn-2035.ron");
+        let p = crate::file::load(&path).unwrap();
+        let empty: Vec<&str> = p
+            .action_plans
+            .iter()
+            .filter(|a| a.actions.is_empty())
+            .map(|a| a.id.as_str())
+            .collect();
+        assert!(!empty.is_empty(), "the fixture has a plan without actions");
+        let d = starter(&p, "deck");
+        assert!(d.slides.iter().all(|s| !matches!(
+            &s.view,
+            SlideView::Actions { plan, .. } if empty.contains(&plan.as_str())
+        )));
+        assert!(
+            d.slides
+                .iter()
+                .any(|s| matches!(s.view, SlideView::Actions { .. })),
+            "the plan with actions keeps its slide"
+        );
     }
 }
