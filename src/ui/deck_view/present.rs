@@ -200,6 +200,14 @@ impl Presenting {
             vec2(layout::WIDTH as f32, layout::HEIGHT as f32) * k,
         );
         self.slide_ui(ui, doc, rect);
+        // The counter in the title band's corner, as on the exported slides, clear of the body.
+        ui.painter().text(
+            rect.right_top() + vec2(-12.0, 8.0),
+            Align2::RIGHT_TOP,
+            format!("{} / {n}", self.slide + 1),
+            FontId::proportional(14.0),
+            color(palette::INK_MUTED),
+        );
         if self.presenter {
             self.presenter_view(&ctx, doc);
         }
@@ -211,18 +219,9 @@ impl Presenting {
         let Some(deck) = doc.project().presentations.get(self.deck) else {
             return;
         };
-        let (i, n) = (self.slide, deck.slides.len());
+        let i = self.slide;
         let s = &deck.slides[i];
         let scale = rect.height() / layout::HEIGHT as f32;
-        let counter = FontId::proportional(14.0);
-        let muted = color(palette::INK_MUTED);
-        ui.painter().text(
-            rect.right_bottom() + vec2(-12.0, -8.0),
-            Align2::RIGHT_BOTTOM,
-            format!("{} / {n}", i + 1),
-            counter,
-            muted,
-        );
         if matches!(s.view, SlideView::Title { .. }) {
             self.picture(ui, i, rect);
             return;
