@@ -15,7 +15,9 @@
 //!   `editor-rename` the same with a new id (every reference following).
 //! - `export/…`: the wheel and chart exporters (SVG building, and PNG with resvg) as the
 //!   window and the command line call them; `all-charts-*` writes every measure's chart to
-//!   a folder, as `export charts` does (PNG at sample scale, SVG at large).
+//!   a folder, as `export charts` does (PNG at sample scale, SVG at large); `deck-pptx` and
+//!   `deck-pdf` write the Luton sample's away-day deck (sample) and a 100-slide deck of the
+//!   large project (`deck-pptx-100`, `deck-pdf-100`).
 //! - `startup/sample`: the release binary's own "first frame painted" figure in a real
 //!   window under Xvfb (median of several runs; left out when Xvfb is missing).
 //! - `memory/large-mb`: resident set (VmRSS) of a fresh process that loaded the large
@@ -91,6 +93,8 @@ fn budget(id: &str) -> Option<f64> {
         };
     }
     match id {
+        "export/deck-pdf/sample" | "export/deck-pptx/sample" => Some(1000.0),
+        "export/deck-pdf-100/large" | "export/deck-pptx-100/large" => Some(15000.0),
         "startup/sample" => Some(500.0),
         "memory/large-mb" => Some(200.0),
         _ => None,
@@ -512,6 +516,42 @@ fn export_benches(c: &mut Criterion, project: &Project, scale: Scale, ids: &mut 
     group.finish();
 }
 
+/// The away-day deck as PowerPoint and PDF: the Luton sample's own storyboard at the sample
+/// scale, a deck of 100 slides (the starter deck and 90-odd charts) of the large project.
+fn deck_benches(c: &mut Criterion, project: &Project, scale: Scale, ids: &mut Vec<Id>) {
+    use outcome_explorer::deck::{export, starter};
+    let s = scale.name();
+    let (sample, deck, suffix) = match scale {
+        Scale::Sample => {
+            let path = manifest_dir().join("sample-data/luton-2040.ron");
+            let Ok(p) = file::load(&path) else { return };
+            let Some(deck) = p.presentations.first().cloned() else {
+                return;
+            };
+            (Some(p), deck, "")
+        }
+        Scale::Large => (None, starter::with_slides(project, "deck", 100), "-100"),
+        Scale::SampleX10 => return,
+    };
+    let project = sample.as_ref().unwrap_or(project);
+    let mut group = c.benchmark_group("export");
+    group.sample_size(10);
+    if scale == Scale::Large {
+        group.sampling_mode(SamplingMode::Flat);
+    }
+    for (format, name) in [
+        (export::DeckFormat::Pptx, "deck-pptx"),
+        (export::DeckFormat::Pdf, "deck-pdf"),
+    ] {
+        let f = format!("{name}{suffix}/{s}");
+        group.bench_function(&f, |b| {
+            b.iter(|| export::to_bytes(black_box(project), &deck, format, &|_| {}).unwrap())
+        });
+        ids.push(Id::criterion("export", f));
+    }
+    group.finish();
+}
+
 // ---------------------------------------------------------------------------------
 // Start-up in a real window
 
@@ -861,6 +901,10 @@ fn scale_wanted(filter: &Option<String>, scale: Scale) -> bool {
     ] {
         ids.push(format!("export/{e}/{s}"));
     }
+    let hundred = if scale == Scale::Large { "-100" } else { "" };
+    for e in ["deck-pptx", "deck-pdf"] {
+        ids.push(format!("export/{e}{hundred}/{s}"));
+    }
     if scale == Scale::Large {
         ids.push("memory/large-mb".into());
     }
@@ -922,6 +966,7 @@ fn main() {
         if scale != Scale::SampleX10 {
             frame_benches(&mut c, &project, scale, &mut ids);
             export_benches(&mut c, &project, scale, &mut ids);
+            deck_benches(&mut c, &project, scale, &mut ids);
         }
         if scale == Scale::Large && wanted(&filter, "memory/large-mb") {
             let path = scratch.path().join("large.ron");

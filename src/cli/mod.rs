@@ -4,6 +4,7 @@
 mod check;
 mod csv_cmd;
 mod export_chart;
+mod export_deck;
 mod export_wheel;
 mod fmt;
 
@@ -62,6 +63,8 @@ pub enum ExportCommand {
     Chart(ChartExportArgs),
     /// Every measure's chart into a folder, one file per measure.
     Charts(ChartsExportArgs),
+    /// A presentation as PowerPoint or PDF, or as numbered pictures.
+    Deck(export_deck::DeckExportArgs),
 }
 
 /// What the wheel's segments are coloured by.
@@ -257,6 +260,7 @@ pub fn run(command: Command) -> ExitCode {
         Command::Export(ExportCommand::Wheel(a)) => export_wheel::run(&a),
         Command::Export(ExportCommand::Chart(a)) => export_chart::run_one(&a),
         Command::Export(ExportCommand::Charts(a)) => export_chart::run_all(&a),
+        Command::Export(ExportCommand::Deck(a)) => export_deck::run(&a),
         Command::Csv(CsvCommand::Export { file, plan, out }) => csv_cmd::export(&file, &plan, &out),
         Command::Csv(CsvCommand::Import {
             file,

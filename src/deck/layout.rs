@@ -2,7 +2,8 @@
 //! PowerPoint and PDF slides all place their parts from this one layout, in slide units of
 //! 1920×1080 (a unit is a pixel of a full-HD picture).
 
-use crate::wheel::text::{self, Estimate, TextMeasurer};
+use crate::export::text_metrics::{self, Weight};
+use crate::wheel::text::{self, TextMeasurer};
 
 /// Slide width in slide units.
 pub const WIDTH: f64 = 1920.0;
@@ -16,8 +17,18 @@ pub const TITLE_SIZE: f64 = 52.0;
 pub const COUNTER_SIZE: f64 = 24.0;
 /// Body text (tables, bullet points) in slide units: at least 24 units, readable when projected.
 pub const BODY_SIZE: f64 = 30.0;
-/// Bold text is wider than the regular weight the estimate measures.
-pub const BOLD_WIDTH: f64 = 1.1;
+
+/// Widths in the fonts the exports embed, as resvg will draw them.
+struct Exported(Weight);
+
+impl TextMeasurer for Exported {
+    fn em(&self, c: char) -> f32 {
+        text_metrics::em(c, self.0)
+    }
+    fn width(&self, s: &str, size: f32) -> f32 {
+        text_metrics::width(s, size, self.0)
+    }
+}
 
 /// A rectangle in slide units.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -58,14 +69,17 @@ pub fn title_line_height() -> f64 {
 /// Bold text wrapped to `width` at `size` (slide units), at most `max` lines, the last cut
 /// with "…" when more would be needed.
 pub fn wrap_bold(s: &str, width: f64, size: f64, max: usize) -> Vec<String> {
-    wrap(s, width / BOLD_WIDTH, size, max)
+    wrap_in(&Exported(Weight::Bold), s, width, size, max)
 }
 
 /// Text wrapped to `width` at `size` (slide units), at most `max` lines, the last cut with
 /// "…" when more would be needed.
 pub fn wrap(s: &str, width: f64, size: f64, max: usize) -> Vec<String> {
-    let m = Estimate;
-    let mut lines = text::wrap(s, width as f32, size as f32, &m);
+    wrap_in(&Exported(Weight::Regular), s, width, size, max)
+}
+
+fn wrap_in(m: &dyn TextMeasurer, s: &str, width: f64, size: f64, max: usize) -> Vec<String> {
+    let mut lines = text::wrap(s, width as f32, size as f32, m);
     if lines.len() > max {
         lines.truncate(max.max(1));
         let last = lines.pop().unwrap_or_default();
@@ -73,7 +87,7 @@ pub fn wrap(s: &str, width: f64, size: f64, max: usize) -> Vec<String> {
         let cut = if m.width(&marked, size as f32) <= width as f32 {
             marked
         } else {
-            text::ellipsize(&last, width as f32, size as f32, &m).unwrap_or(last)
+            text::ellipsize(&last, width as f32, size as f32, m).unwrap_or(last)
         };
         lines.push(cut);
     }
@@ -82,7 +96,12 @@ pub fn wrap(s: &str, width: f64, size: f64, max: usize) -> Vec<String> {
 
 /// The width of `s` at `size` (slide units), as exports measure it.
 pub fn width(s: &str, size: f64) -> f64 {
-    Estimate.width(s, size as f32) as f64
+    text_metrics::width(s, size as f32, Weight::Regular) as f64
+}
+
+/// The width of `s` in bold at `size` (slide units).
+pub fn width_bold(s: &str, size: f64) -> f64 {
+    text_metrics::width(s, size as f32, Weight::Bold) as f64
 }
 
 /// The frame of a titled slide.
@@ -125,7 +144,7 @@ mod tests {
         assert!(long.body.h < short.body.h);
         assert!(short.body.h > HEIGHT * 0.8);
         for l in &long.title_lines {
-            assert!(width(l, TITLE_SIZE) * BOLD_WIDTH <= long.title.w + 1.0);
+            assert!(width_bold(l, TITLE_SIZE) <= long.title.w + 1.0);
         }
     }
 }

@@ -106,6 +106,82 @@ pub fn body_svg(project: &Project, slide: &Slide, w: f64, h: f64) -> String {
     }
 }
 
+/// The slide's picture in words, for its alternative text (screen readers, PowerPoint's
+/// accessibility checker): what it shows, its status and its sources.
+pub fn describe(project: &Project, slide: &Slide) -> String {
+    match &slide.view {
+        SlideView::Title { subtitle } => format!("{}. {subtitle}", title(slide)),
+        SlideView::Text { text } => text.clone(),
+        SlideView::Wheel { colour, focus, .. } => {
+            let state = views::wheel_state(Default::default(), *colour, None, None);
+            let within = focus
+                .as_deref()
+                .map(|f| format!(", zoomed into {f}"))
+                .unwrap_or_default();
+            format!(
+                "Outcomes wheel of {} outcomes around the vision, coloured by {}{within}.",
+                project.outcomes.len(),
+                state.colour.label().to_lowercase()
+            )
+        }
+        SlideView::Chart {
+            measure,
+            fit_axis,
+            comparators,
+            from,
+            to,
+        } => match views::slide_chart(
+            project,
+            measure,
+            *fit_axis,
+            comparators.as_deref(),
+            *from,
+            *to,
+        ) {
+            Some(c) => format!(
+                "Trend chart: {}. {} {}. {}.",
+                c.subtitle,
+                c.assessment.badge(),
+                c.verdict_text,
+                c.footnote
+            ),
+            None => format!("Measure {measure:?} does not exist."),
+        },
+        SlideView::Dashboard { measures } => {
+            let cards: Vec<String> = project
+                .measures_in_dashboard_order()
+                .into_iter()
+                .filter(|&i| measures.is_empty() || measures.contains(&project.measures[i].id))
+                .map(|i| {
+                    let c = chart::card(i, &project.measures[i]);
+                    format!("{}: {} {}", c.name, c.latest, c.latest_period)
+                })
+                .collect();
+            format!(
+                "Small charts of {} measures. {}.",
+                cards.len(),
+                cards.join("; ")
+            )
+        }
+        SlideView::Actions { plan, filter, sort } => match project.plan(plan) {
+            Some(p) => {
+                let rows = views::plan_rows(p, filter, *sort);
+                format!("Table of {}: {}.", p.title, table::summary(p, &rows))
+            }
+            None => format!("Plan {plan:?} does not exist."),
+        },
+        SlideView::Missions => {
+            let m: Vec<&str> = project.missions.iter().map(|m| m.name.as_str()).collect();
+            let p: Vec<&str> = project.pledges.iter().map(|p| p.partner.as_str()).collect();
+            format!(
+                "Missions: {}. Pledges from: {}.",
+                m.join("; "),
+                p.join("; ")
+            )
+        }
+    }
+}
+
 /// The whole slide (number `number` of `total`, from 1) as an SVG document of
 /// [`layout::WIDTH`]×[`layout::HEIGHT`] units.
 pub fn slide_svg(

@@ -25,7 +25,7 @@ fn columns(plan: &ActionPlan, rows: &[usize], w: f64, size: f64) -> Columns {
     let pad = size * 0.8;
     let widest_ref = rows
         .iter()
-        .map(|&i| layout::width(&plan.actions[i].reference, size))
+        .map(|&i| layout::width_bold(&plan.actions[i].reference, size))
         .fold(layout::width("Ref", size), f64::max)
         .min(w * 0.12);
     let reference = (MARGIN, widest_ref + pad);

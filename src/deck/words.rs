@@ -192,10 +192,14 @@ pub fn missions_body(project: &Project, w: f64, h: f64) -> String {
         .pledges
         .iter()
         .map(|p| {
-            let by =
-                p.by.map(|b| format!(" By {}.", b.label()))
-                    .unwrap_or_default();
-            (p.partner.clone(), format!("{}{by}", p.commitment.trim()))
+            let mut text = p.commitment.trim().to_string();
+            if let Some(b) = p.by {
+                if !text.is_empty() && !text.ends_with(['.', '!', '?']) {
+                    text.push('.');
+                }
+                text.push_str(&format!(" By {}.", b.label()));
+            }
+            (p.partner.clone(), text)
         })
         .collect();
     column(&mut s, MARGIN, col_w, bottom, "Missions", &missions);

@@ -51,6 +51,14 @@ pub static COMMANDS: &[Command] = &[
         0,
         |app, _| app.export_wheel("svg"),
     ),
+    Command::new(
+        "export.deck",
+        "Deck (PowerPoint, PDF or pictures)…",
+        Menu::Export,
+        1,
+        |app, _| app.export_deck_dialog(),
+    )
+    .enabled_when(|app| app.has_slides()),
     // Edit
     Command::new("edit.undo", "Undo", Menu::Edit, 0, |app, _| app.undo())
         .keys(&[K::new(CMD, Key::Z)])
@@ -135,6 +143,22 @@ pub static COMMANDS: &[Command] = &[
         2,
         |app, _| app.add_item(List::Missions),
     ),
+    Command::new(
+        "edit.copy-slide",
+        "Copy slide as picture",
+        Menu::Edit,
+        1,
+        |app, ctx| app.copy_slide(ctx),
+    )
+    .enabled_when(|app| app.has_slides()),
+    Command::new(
+        "edit.add-slide",
+        "Add this view as a slide",
+        Menu::Edit,
+        2,
+        |app, _| app.add_view_as_slide(),
+    )
+    .keys(&[K::new(CMD_SHIFT, Key::D)]),
     // View
     Command::new("view.wheel", "Wheel", Menu::View, 0, |app, _| {
         app.view = View::Wheel
@@ -156,6 +180,16 @@ pub static COMMANDS: &[Command] = &[
     })
     .keys(&[K::new(CMD, Key::Num4)])
     .radio_when(|app| app.view == View::Programme),
+    Command::new("view.slides", "Slides panel", Menu::View, 1, |app, _| {
+        app.deck.panel_open = !app.deck.panel_open
+    })
+    .keys(&[K::new(CMD_SHIFT, Key::L)])
+    .checked_when(|app| app.deck.panel_open),
+    Command::new("view.present", "Present", Menu::View, 1, |app, ctx| {
+        app.present(ctx)
+    })
+    .keys(&[K::new(Modifiers::NONE, Key::F5)])
+    .enabled_when(|app| app.has_slides()),
     Command::new("view.dark", "Dark theme", Menu::View, 1, |app, _| {
         app.settings.dark = !app.settings.dark;
         app.theme_applied = None;

@@ -37,6 +37,7 @@ impl OutcomeApp {
         self.actions.today = today;
         self.programme = Default::default();
         self.new_project = None;
+        self.deck.reset();
     }
 
     /// Open a file now, without asking about unsaved changes: a large one on another thread.

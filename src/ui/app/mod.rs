@@ -20,6 +20,7 @@ mod chrome;
 mod command;
 mod command_list;
 mod command_palette;
+mod deck;
 mod dialogs;
 mod disk_watch;
 mod file_lifecycle;
@@ -51,6 +52,8 @@ pub struct OutcomeApp {
     pub programme: ProgrammeView,
     /// File › New's steps, while they are shown.
     new_project: Option<NewProject>,
+    /// The Slides panel, presentation mode and the deck's export.
+    pub deck: crate::ui::deck_view::DeckUi,
     settings: Settings,
     pending: Option<Pending>,
     report: Option<Report>,
@@ -90,6 +93,7 @@ impl OutcomeApp {
             actions: ActionsView::default(),
             programme: ProgrammeView::default(),
             new_project: None,
+            deck: Default::default(),
             settings: Settings::default(),
             pending: None,
             report: None,
@@ -198,6 +202,9 @@ impl OutcomeApp {
         if let Some(wait) = self.autosave(false) {
             ctx.request_repaint_after(wait);
         }
+        if self.presentation_frame(ui) {
+            return;
+        }
         if self.opening.is_none() {
             self.handle_input(&ctx);
             self.palette_keys(&ctx);
@@ -210,6 +217,7 @@ impl OutcomeApp {
         });
         egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
         self.read_only_banner(ui);
+        self.slides_panel(ui);
         let mut nav = Nav::default();
         egui::CentralPanel::default().show(ui, |ui| match self.view {
             _ if self.welcome => self.welcome_ui(ui),
@@ -224,6 +232,7 @@ impl OutcomeApp {
         self.handle_nav(nav);
         self.new_project_steps(ui);
         self.dialogs(ui);
+        self.export_progress(&ctx);
         self.update_title(&ctx);
     }
 }

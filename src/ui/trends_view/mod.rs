@@ -88,6 +88,8 @@ pub struct TrendsView {
     /// The chart takes the mouse wheel (to pan) after a click in it, until the pointer
     /// leaves it; before that the wheel scrolls the page.
     plot_active: bool,
+    /// In presentation mode: the chart's height, to fit the slide (no hint under it).
+    present_height: Option<f32>,
     /// The chart title being typed (measure id, text), saved to the measure when the field
     /// is left.
     title_edit: Option<(String, String)>,
@@ -181,6 +183,23 @@ impl TrendsView {
     pub fn table_text(&self, p: &crate::model::Project) -> Option<String> {
         let m = p.measure(self.open.as_deref()?)?;
         Some(chart::table_tsv(p, m))
+    }
+
+    /// A chart alone, as presentation mode shows a slide: live (hover shows each value and
+    /// its source), without the data entry around it.
+    pub fn present_chart(&mut self, ui: &mut Ui, c: &Arc<Chart>) {
+        // Room under the chart for its legend (one or two rows).
+        let legend = 2.0 * ui.text_style_height(&egui::TextStyle::Button)
+            + 3.0 * ui.text_style_height(&egui::TextStyle::Small)
+            + 16.0;
+        self.present_height = Some((ui.available_height() - legend).max(120.0));
+        self.plot(ui, c);
+        // The sources, as under the exported chart.
+        ui.label(
+            egui::RichText::new(&c.footnote)
+                .small()
+                .color(crate::ui::theme::muted(ui)),
+        );
     }
 
     /// The chart currently shown (for tests and export).

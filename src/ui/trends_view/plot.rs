@@ -110,7 +110,7 @@ impl TrendsView {
         let hover_chart = Arc::clone(c);
         Plot::new(("trend-plot", &c.measure_id))
             .id(plot_id(&c.measure_id))
-            .height(440.0)
+            .height(self.present_height.unwrap_or(440.0))
             .grid_spacing(GRID_MIN..=300.0)
             .grid_color(inks.grid)
             .default_x_bounds(c.x_range.0, c.x_range.1)
@@ -185,6 +185,10 @@ impl TrendsView {
         } else if self.plot_active {
             // The wheel pans the chart: the page stays where it is.
             ui.input_mut(|i| i.smooth_scroll_delta = egui::Vec2::ZERO);
+        }
+        if self.present_height.is_some() {
+            self.legend_ui(ui, c.as_ref());
+            return;
         }
         let hint = if self.plot_active {
             "The mouse wheel now pans the chart; move the pointer off it to scroll the page. \

@@ -131,6 +131,24 @@ impl WheelView {
         &self.state
     }
 
+    /// The wheel alone, as presentation mode shows a slide: `state` with `selected`
+    /// outlined, live (hover and keys as in the view), without the toolbar or details.
+    pub fn present(
+        &mut self,
+        ui: &mut Ui,
+        doc: &Document,
+        state: &ViewState,
+        selected: Option<&str>,
+    ) {
+        if self.state != *state {
+            self.state = state.clone();
+            self.anim = None;
+        }
+        self.selected = selected.map(str::to_string);
+        let ctx = ui.ctx().clone();
+        self.wheel(ui, doc, &ctx);
+    }
+
     fn set_focus(&mut self, p: &Project, focus: Option<Focus>, ctx: &egui::Context) {
         let from = match &self.anim {
             Some(a) => a.to,

@@ -1,0 +1,201 @@
+//! The deck in the window, driven as a user would: add the view as a slide, reorder it,
+//! undo, rename it, present, move on with the arrow keys and leave with Esc, save.
+
+use egui::accesskit::Role;
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use outcome_explorer::document::Document;
+use outcome_explorer::file;
+use outcome_explorer::model::SlideView;
+use outcome_explorer::ui::OutcomeApp;
+use outcome_explorer::ui::nav::View;
+use std::path::{Path, PathBuf};
+
+fn sample_copy(dir: &Path) -> PathBuf {
+    let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data/luton-2040.ron");
+    let to = dir.join("luton.ron");
+    std::fs::copy(from, &to).unwrap();
+    to
+}
+
+fn harness(path: &Path) -> Harness<'static, OutcomeApp> {
+    let app = OutcomeApp::new(Document::open(path).unwrap());
+    Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_ui_state(|ui, app: &mut OutcomeApp| app.ui_root(ui), app)
+}
+
+fn slides(h: &Harness<'_, OutcomeApp>) -> Vec<(String, SlideView)> {
+    h.state().doc.project().presentations[0]
+        .slides
+        .iter()
+        .map(|s| (s.title.clone(), s.view.clone()))
+        .collect()
+}
+
+#[test]
+fn add_a_view_reorder_undo_present_and_leave() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = sample_copy(dir.path());
+    let mut h = harness(&path);
+    h.run();
+    let before = slides(&h).len();
+
+    // The chart of households in temporary accommodation, added as a slide.
+    h.state_mut().trends.open_measure("ta-households");
+    h.get_by_label("Trends").click();
+    h.run();
+    assert_eq!(h.state().view, View::Trends);
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::D);
+    h.run();
+    let now = slides(&h);
+    assert_eq!(now.len(), before + 1);
+    assert!(
+        matches!(&now[before].1, SlideView::Chart { measure, .. } if measure == "ta-households"),
+        "{:?}",
+        now[before]
+    );
+    assert_eq!(h.state().deck.selected, Some(before));
+    assert!(h.state().deck.panel_open, "the Slides panel opens");
+    assert!(h.query_by_label("Slides").is_some());
+
+    // Alt+↑ moves it up one; the Up button once more; undo puts it back one place.
+    h.key_press_modifiers(Modifiers::ALT, Key::ArrowUp);
+    h.run();
+    assert!(
+        matches!(slides(&h)[before - 1].1, SlideView::Chart { ref measure, .. } if measure == "ta-households")
+    );
+    h.get_by_label("↑ Up").click();
+    h.run();
+    assert_eq!(h.state().deck.selected, Some(before - 2));
+    assert!(
+        matches!(slides(&h)[before - 2].1, SlideView::Chart { ref measure, .. } if measure == "ta-households")
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert!(
+        matches!(slides(&h)[before - 1].1, SlideView::Chart { ref measure, .. } if measure == "ta-households")
+    );
+    assert_eq!(slides(&h).len(), before + 1);
+
+    // Rename the slide: typed into its title field, saved when the field is left.
+    h.state_mut().deck.selected = Some(before - 1);
+    h.run();
+    let title = h.get_by_role_and_label(Role::TextInput, "Title (the slide's message)");
+    title.focus();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_role_and_label(Role::TextInput, "Title (the slide's message)")
+        .type_text("Fewer families in hotels");
+    h.run();
+    h.key_press(Key::Tab);
+    h.run();
+    assert_eq!(slides(&h)[before - 1].0, "Fewer families in hotels");
+
+    // Present from the selected slide; → moves on, Home goes to the start, Esc leaves.
+    h.key_press(Key::F5);
+    h.run();
+    let p = h.state().deck.presenting.as_ref().expect("presenting");
+    assert_eq!(p.slide, before - 1);
+    assert!(
+        h.query_by_label("Slides").is_none(),
+        "no editing chrome while presenting"
+    );
+    h.key_press(Key::ArrowRight);
+    h.run();
+    assert_eq!(h.state().deck.presenting.as_ref().unwrap().slide, before);
+    h.key_press(Key::ArrowRight);
+    h.run();
+    assert_eq!(
+        h.state().deck.presenting.as_ref().unwrap().slide,
+        before,
+        "stops at the end"
+    );
+    h.key_press(Key::Home);
+    h.run();
+    assert_eq!(h.state().deck.presenting.as_ref().unwrap().slide, 0);
+    h.key_press(Key::PageDown);
+    h.key_press(Key::Space);
+    h.run();
+    assert_eq!(h.state().deck.presenting.as_ref().unwrap().slide, 2);
+    h.key_press(Key::Backspace);
+    h.run();
+    assert_eq!(h.state().deck.presenting.as_ref().unwrap().slide, 1);
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(h.state().deck.presenting.is_none());
+    assert_eq!(
+        h.state().deck.selected,
+        Some(1),
+        "the panel shows where presenting ended"
+    );
+    assert!(h.query_by_label("Slides").is_some());
+
+    // Saved with the project.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    let saved = file::load(&path).unwrap();
+    assert_eq!(saved.presentations[0].slides.len(), before + 1);
+    assert_eq!(
+        saved.presentations[0].slides[before - 1].title,
+        "Fewer families in hotels"
+    );
+}
+
+#[test]
+fn a_project_without_slides_starts_a_deck_from_a_view_and_duplicates_and_deletes() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = sample_copy(dir.path());
+    let mut p = file::load(&path).unwrap();
+    p.presentations.clear();
+    file::save(&p, &path).unwrap();
+    let mut h = harness(&path);
+    h.run();
+    // The wheel as it is shown becomes the first slide of a new presentation.
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::D);
+    h.run();
+    let s = slides(&h);
+    assert_eq!(s.len(), 1);
+    assert!(matches!(s[0].1, SlideView::Wheel { .. }));
+    h.get_by_label("Duplicate").click();
+    h.run();
+    assert_eq!(slides(&h).len(), 2);
+    h.get_by_label("Delete").click();
+    h.run();
+    h.get_by_label("Delete").click();
+    h.run();
+    assert!(h.state().doc.project().presentations[0].slides.is_empty());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(slides(&h).len(), 2, "undo brings deleted slides back");
+}
+
+#[test]
+fn the_deck_exports_from_the_window_with_progress() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = sample_copy(dir.path());
+    let mut h = harness(&path);
+    h.run();
+    let out = dir.path().join("pictures");
+    h.state_mut().deck.panel_open = true;
+    h.state_mut().export_deck_to(
+        outcome_explorer::ui::deck_view::export_job::Target::Pictures(
+            out.clone(),
+            outcome_explorer::export::ImageFormat::Svg,
+        ),
+    );
+    assert!(h.state().deck.export.is_some(), "an export under way");
+    // The window stays live while the slides are drawn; the status line says where they went.
+    let start = std::time::Instant::now();
+    while h.state().deck.export.is_some() {
+        assert!(start.elapsed().as_secs() < 120, "the export never finished");
+        h.run();
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let status = h.state().status();
+    assert!(status.contains("Exported 9 pictures"), "{status}");
+    assert!(out.join("slide-09.svg").exists());
+    assert!(!out.join("slide-10.svg").exists());
+}
