@@ -97,3 +97,36 @@ fn a_reused_pixmap_draws_as_a_fresh_one_and_transparency_is_kept() {
     assert_eq!(pixels.pixel(0, 0).unwrap().alpha(), 0);
     assert_eq!(pixels.pixel(3, 3).unwrap().alpha(), 255);
 }
+
+#[test]
+fn the_command_line_draws_n_charts_at_a_time_and_says_so() {
+    let file = fixtures::path("aberdyffryn-2035.ron");
+    let measures = fixtures::load("aberdyffryn-2035.ron").measures.len();
+    let dir = tempfile::tempdir().unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_outcome-explorer"))
+        .args(["export", "charts"])
+        .arg(&file)
+        .arg("--out-dir")
+        .arg(dir.path())
+        .args([
+            "--format", "png", "--width", "320", "--height", "180", "--jobs", "2",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        said.contains(&format!("Wrote {measures} charts")) && said.contains("(2 at a time)"),
+        "{said}"
+    );
+    let files: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+    assert_eq!(files.len(), measures);
+    for f in files {
+        let bytes = std::fs::read(f.unwrap().path()).unwrap();
+        assert_eq!(header(&bytes), (RGB, 320, 180));
+    }
+}
