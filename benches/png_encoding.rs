@@ -6,7 +6,7 @@
 //!     cargo bench --bench png_encoding [-- --write DIR]
 //!
 //! `--write DIR` also saves each picture as `tiny-skia` wrote it, for an optimising encoder
-//! (e.g. `optipng -o2`) to give the size to compare with. See docs/performance.md.
+//! (e.g. `optipng -o2`) to give the size to compare with.
 
 use ::png::{ColorType, DeflateCompression, Filter};
 use outcome_explorer::chart::ChartOptions;

@@ -3,7 +3,7 @@
 //! Each thread keeps the pixmap it last drew into and reuses it for a picture of the same
 //! size (clearing 8 MB is cheaper than the page faults of a fresh one), and opaque
 //! pictures (all of the app's, which paint their own background) are written as RGB with
-//! a fast encoder; see docs/performance.md for the options measured.
+//! a fast encoder; `cargo bench --bench png_encoding` compares the options.
 
 use resvg::{tiny_skia, usvg};
 use std::cell::RefCell;
@@ -61,7 +61,7 @@ pub fn render(svg: &str, width: u32, height: u32) -> Result<tiny_skia::Pixmap, S
 }
 
 /// How PNGs are compressed: fdeflate with one filter for every row (see
-/// docs/performance.md for sizes and times of each option).
+/// `cargo bench --bench png_encoding` for sizes and times of each option).
 const DEFLATE: ::png::DeflateCompression = ::png::DeflateCompression::FdeflateUltraFast;
 const FILTER: ::png::Filter = ::png::Filter::Up;
 
