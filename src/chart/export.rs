@@ -43,22 +43,31 @@ pub fn export_all(
     width: u32,
     height: u32,
 ) -> Result<Vec<PathBuf>, String> {
+    export_all_with(project, dir, format, width, height, None, &|_, _| {})
+}
+
+/// [`export_all`] drawn on `threads` threads (one per core when `None`), calling
+/// `progress(done, total)` as each chart is written. The files are the same whatever the
+/// number of threads.
+pub fn export_all_with(
+    project: &Project,
+    dir: &Path,
+    format: ImageFormat,
+    width: u32,
+    height: u32,
+    threads: Option<usize>,
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> Result<Vec<PathBuf>, String> {
     std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-    let mut written = Vec::new();
-    for i in project.measures_in_dashboard_order() {
+    let order = project.measures_in_dashboard_order();
+    let threads = crate::export::batch::threads(threads, order.len());
+    crate::export::batch::run(&order, threads, progress, |&i| {
         let m = &project.measures[i];
         let path = dir.join(format!("{}.{}", m.id, format.extension()));
-        export_measure(
-            project,
-            &m.id,
-            &ChartOptions::for_measure(m),
-            &path,
-            width,
-            height,
-        )?;
-        written.push(path);
-    }
-    Ok(written)
+        let options = ChartOptions::for_measure(m);
+        export_measure(project, &m.id, &options, &path, width, height)?;
+        Ok(path)
+    })
 }
 
 /// Write the dashboard (a grid of small charts) to `out`.

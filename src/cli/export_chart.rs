@@ -2,8 +2,9 @@
 
 use super::{ChartExportArgs, ChartsExportArgs, Format, load_or_report};
 use crate::chart::ChartOptions;
-use crate::chart::export::{export_all, export_measure};
-use crate::export::ImageFormat;
+use crate::chart::export::{export_all_with, export_measure};
+use crate::export::{ImageFormat, batch};
+use std::io::IsTerminal;
 use std::process::ExitCode;
 
 pub fn run_one(args: &ChartExportArgs) -> ExitCode {
@@ -44,9 +45,38 @@ pub fn run_all(args: &ChartsExportArgs) -> ExitCode {
         Format::Svg => ImageFormat::Svg,
         Format::Png => ImageFormat::Png,
     };
-    match export_all(&project, &args.out_dir, format, args.width, args.height) {
+    // A count that updates in place on a terminal; nothing when output is redirected.
+    let counting = std::io::stderr().is_terminal();
+    let progress = |done: usize, total: usize| {
+        if counting {
+            eprint!("\rDrawing charts: {done} of {total}");
+            if done == total {
+                eprintln!();
+            }
+        }
+    };
+    let threads = batch::threads(args.jobs, project.measures.len());
+    let written = export_all_with(
+        &project,
+        &args.out_dir,
+        format,
+        args.width,
+        args.height,
+        Some(threads),
+        &progress,
+    );
+    match written {
         Ok(files) => {
-            println!("Wrote {} charts to {}", files.len(), args.out_dir.display());
+            let on = if threads == 1 {
+                String::new()
+            } else {
+                format!(" ({threads} at a time)")
+            };
+            println!(
+                "Wrote {} charts to {}{on}",
+                files.len(),
+                args.out_dir.display()
+            );
             ExitCode::SUCCESS
         }
         Err(e) => {

@@ -137,6 +137,9 @@ pub struct ChartsExportArgs {
     pub width: u32,
     #[arg(long, default_value_t = 1080)]
     pub height: u32,
+    /// How many charts to draw at once (default: one per core).
+    #[arg(long)]
+    pub jobs: Option<usize>,
 }
 
 #[derive(Subcommand, Debug)]

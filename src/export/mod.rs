@@ -2,6 +2,7 @@
 //! with, and PNG rasterising of that SVG (resvg, with the app's own fonts so that
 //! output is the same on every machine).
 
+pub mod batch;
 pub mod fonts;
 pub mod picture_check;
 pub mod png;

@@ -1,29 +1,99 @@
 //! Rasterising SVG to PNG with resvg, using fonts bundled in the binary.
+//!
+//! Each thread keeps the pixmap it last drew into and reuses it for a picture of the same
+//! size (clearing 8 MB is cheaper than the page faults of a fresh one), and opaque
+//! pictures (all of the app's, which paint their own background) are written as RGB with
+//! a fast encoder; `cargo bench --bench png_encoding` compares the options.
 
 use resvg::{tiny_skia, usvg};
+use std::cell::RefCell;
+
+/// Parse `svg` with the bundled fonts.
+fn tree(svg: &str) -> Result<usvg::Tree, String> {
+    usvg::Tree::from_str(svg, &super::fonts::svg_options())
+        .map_err(|e| format!("the picture could not be drawn: {e}"))
+}
+
+/// Draw `tree` scaled to fill `pixmap`, which must be clear.
+fn draw(tree: &usvg::Tree, pixmap: &mut tiny_skia::Pixmap) {
+    let size = tree.size();
+    let transform = tiny_skia::Transform::from_scale(
+        pixmap.width() as f32 / size.width(),
+        pixmap.height() as f32 / size.height(),
+    );
+    resvg::render(tree, transform, &mut pixmap.as_mut());
+}
+
+fn new_pixmap(width: u32, height: u32) -> Result<tiny_skia::Pixmap, String> {
+    tiny_skia::Pixmap::new(width.max(1), height.max(1))
+        .ok_or_else(|| format!("{width}×{height} is not a size that can be drawn"))
+}
+
+thread_local! {
+    /// The pixmap this thread drew into last, kept for the next picture of its size.
+    static PIXMAP: RefCell<Option<tiny_skia::Pixmap>> = const { RefCell::new(None) };
+}
 
 /// Render `svg` scaled to fill `width`×`height` pixels and encode it as PNG.
 pub fn rasterise(svg: &str, width: u32, height: u32) -> Result<Vec<u8>, String> {
-    render(svg, width, height)?
-        .encode_png()
-        .map_err(|e| format!("could not encode PNG: {e}"))
+    let tree = tree(svg)?;
+    let (width, height) = (width.max(1), height.max(1));
+    PIXMAP.with_borrow_mut(|kept| {
+        let pixmap = match kept {
+            Some(p) if p.width() == width && p.height() == height => {
+                p.fill(tiny_skia::Color::TRANSPARENT);
+                p
+            }
+            _ => kept.insert(new_pixmap(width, height)?),
+        };
+        draw(&tree, pixmap);
+        encode(pixmap)
+    })
 }
 
 /// Render `svg` scaled to fill `width`×`height` pixels (premultiplied RGBA, as the clipboard
 /// and the screen take it).
 pub fn render(svg: &str, width: u32, height: u32) -> Result<tiny_skia::Pixmap, String> {
-    let options = super::fonts::svg_options();
-    let tree = usvg::Tree::from_str(svg, &options)
-        .map_err(|e| format!("the picture could not be drawn: {e}"))?;
-    let mut pixmap = tiny_skia::Pixmap::new(width.max(1), height.max(1))
-        .ok_or_else(|| format!("{width}×{height} is not a size that can be drawn"))?;
-    let size = tree.size();
-    let transform = tiny_skia::Transform::from_scale(
-        width as f32 / size.width(),
-        height as f32 / size.height(),
-    );
-    resvg::render(&tree, transform, &mut pixmap.as_mut());
+    let tree = tree(svg)?;
+    let mut pixmap = new_pixmap(width, height)?;
+    draw(&tree, &mut pixmap);
     Ok(pixmap)
+}
+
+/// How PNGs are compressed: fdeflate with one filter for every row (see
+/// `cargo bench --bench png_encoding` for sizes and times of each option).
+const DEFLATE: ::png::DeflateCompression = ::png::DeflateCompression::FdeflateUltraFast;
+const FILTER: ::png::Filter = ::png::Filter::Up;
+
+/// Encode a pixmap as PNG: 8-bit RGB when every pixel is opaque, RGBA otherwise.
+pub fn encode(pixmap: &tiny_skia::Pixmap) -> Result<Vec<u8>, String> {
+    let data = pixmap.data();
+    let opaque = data.chunks_exact(4).all(|p| p[3] == 255);
+    let (colour, pixels): (::png::ColorType, Vec<u8>) = if opaque {
+        let mut rgb = Vec::with_capacity(data.len() / 4 * 3);
+        for p in data.chunks_exact(4) {
+            rgb.extend_from_slice(&p[..3]);
+        }
+        (::png::ColorType::Rgb, rgb)
+    } else {
+        let mut rgba = Vec::with_capacity(data.len());
+        for p in pixmap.pixels() {
+            let c = p.demultiply();
+            rgba.extend_from_slice(&[c.red(), c.green(), c.blue(), c.alpha()]);
+        }
+        (::png::ColorType::Rgba, rgba)
+    };
+    let failed = |e: ::png::EncodingError| format!("could not encode PNG: {e}");
+    let mut out = Vec::with_capacity(pixels.len() / 8);
+    let mut encoder = ::png::Encoder::new(&mut out, pixmap.width(), pixmap.height());
+    encoder.set_color(colour);
+    encoder.set_depth(::png::BitDepth::Eight);
+    encoder.set_deflate_compression(DEFLATE);
+    encoder.set_filter(FILTER);
+    let mut writer = encoder.write_header().map_err(failed)?;
+    writer.write_image_data(&pixels).map_err(failed)?;
+    writer.finish().map_err(failed)?;
+    Ok(out)
 }
 
 #[cfg(test)]
