@@ -6,7 +6,6 @@
 mod colour;
 mod one_line;
 mod period;
-pub mod read_ahead;
 
 pub use colour::Colour;
 pub use period::{Period, PeriodError, decimal_year_of};
@@ -223,8 +222,7 @@ pub struct Comparator {
     #[serde(
         default,
         skip_serializing_if = "Vec::is_empty",
-        serialize_with = "one_line::serialize",
-        deserialize_with = "read_ahead::observations"
+        serialize_with = "one_line::serialize"
     )]
     pub observations: Vec<Observation>,
 }
@@ -307,8 +305,7 @@ pub struct Measure {
     #[serde(
         default,
         skip_serializing_if = "Vec::is_empty",
-        serialize_with = "one_line::serialize",
-        deserialize_with = "read_ahead::observations"
+        serialize_with = "one_line::serialize"
     )]
     pub observations: Vec<Observation>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
