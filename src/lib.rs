@@ -17,6 +17,7 @@ pub mod model;
 pub mod palette;
 pub mod plan_table;
 pub mod status;
+#[cfg(any(test, feature = "synthetic"))]
 pub mod synthetic;
 pub mod ui;
 pub mod validate;

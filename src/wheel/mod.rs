@@ -10,6 +10,7 @@
 
 pub mod colouring;
 pub mod export;
+#[cfg(any(test, feature = "synthetic"))]
 pub mod fixture;
 mod plan;
 pub mod text;
