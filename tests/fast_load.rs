@@ -122,9 +122,9 @@ fn every_top_level_list_is_read_item_by_item() {
     }
 }
 
-/// The sample's text with three measures spoiled in three ways.
-fn three_problems() -> (String, [String; 3]) {
-    let p = generate_scale(Scale::Sample, 11);
+/// A synthetic project's text with three measures spoiled in three ways.
+fn three_problems(scale: Scale) -> (String, [String; 3]) {
+    let p = generate_scale(scale, 11);
     let text = file::to_text(&p);
     let ids: Vec<&str> = p.measures.iter().map(|m| m.id.as_str()).collect();
     let start = |id: &str| text.find(&format!("id: \"{id}\"")).unwrap();
@@ -143,7 +143,14 @@ fn three_problems() -> (String, [String; 3]) {
 
 #[test]
 fn three_problems_in_three_measures_are_reported_together() {
-    let (text, ids) = three_problems();
+    // The larger project is read on several threads.
+    for scale in [Scale::Sample, Scale::SampleX10] {
+        three_problems_reported(scale);
+    }
+}
+
+fn three_problems_reported(scale: Scale) {
+    let (text, ids) = three_problems(scale);
     let err = file::parse(&text, "p.ron").unwrap_err();
     let lines: Vec<String> = err.problems.iter().map(|p| p.to_string()).collect();
     assert_eq!(lines.len(), 3, "{lines:#?}");
@@ -166,7 +173,7 @@ fn three_problems_in_three_measures_are_reported_together() {
 
 #[test]
 fn check_lists_all_three_problems() {
-    let (text, ids) = three_problems();
+    let (text, ids) = three_problems(Scale::Sample);
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("three.ron");
     std::fs::write(&path, &text).unwrap();

@@ -2,10 +2,12 @@
 //!
 //! 1. [`split`](super::split) checks that brackets, strings and comments balance (a file whose
 //!    brackets do not is reported there, precisely, and read no further) and cuts each
-//!    top-level list (`measures: [ … ]`) into its items.
+//!    top-level list (`measures: [ … ]`) into its items. Each item is handed to the other
+//!    cores as soon as it is cut, and ron parses it there, with the file's extensions (read
+//!    from its first lines), while the pass goes on.
 //! 2. The rest of the file, with those lists emptied (the *frame*: the programme, the file's
-//!    `#![enable(…)]` extensions and every field outside the lists), and every item are parsed
-//!    by ron, with the file's extensions, on all cores, largest first.
+//!    `#![enable(…)]` extensions and every field outside the lists), is parsed by ron too; then
+//!    every core helps with the items still waiting.
 //! 3. An item that fails is read again without the innermost list entry holding the error (an
 //!    observation, an action), so that every problem in it is found, not only the first.
 //! 4. Each error's position inside its item is mapped back to the file, and named by its path
@@ -23,7 +25,8 @@ use crate::model::{
 };
 use ron::error::SpannedError;
 use std::borrow::Cow;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::ops::Range;
+use std::sync::{Mutex, mpsc};
 
 /// A file smaller than this is read on one thread: starting threads would cost more.
 const PARALLEL_FROM_BYTES: usize = 256 * 1024;
@@ -111,115 +114,89 @@ struct Frame {
     runs: Vec<(usize, usize)>,
 }
 
-/// One piece of parsing work.
-enum Job<'a> {
-    /// The frame, of this many bytes.
-    Frame(usize),
-    Item {
-        kind: Kind,
-        list: &'a TopList,
-        n: usize,
-    },
+/// An item to parse: its list's name and `[` (which orders the lists), its number, its text.
+struct Task<'a> {
+    kind: Kind,
+    list: &'a str,
+    open: usize,
+    n: usize,
+    range: Range<usize>,
 }
 
-impl Job<'_> {
-    /// How much text the job parses.
-    fn weight(&self) -> usize {
-        match self {
-            Job::Frame(len) => *len,
-            Job::Item { list, n, .. } => list.items[*n].len(),
-        }
-    }
-}
-
-enum Done {
-    Frame(Result<Project, Found>),
-    Item(Result<Item, Vec<Found>>),
-}
+/// An item parsed, with its place: its list's `[` and its number.
+type Parsed = ((usize, usize), Result<Item, Vec<Found>>);
 
 /// Read the project in `text` (no validation).
 pub fn read(text: &str) -> Result<Project, Unread> {
-    let split = split(text).map_err(|broken| {
-        let place = |at: usize| {
-            let (line, col) = locate::line_cols(text, &[at])[0];
-            format!("line {line}, column {col}")
-        };
-        let found = Found {
-            at: broken.at(),
-            path: String::new(),
-            message: broken.message(text, place),
-        };
-        Unread::At(vec![found], false)
-    })?;
-    let chosen: Vec<(Kind, &TopList)> = split
-        .lists
-        .iter()
-        .filter_map(|l| Some((Kind::of(&l.name)?, l)))
-        .collect();
-    let frame = Frame::new(text, &chosen);
-    let options = match ron::Deserializer::from_str_with_options(&frame.text, &super::ron_options())
-    {
+    // The extensions are read from the file's first lines, so that items can be parsed while
+    // the rest of the file is still being cut.
+    let options = match ron::Deserializer::from_str_with_options(text, &super::ron_options()) {
         Ok(d) => ron::Options::default().with_default_extension(d.extensions()),
-        Err(e) => return Err(Unread::At(vec![frame.problem(&e)], false)),
+        Err(e) => return Err(Unread::At(vec![problem_in(text, &e)], false)),
     };
-
-    let mut jobs = vec![Job::Frame(frame.text.len())];
-    for &(kind, list) in &chosen {
-        jobs.extend((0..list.items.len()).map(|n| Job::Item { kind, list, n }));
-    }
-    let done = run_all(&jobs, text.len() >= PARALLEL_FROM_BYTES, |job| match job {
-        Job::Frame(_) => Done::Frame(
-            options
-                .from_str::<Project>(&frame.text)
-                .map_err(|e| frame.problem(&e)),
-        ),
-        Job::Item { kind, list, n } => Done::Item(read_item(text, *kind, list, *n, &options)),
-    });
-    assemble(done, &split, &frame, &options)
+    let helpers = match text.len() >= PARALLEL_FROM_BYTES {
+        true => std::thread::available_parallelism().map_or(0, |n| n.get() - 1),
+        false => 0,
+    };
+    let (to_parse, tasks) = mpsc::channel::<Task>();
+    let tasks = Mutex::new(tasks);
+    // Parse items until every one has been cut and taken.
+    let parse_items = || {
+        let mut done: Vec<Parsed> = Vec::new();
+        while let Ok(t) = tasks.lock().map_or(Err(mpsc::RecvError), |r| r.recv()) {
+            let read = read_item(text, t.kind, t.list, t.n, t.range, &options);
+            done.push(((t.open, t.n), read));
+        }
+        done
+    };
+    std::thread::scope(|s| {
+        let helpers: Vec<_> = (0..helpers).map(|_| s.spawn(parse_items)).collect();
+        let split = split(text, |list, open, n, range| {
+            if let Some(kind) = Kind::of(list) {
+                let _ = to_parse.send(Task {
+                    kind,
+                    list,
+                    open,
+                    n,
+                    range,
+                });
+            }
+        });
+        drop(to_parse);
+        let framed = split.map(|split| {
+            let frame = Frame::new(text, &split);
+            let read = options.from_str::<Project>(&frame.text);
+            (split, frame, read)
+        });
+        let mut done = parse_items();
+        for h in helpers {
+            // A helper that panicked passes its panic on: nothing is caught here.
+            done.extend(h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
+        }
+        let (split, frame, read) = framed.map_err(|broken| broken_problem(text, &broken))?;
+        done.sort_unstable_by_key(|(at, _)| *at);
+        assemble(read, done, &split, &frame, &options)
+    })
 }
 
-/// Run `work` on every job, on every core when `parallel`, largest job first; the results in
-/// the jobs' order.
-fn run_all<'a, T: Send>(
-    jobs: &'a [Job<'a>],
-    parallel: bool,
-    work: impl Fn(&'a Job<'a>) -> T + Sync,
-) -> Vec<T> {
-    let threads = match parallel {
-        true => std::thread::available_parallelism().map_or(1, |n| n.get().min(jobs.len())),
-        false => 1,
+/// The problem of a text whose structure does not balance.
+fn broken_problem(text: &str, broken: &super::split::Broken) -> Unread {
+    let place = |at: usize| {
+        let (line, col) = locate::line_cols(text, &[at])[0];
+        format!("line {line}, column {col}")
     };
-    if threads <= 1 {
-        return jobs.iter().map(work).collect();
-    }
-    let mut order: Vec<usize> = (0..jobs.len()).collect();
-    order.sort_by_key(|&k| std::cmp::Reverse(jobs[k].weight()));
-    let next = AtomicUsize::new(0);
-    let mut done: Vec<(usize, T)> = std::thread::scope(|s| {
-        let workers: Vec<_> = (0..threads)
-            .map(|_| {
-                s.spawn(|| {
-                    let mut mine = Vec::new();
-                    while let Some(&k) = order.get(next.fetch_add(1, Ordering::Relaxed)) {
-                        mine.push((k, work(&jobs[k])));
-                    }
-                    mine
-                })
-            })
-            .collect();
-        // A worker that panicked passes its panic on: nothing is caught here.
-        workers
-            .into_iter()
-            .flat_map(|w| w.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
-    });
-    done.sort_unstable_by_key(|(k, _)| *k);
-    done.into_iter().map(|(_, t)| t).collect()
+    let found = Found {
+        at: broken.at(),
+        path: String::new(),
+        message: broken.message(text, place),
+    };
+    Unread::At(vec![found], false)
 }
 
 /// The project from the frame and the items, or every problem found, in file order.
 fn assemble(
-    done: Vec<Done>,
+    read: Result<Project, SpannedError>,
+    done: Vec<Parsed>,
     split: &Split,
     frame: &Frame,
     options: &ron::Options,
@@ -233,14 +210,12 @@ fn assemble(
             message: "a comma with no item before it".into(),
         })
         .collect();
-    let mut project = None;
+    let project = read.map_err(|e| found.push(frame.problem(&e))).ok();
     let mut items = Vec::with_capacity(done.len());
-    for d in done {
+    for (_, d) in done {
         match d {
-            Done::Frame(Ok(p)) => project = Some(p),
-            Done::Frame(Err(f)) => found.push(f),
-            Done::Item(Ok(item)) => items.push(item),
-            Done::Item(Err(f)) => found.extend(f),
+            Ok(item) => items.push(item),
+            Err(f) => found.extend(f),
         }
     }
     match project {
@@ -271,11 +246,11 @@ fn assemble(
 fn read_item(
     text: &str,
     kind: Kind,
-    list: &TopList,
+    list: &str,
     n: usize,
+    range: Range<usize>,
     options: &ron::Options,
 ) -> Result<Item, Vec<Found>> {
-    let range = list.items[n].clone();
     let item = &text[range.clone()];
     let mut error = match kind.read(item, options) {
         Ok(read) => return Ok(read),
@@ -293,7 +268,7 @@ fn read_item(
             .fold(here, |x, &(p, len)| if x >= p { x + len } else { x });
         found.push(Found {
             at: range.start + at,
-            path: item_path(item, &list.name, n, at),
+            path: item_path(item, list, n, at),
             message: messages::describe(&error.code, item, at),
         });
         if found.len() >= MAX_PROBLEMS_PER_ITEM {
@@ -315,6 +290,16 @@ fn read_item(
     Err(found)
 }
 
+/// A parser error in the text's first lines (its `#![enable(…)]` attributes).
+fn problem_in(text: &str, e: &SpannedError) -> Found {
+    let at = locate::offset_of(text, e.span.start.line, e.span.start.col);
+    Found {
+        at,
+        path: String::new(),
+        message: messages::describe(&e.code, text, at),
+    }
+}
+
 /// The path of byte `at` of `item`, the `n`th of `list`: the list and the item's name, then
 /// the path inside it (`measures "tb" observation 3`, `measures[4]`).
 fn item_path(item: &str, list: &str, n: usize, at: usize) -> String {
@@ -330,12 +315,18 @@ fn item_path(item: &str, list: &str, n: usize, at: usize) -> String {
 }
 
 impl Frame {
-    fn new(text: &str, lists: &[(Kind, &TopList)]) -> Frame {
-        let removed: usize = lists.iter().map(|(_, l)| l.close - l.open - 1).sum();
+    /// The text with the lists that are read item by item emptied.
+    fn new(text: &str, split: &Split) -> Frame {
+        let lists: Vec<&TopList> = split
+            .lists
+            .iter()
+            .filter(|l| Kind::of(l.name).is_some())
+            .collect();
+        let removed: usize = lists.iter().map(|l| l.close - l.open - 1).sum();
         let mut frame = String::with_capacity(text.len() - removed);
         let mut runs = vec![(0, 0)];
         let mut from = 0;
-        for (_, l) in lists {
+        for l in lists {
             frame.push_str(&text[from..=l.open]);
             from = l.close;
             runs.push((frame.len(), from));
@@ -354,7 +345,7 @@ impl Frame {
     /// A parser error in the frame, placed in the text.
     fn problem(&self, e: &SpannedError) -> Found {
         let here = locate::offset_of(&self.text, e.span.start.line, e.span.start.col);
-        let top = super::split::split(&self.text).ok().and_then(|s| s.top);
+        let top = split(&self.text, |_, _, _, _| {}).ok().and_then(|s| s.top);
         let path = top.map_or(Vec::new(), |(open, close)| {
             locate::locate(&self.text, open..close + 1, here).path
         });

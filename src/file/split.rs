@@ -13,9 +13,9 @@ use std::ops::Range;
 
 /// A list that is the value of one of the top-level value's fields.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TopList {
+pub struct TopList<'a> {
     /// The field's name (`measures`).
-    pub name: String,
+    pub name: &'a str,
     /// Where its `[` is.
     pub open: usize,
     /// Where its `]` is.
@@ -26,11 +26,11 @@ pub struct TopList {
 
 /// What the pass found.
 #[derive(Debug, Default)]
-pub struct Split {
+pub struct Split<'a> {
     /// The top-level value's `(` and `)`, when it is a bracketed value.
     pub top: Option<(usize, usize)>,
     /// The lists that are fields of the top-level value, in file order.
-    pub lists: Vec<TopList>,
+    pub lists: Vec<TopList<'a>>,
     /// Commas with no item before them (`[a,,b]`), in any list.
     pub empty_items: Vec<usize>,
 }
@@ -140,29 +140,36 @@ struct Level {
 }
 
 /// The list being cut into items.
-struct Cutting {
-    list: TopList,
+struct Cutting<'a> {
+    list: TopList<'a>,
     from: usize,
 }
 
 /// The state of the pass.
-struct Pass<'a> {
+struct Pass<'a, F> {
     text: &'a str,
-    out: Split,
+    /// Told of each item as soon as it is cut: its list's name and `[`, its number, its text.
+    on_item: F,
+    out: Split<'a>,
     stack: Vec<Level>,
     top_open: Option<usize>,
     /// A `#` was met outside any bracket: the next bracket opens an attribute.
     after_hash: bool,
     /// A top-level field whose value is a list: its name, and where its `[` is.
-    pending: Option<(String, usize)>,
-    cutting: Option<Cutting>,
+    pending: Option<(&'a str, usize)>,
+    cutting: Option<Cutting<'a>>,
 }
 
-/// Check `text`'s structure and cut its top-level lists into items.
-pub fn split(text: &str) -> Result<Split, Broken> {
+/// Check `text`'s structure and cut its top-level lists into items, telling `on_item` of
+/// each as soon as it is cut (so that items can be parsed while the pass goes on).
+pub fn split<'a, F>(text: &'a str, on_item: F) -> Result<Split<'a>, Broken>
+where
+    F: FnMut(&'a str, usize, usize, Range<usize>),
+{
     let b = text.as_bytes();
     let mut pass = Pass {
         text,
+        on_item,
         out: Split::default(),
         stack: Vec::with_capacity(MAX_DEPTH),
         top_open: None,
@@ -201,7 +208,24 @@ pub fn split(text: &str) -> Result<Split, Broken> {
     }
 }
 
-impl Pass<'_> {
+impl<'a, F: FnMut(&'a str, usize, usize, Range<usize>)> Pass<'a, F> {
+    /// An item of the list being cut ends at `end`.
+    fn item(&mut self, end: usize) {
+        let Some(c) = self.cutting.as_mut() else {
+            return;
+        };
+        let item = c.from..end;
+        c.from = end + 1;
+        if lexer::is_blank(&self.text.as_bytes()[item.clone()]) {
+            if self.text.as_bytes().get(end) == Some(&b',') {
+                self.out.empty_items.push(end);
+            }
+            return;
+        }
+        (self.on_item)(c.list.name, c.list.open, c.list.items.len(), item.clone());
+        c.list.items.push(item);
+    }
+
     /// A string (plain, byte or raw) whose `"` is at `i`; the index after it.
     fn string(&self, i: usize) -> Result<usize, Broken> {
         let b = self.text.as_bytes();
@@ -263,13 +287,16 @@ impl Pass<'_> {
                 close: i,
             });
         }
-        if let Some(c) = self.cutting.take_if(|c| c.list.open == level.open) {
-            let mut list = c.list;
-            if !lexer::is_blank(&b[c.from..i]) {
-                list.items.push(c.from..i);
+        if self
+            .cutting
+            .as_ref()
+            .is_some_and(|c| c.list.open == level.open)
+        {
+            self.item(i);
+            if let Some(Cutting { mut list, .. }) = self.cutting.take() {
+                list.close = i;
+                self.out.lists.push(list);
             }
-            list.close = i;
-            self.out.lists.push(list);
         }
         if self.stack.is_empty() && self.top_open == Some(level.open) {
             self.out.top = Some((level.open, i));
@@ -288,13 +315,9 @@ impl Pass<'_> {
                 at: i,
             });
         }
-        if let Some(c) = self.cutting.as_mut().filter(|c| c.list.open == level.open) {
-            if lexer::is_blank(&self.text.as_bytes()[c.from..i]) {
-                self.out.empty_items.push(i);
-            } else {
-                c.list.items.push(c.from..i);
-            }
-            c.from = i + 1;
+        let open = level.open;
+        if self.cutting.as_ref().is_some_and(|c| c.list.open == open) {
+            self.item(i);
         }
         Ok(i + 1)
     }
@@ -305,7 +328,7 @@ impl Pass<'_> {
             let b = self.text.as_bytes();
             let value = lexer::skip_blank(b, i + 1);
             self.pending = (b.get(value) == Some(&b'['))
-                .then(|| field_name(self.text, i).map(|n| (n.to_string(), value)))
+                .then(|| field_name(self.text, i).map(|n| (n, value)))
                 .flatten();
         }
         i + 1
@@ -352,8 +375,20 @@ mod tests {
   nested: (inner: [1, 2]),
   action_plans : [ (id: "p", actions: [(r: "1")]) ],
 )"##;
-        let s = split(text).unwrap();
+        let mut told = Vec::new();
+        let s = split(text, |name, open, n, item| told.push((name, open, n, item))).unwrap();
         assert_eq!(s.lists.len(), 3);
+        let listed: Vec<_> = s
+            .lists
+            .iter()
+            .flat_map(|l| {
+                l.items
+                    .iter()
+                    .enumerate()
+                    .map(|(n, r)| (l.name, l.open, n, r.clone()))
+            })
+            .collect();
+        assert_eq!(told, listed);
         assert_eq!(s.lists[0].name, "measures");
         assert_eq!(
             items(text, &s.lists[0]),
@@ -374,7 +409,7 @@ mod tests {
 
     #[test]
     fn reports_what_does_not_balance() {
-        let broken = |t: &str| split(t).unwrap_err();
+        let broken = |t: &str| split(t, |_, _, _, _| {}).unwrap_err();
         assert_eq!(
             broken("(a: [1, 2)"),
             Broken::Mismatched { open: 4, close: 9 }
@@ -409,7 +444,7 @@ mod tests {
     #[test]
     fn finds_empty_items_and_keeps_a_trailing_comma() {
         let text = "(m: [(a), , (b),], o: [1,,2])";
-        let s = split(text).unwrap();
+        let s = split(text, |_, _, _, _| {}).unwrap();
         assert_eq!(s.lists[0].items.len(), 2);
         assert_eq!(s.empty_items, vec![10, 25]);
     }
@@ -418,12 +453,12 @@ mod tests {
     fn long_strings_and_long_lists_are_refused() {
         let long = format!("(a: \"{}\")", "x".repeat(MAX_STRING_BYTES + 1));
         assert!(matches!(
-            split(&long),
+            split(&long, |_, _, _, _| {}),
             Err(Broken::StringTooLong { at: 4, .. })
         ));
         let many = format!("(a: [{}])", "1,".repeat(MAX_LIST_ITEMS + 1));
         assert!(matches!(
-            split(&many),
+            split(&many, |_, _, _, _| {}),
             Err(Broken::TooManyItems { open: 4, .. })
         ));
     }
