@@ -10,7 +10,10 @@
 //!   `chart` (the headline measure's large chart), `actions` (the largest plan scrolled
 //!   to its middle action; `actions-10k`, one plan of 10,000 sorted actions);
 //!   `wheel-hover` moves the pointer between two points on the
-//!   wheel every frame.
+//!   wheel every frame; `editor` is the Programme view with the headline measure's editor
+//!   open, `editor-open` opens another outcome's editor each frame, `editor-apply` applies
+//!   an edit to the name of the outcome whose editor is open and draws the frame after it,
+//!   `editor-rename` the same with a new id (every reference following).
 //! - `export/…`: the wheel and chart exporters (SVG building, and PNG with resvg) as the
 //!   window and the command line call them; `all-charts-*` writes every measure's chart to
 //!   a folder, as `export charts` does (PNG at sample scale, SVG at large).
@@ -267,7 +270,77 @@ fn frame_benches(c: &mut Criterion, project: &Project, scale: Scale, ids: &mut V
         group.bench_function(&f, |b| b.iter(|| h.frame(Vec::new())));
         ids.push(Id::criterion("frame", f));
     }
+    editor_frames(&mut group, project, s, ids);
     group.finish();
+}
+
+/// The Programme view's editor: a frame with the headline measure's editor open (its fields,
+/// values and targets), a frame that opens the editor of another outcome each time, and a
+/// frame after an edit applied as the editor applies it (an outcome renamed, with every
+/// reference following), when every cache of the view is made again.
+fn editor_frames(
+    group: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>,
+    project: &Project,
+    s: &str,
+    ids: &mut Vec<Id>,
+) {
+    use outcome_explorer::edit;
+    use outcome_explorer::history::{List, Place};
+    let mut h = Headless::new(project.clone(), &format!("synthetic-{s}-editor.ron"));
+    if let Some(m) = synthetic::headline_measure(project) {
+        h.app.programme.edit(&h.app.doc, List::Measures, &m);
+    }
+    h.show(View::Programme);
+    let f = format!("editor/{s}");
+    group.bench_function(&f, |b| b.iter(|| h.frame(Vec::new())));
+    ids.push(Id::criterion("frame", f));
+
+    let n = project.outcomes.len().max(1);
+    let mut k = 0;
+    let f = format!("editor-open/{s}");
+    group.bench_function(&f, |b| {
+        b.iter(|| {
+            k += 1;
+            let place = Place::new(List::Outcomes, k % n);
+            h.app.programme.edit_at(&h.app.doc, place);
+            h.frame(Vec::new())
+        })
+    });
+    ids.push(Id::criterion("frame", f));
+
+    // An edit as the editor applies it, then the frame that shows it: the outcome's name
+    // changed (the usual edit), or its id (every reference following).
+    for (what, rename) in [("editor-apply", false), ("editor-rename", true)] {
+        let f = format!("{what}/{s}");
+        let mut k = 0;
+        group.bench_function(&f, |b| {
+            b.iter_custom(|iters| {
+                let mut measured = Duration::ZERO;
+                for _ in 0..iters {
+                    // Not measured: the frame that opens the editor (see editor-open).
+                    k += 1;
+                    let place = Place::new(List::Outcomes, k % n);
+                    h.app.programme.edit_at(&h.app.doc, place);
+                    h.frame(Vec::new());
+                    let started = Instant::now();
+                    let doc = &mut h.app.doc;
+                    let mut o = doc.project().outcomes[place.index].clone();
+                    if rename {
+                        o.id = format!("renamed-{k}");
+                    } else {
+                        o.name.push('.');
+                    }
+                    let index = h.app.programme.index(doc);
+                    let edit = edit::change(doc.project(), &index, place, o);
+                    doc.apply("Edit outcome", edit).expect("a valid edit");
+                    black_box(h.frame(Vec::new()));
+                    measured += started.elapsed();
+                }
+                measured
+            })
+        });
+        ids.push(Id::criterion("frame", f));
+    }
 }
 
 // ---------------------------------------------------------------------------------
@@ -779,6 +852,10 @@ fn scale_wanted(filter: &Option<String>, scale: Scale) -> bool {
         "chart",
         "actions",
         "actions-10k",
+        "editor",
+        "editor-open",
+        "editor-apply",
+        "editor-rename",
     ] {
         ids.push(format!("frame/{v}/{s}"));
     }

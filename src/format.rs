@@ -3,6 +3,9 @@
 use crate::model::Unit;
 use chrono::NaiveDate;
 
+mod parse;
+pub use parse::{Misfit, fits_unit, misfit_words, parse_value};
+
 /// `31 Jan 2025`.
 pub fn date(d: NaiveDate) -> String {
     d.format("%-d %b %Y").to_string()
@@ -61,11 +64,30 @@ pub fn value(v: f64, unit: &Unit) -> String {
         Unit::Pounds => money(v, &number(v.abs(), 0), ""),
         Unit::PoundsMillion => money(v, &number(v.abs(), 2), "m"),
         Unit::Count => number(v, 1),
-        // Households, people, children and homes come whole: an expected 919.5 reads as 920.
+        // Households, people, children and homes are usually whole; an average or an
+        // estimate keeps its tenths.
         Unit::Households | Unit::People | Unit::Children | Unit::Homes => {
-            format!("{} {}", number(v, 0), unit_name(unit))
+            format!("{} {}", number(v, 1), unit_name(unit))
         }
         other => format!("{} {}", number(v, 1), unit_name(other)),
+    }
+}
+
+/// A value the app worked out (an expected value on the way to a target), rounded as its
+/// unit counts: an expected 919.5 households reads "920 households".
+pub fn worked_value(v: f64, unit: &Unit) -> String {
+    match unit {
+        Unit::Households | Unit::People | Unit::Children | Unit::Homes => value(v.round(), unit),
+        _ => value(v, unit),
+    }
+}
+
+/// A value on an axis, short enough for its margin: "12%", "1,000", "£20m", "£500k".
+pub fn axis_value(v: f64, unit: &Unit) -> String {
+    match unit {
+        Unit::Pounds if v.abs() >= 1e6 => money(v, &number(v.abs() / 1e6, 2), "m"),
+        Unit::Pounds if v.abs() >= 1e4 => money(v, &number(v.abs() / 1e3, 1), "k"),
+        _ => value_short(v, unit),
     }
 }
 
@@ -131,10 +153,16 @@ mod tests {
     fn values_carry_units() {
         assert_eq!(value(12.1, &Unit::Percent), "12.1%");
         assert_eq!(value(1078.0, &Unit::Households), "1,078 households");
-        assert_eq!(value(919.5, &Unit::Households), "920 households");
+        assert_eq!(value(919.5, &Unit::Households), "919.5 households");
+        assert_eq!(worked_value(919.5, &Unit::Households), "920 households");
         assert_eq!(value(3.5, &Unit::PoundsMillion), "£3.5m");
         assert_eq!(value(10948208.0, &Unit::Pounds), "£10,948,208");
         assert_eq!(change(-86.0, &Unit::Households), "−86 households");
+        assert_eq!(axis_value(20_000_000.0, &Unit::Pounds), "£20m");
+        assert_eq!(axis_value(12_500_000.0, &Unit::Pounds), "£12.5m");
+        assert_eq!(axis_value(500_000.0, &Unit::Pounds), "£500k");
+        assert_eq!(axis_value(450.0, &Unit::Pounds), "£450");
+        assert_eq!(axis_value(1000.0, &Unit::Households), "1,000");
         assert_eq!(change(2.2, &Unit::Percent), "+2.2 points");
         assert_eq!(change(-1.0, &Unit::Percent), "−1 point");
     }

@@ -8,7 +8,9 @@
 pub mod chart;
 pub mod cli;
 pub mod csv_io;
+pub mod deck;
 pub mod document;
+pub mod edit;
 pub mod export;
 pub mod file;
 pub mod format;
@@ -16,6 +18,7 @@ pub mod history;
 pub mod model;
 pub mod palette;
 pub mod plan_table;
+pub mod recovery;
 pub mod status;
 #[cfg(any(test, feature = "synthetic"))]
 pub mod synthetic;

@@ -10,9 +10,14 @@
 //!   shared with an earlier item (a duplicate);
 //! - `measures "ta-households" observation 3`, `measures "m" target 2`,
 //!   `measures "m" comparator 1 observation 4`, `measures "m" baseline`,
-//!   `measures "m" status_override`: parts of a measure, 1-based;
+//!   `measures "m" status_override`, `measures "m" annotation 1`,
+//!   `measures "m" disagreement 1 claim 2`: parts of a measure, 1-based;
 //! - `action_plans "cpc-2024" action "R3"` (or `action 3` when the reference is
 //!   empty or repeated), `action_plans "cpc-2024" action "R3" progress 2`.
+//!
+//! [`warnings()`] reports what is valid but likely a slip: a target that names neither a
+//! source nor a working, a value called measured whose note says it was derived. Warnings
+//! never stop a file from opening.
 //!
 //! The checks are linear in the size of the project (hash sets for ids, one pass
 //! over each series), so validating a project with half a million observations
@@ -24,6 +29,9 @@ use crate::model::{
 };
 use chrono::Datelike;
 use std::collections::{HashMap, HashSet};
+
+mod warnings;
+pub use warnings::{first_warnings, warnings};
 
 /// One problem of meaning, with the path of the item it is in.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -75,6 +83,7 @@ pub fn validate(project: &Project) -> Vec<Issue> {
     for (i, m) in project.missions.iter().enumerate() {
         v.mission(&ids, i, m);
     }
+    v.issues.extend(crate::deck::check::check(project));
     v.issues
 }
 
@@ -225,20 +234,17 @@ impl Validator {
         }
     }
 
-    /// Check that a value is finite and fits its unit. `what` prefixes the message.
+    /// Check that a value fits its unit (the rule typed values obey too, in
+    /// [`crate::format::fits_unit`]). `what` prefixes the message.
     fn value(&mut self, path: &dyn Fn() -> String, what: &str, v: f64, unit: &Unit) {
-        if !v.is_finite() {
-            self.push(path(), format!("{what}{} is not a finite number", num(v)));
-            return;
-        }
-        match unit {
-            Unit::Percent if !(0.0..=100.0).contains(&v) => self.push(
-                path(),
-                format!("{what}{} is not a percentage (expected 0 to 100)", num(v)),
-            ),
-            Unit::Count | Unit::Households | Unit::People | Unit::Children | Unit::Homes
-                if v < 0.0 =>
-            {
+        use crate::format::Misfit;
+        let message = match crate::format::fits_unit(v, unit) {
+            Ok(()) => return,
+            Err(Misfit::NotFinite) => format!("{what}{} is not a finite number", num(v)),
+            Err(Misfit::NotAPercentage) => {
+                format!("{what}{} is not a percentage (expected 0 to 100)", num(v))
+            }
+            Err(Misfit::NegativeCount) => {
                 let of = match unit {
                     Unit::Households => " households",
                     Unit::People => " people",
@@ -246,16 +252,13 @@ impl Validator {
                     Unit::Homes => " homes",
                     _ => "",
                 };
-                self.push(
-                    path(),
-                    format!(
-                        "{what}{} is negative (expected a count: 0 or more{of})",
-                        num(v)
-                    ),
-                );
+                format!(
+                    "{what}{} is negative (expected a count: 0 or more{of})",
+                    num(v)
+                )
             }
-            _ => {}
-        }
+        };
+        self.push(path(), message);
     }
 
     fn outcome(&mut self, ids: &Ids, i: usize, o: &Outcome) {
@@ -287,6 +290,19 @@ impl Validator {
             self.value(&path, "", b.value, &m.unit);
         }
         self.targets(ids, &base, m);
+        for (k, a) in m.annotations.iter().enumerate() {
+            let path = || format!("{} annotation {}", base(), k + 1);
+            self.optional_source(&path, &a.source, ids);
+        }
+        for (k, d) in m.disagreements.iter().enumerate() {
+            for (c, claim) in d.claims.iter().enumerate() {
+                let path = || format!("{} disagreement {} claim {}", base(), k + 1, c + 1);
+                self.reference(&path, "source", &claim.source, &ids.sources);
+                if let Some(v) = claim.value {
+                    self.value(&path, "", v, &m.unit);
+                }
+            }
+        }
         if let Some(s) = &m.status_override
             && s.reason.trim().is_empty()
         {

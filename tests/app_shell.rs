@@ -1,8 +1,12 @@
 //! The app shell driven as a user would: views, the unsaved marker, Save, undo, opening files.
 
+mod common;
+
+use common::harness::{HarnessExt as _, LAPTOP, harness, open_file};
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
+use egui_kittest::kittest::NodeT as _;
 use egui_kittest::kittest::Queryable as _;
 use outcome_explorer::document::Document;
 use outcome_explorer::file;
@@ -10,7 +14,6 @@ use outcome_explorer::history::Edit;
 use outcome_explorer::model::{Priority, Project};
 use outcome_explorer::ui::OutcomeApp;
 use outcome_explorer::ui::nav::View;
-use std::path::Path;
 
 fn project(title: &str) -> Project {
     let mut p = Project::default();
@@ -22,13 +25,6 @@ fn project(title: &str) -> Project {
         ..Default::default()
     });
     p
-}
-
-fn harness_for(path: &Path) -> Harness<'static, OutcomeApp> {
-    let app = OutcomeApp::new(Document::open(path).unwrap());
-    Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .build_ui_state(|ui, app: &mut OutcomeApp| app.ui_root(ui), app)
 }
 
 fn rename(app: &mut OutcomeApp, title: &str) {
@@ -44,17 +40,14 @@ fn tabs_switch_views() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("p.ron");
     file::save(&project("Luton 2040"), &path).unwrap();
-    let mut h = harness_for(&path);
-    h.run();
+    let mut h = open_file(&path, LAPTOP);
+    h.settle();
     assert_eq!(h.state().view, View::Wheel);
-    h.get_by_label("Trends").click();
-    h.run();
+    h.click("Trends");
     assert_eq!(h.state().view, View::Trends);
-    h.get_by_label("Action plans").click();
-    h.run();
+    h.click("Action plans");
     assert_eq!(h.state().view, View::Actions);
-    h.key_press_modifiers(Modifiers::COMMAND, Key::Num1);
-    h.run();
+    h.press_with(Modifiers::COMMAND, Key::Num1);
     assert_eq!(h.state().view, View::Wheel);
 }
 
@@ -63,19 +56,18 @@ fn unsaved_marker_appears_after_an_edit_and_goes_after_save() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("p.ron");
     file::save(&project("Luton 2040"), &path).unwrap();
-    let mut h = harness_for(&path);
-    h.run();
-    assert!(h.query_by_label("● Unsaved changes").is_none());
+    let mut h = open_file(&path, LAPTOP);
+    h.settle();
+    assert!(!h.sees("● Unsaved changes"));
     assert_eq!(h.state().window_title(), "p.ron — Outcome Explorer");
 
     rename(h.state_mut(), "Luton 2040 (draft)");
-    h.run();
-    assert!(h.query_by_label("● Unsaved changes").is_some());
+    h.settle();
+    assert!(h.sees("● Unsaved changes"));
     assert_eq!(h.state().window_title(), "● p.ron — Outcome Explorer");
 
-    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
-    h.run();
-    assert!(h.query_by_label("● Unsaved changes").is_none());
+    h.press_with(Modifiers::COMMAND, Key::S);
+    assert!(!h.sees("● Unsaved changes"));
     assert_eq!(
         file::load(&path).unwrap().programme.title,
         "Luton 2040 (draft)"
@@ -97,32 +89,25 @@ fn saving_over_comments_asks_first_and_keeps_the_original_as_backup() {
         file::to_text(&project("Luton 2040"))
     );
     std::fs::write(&path, &text).unwrap();
-    let mut h = harness_for(&path);
-    h.run();
+    let mut h = open_file(&path, LAPTOP);
+    h.settle();
     rename(h.state_mut(), "Luton 2040 (draft)");
-    h.run();
+    h.settle();
 
-    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
-    h.run();
-    assert!(h.query_by_label("Save without the comments?").is_some());
-    assert!(
-        h.query_by_label_contains("has a comment (line 1)")
-            .is_some()
-    );
-    h.get_by_label("Cancel").click();
-    h.run();
-    assert!(h.query_by_label("Save without the comments?").is_none());
+    h.press_with(Modifiers::COMMAND, Key::S);
+    assert!(h.sees("Save without the comments?"));
+    assert!(h.sees_text("has a comment (line 1)"));
+    h.click("Cancel");
+    assert!(!h.sees("Save without the comments?"));
     assert_eq!(
         std::fs::read_to_string(&path).unwrap(),
         text,
         "the file is untouched"
     );
-    assert!(h.query_by_label("● Unsaved changes").is_some());
+    assert!(h.sees("● Unsaved changes"));
 
-    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
-    h.run();
-    h.get_by_label("Save without comments").click();
-    h.run();
+    h.press_with(Modifiers::COMMAND, Key::S);
+    h.click("Save without comments");
     assert_eq!(
         file::load(&path).unwrap().programme.title,
         "Luton 2040 (draft)"
@@ -132,13 +117,12 @@ fn saving_over_comments_asks_first_and_keeps_the_original_as_backup() {
         text,
         "the commented file is kept as the backup"
     );
-    assert!(h.query_by_label("● Unsaved changes").is_none());
+    assert!(!h.sees("● Unsaved changes"));
     // The file now has no comments: the next save does not ask.
     rename(h.state_mut(), "Luton 2040");
-    h.run();
-    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
-    h.run();
-    assert!(h.query_by_label("Save without the comments?").is_none());
+    h.settle();
+    h.press_with(Modifiers::COMMAND, Key::S);
+    assert!(!h.sees("Save without the comments?"));
     assert_eq!(file::load(&path).unwrap().programme.title, "Luton 2040");
 }
 
@@ -151,13 +135,12 @@ fn opening_another_file_saves_over_comments_only_when_told() {
     let b = dir.path().join("b.ron");
     std::fs::write(&a, format!("// notes\n{}", file::to_text(&project("A")))).unwrap();
     file::save(&project("B"), &b).unwrap();
-    let mut h = harness_for(&a);
+    let mut h = open_file(&a, LAPTOP);
     rename(h.state_mut(), "A edited");
     h.state_mut().open(&b);
-    h.run();
-    h.get_by_label("Save").click();
-    h.run();
-    assert!(h.query_by_label("Save without the comments?").is_some());
+    h.settle();
+    h.click("Save");
+    assert!(h.sees("Save without the comments?"));
     assert_eq!(
         h.state().doc.project().programme.title,
         "A edited",
@@ -167,11 +150,10 @@ fn opening_another_file_saves_over_comments_only_when_told() {
     let c = dir.path().join("c.ron");
     file::save(&project("C"), &c).unwrap();
     h.state_mut().open(&c);
-    h.run();
-    assert!(h.query_by_label("Save without the comments?").is_some());
+    h.settle();
+    assert!(h.sees("Save without the comments?"));
     assert_eq!(h.state().doc.project().programme.title, "A edited");
-    h.get_by_label("Save without comments").click();
-    h.run();
+    h.click("Save without comments");
     assert_eq!(file::load(&a).unwrap().programme.title, "A edited");
     assert_eq!(h.state().doc.project().programme.title, "B", "then B opens");
     assert_eq!(
@@ -186,25 +168,21 @@ fn undo_and_redo_shortcuts_change_the_model() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("p.ron");
     file::save(&project("Luton 2040"), &path).unwrap();
-    let mut h = harness_for(&path);
+    let mut h = open_file(&path, LAPTOP);
     rename(h.state_mut(), "Changed");
-    h.run();
-    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
-    h.run();
+    h.settle();
+    h.press_with(Modifiers::COMMAND, Key::Z);
     assert_eq!(h.state().doc.project().programme.title, "Luton 2040");
     assert!(
         !h.state().doc.is_dirty(),
         "undoing to the saved state is clean"
     );
-    h.key_press_modifiers(Modifiers::COMMAND, Key::Y);
-    h.run();
+    h.press_with(Modifiers::COMMAND, Key::Y);
     assert_eq!(h.state().doc.project().programme.title, "Changed");
     assert!(h.state().status().contains("Redid: Rename programme"));
-    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
-    h.run();
+    h.press_with(Modifiers::COMMAND, Key::Z);
     assert_eq!(h.state().doc.project().programme.title, "Luton 2040");
-    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
-    h.run();
+    h.press_with(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
     assert_eq!(
         h.state().doc.project().programme.title,
         "Changed",
@@ -223,9 +201,9 @@ fn a_broken_file_is_reported_and_the_open_project_kept() {
         "(format_version: 1, programme: (title: \"T\", vision: \"V\", horizon_year: \"2040\"))",
     )
     .unwrap();
-    let mut h = harness_for(&good);
+    let mut h = open_file(&good, LAPTOP);
     h.state_mut().open(&bad);
-    h.run();
+    h.settle();
     assert_eq!(h.state().doc.project().programme.title, "Luton 2040");
     let lines = h
         .state()
@@ -234,12 +212,8 @@ fn a_broken_file_is_reported_and_the_open_project_kept() {
         .to_vec();
     assert_eq!(lines.len(), 1);
     assert!(lines[0].contains("bad.ron:1:"), "{}", lines[0]);
-    assert!(
-        h.query_by_label_contains("Could not open bad.ron")
-            .is_some()
-    );
-    h.get_by_label("Close").click();
-    h.run();
+    assert!(h.sees_text("Could not open bad.ron"));
+    h.click("Close");
     assert!(h.state().report_lines().is_none());
 }
 
@@ -250,13 +224,12 @@ fn opening_another_file_with_unsaved_changes_asks_first() {
     let b = dir.path().join("b.ron");
     file::save(&project("A"), &a).unwrap();
     file::save(&project("B"), &b).unwrap();
-    let mut h = harness_for(&a);
+    let mut h = open_file(&a, LAPTOP);
     rename(h.state_mut(), "A edited");
     h.state_mut().open(&b);
-    h.run();
-    assert!(h.query_by_label("Unsaved changes").is_some());
-    h.get_by_label("Cancel").click();
-    h.run();
+    h.settle();
+    assert!(h.sees("Unsaved changes"));
+    h.click("Cancel");
     assert_eq!(
         h.state().doc.project().programme.title,
         "A edited",
@@ -264,9 +237,8 @@ fn opening_another_file_with_unsaved_changes_asks_first() {
     );
 
     h.state_mut().open(&b);
-    h.run();
-    h.get_by_label("Save").click();
-    h.run();
+    h.settle();
+    h.click("Save");
     assert_eq!(h.state().doc.project().programme.title, "B");
     assert_eq!(
         file::load(&a).unwrap().programme.title,
@@ -276,9 +248,8 @@ fn opening_another_file_with_unsaved_changes_asks_first() {
 
     rename(h.state_mut(), "B edited");
     h.state_mut().open(&a);
-    h.run();
-    h.get_by_label("Don't save").click();
-    h.run();
+    h.settle();
+    h.click("Don't save");
     assert_eq!(h.state().doc.project().programme.title, "A edited");
     assert_eq!(
         file::load(&b).unwrap().programme.title,
@@ -303,7 +274,7 @@ fn a_large_file_opens_behind_a_modal_while_the_window_stays_live() {
         .unwrap();
     assert!(made.success());
 
-    let mut h = harness_for(&a);
+    let mut h = open_file(&a, LAPTOP);
     h.state_mut().background_open_bytes = 0;
     h.state_mut().open(&pipe);
     assert!(h.state().is_opening());
@@ -311,7 +282,7 @@ fn a_large_file_opens_behind_a_modal_while_the_window_stays_live() {
     h.step();
     h.step();
     assert!(
-        h.query_by_label_contains("Opening big.ron (").is_some(),
+        h.sees_text("Opening big.ron ("),
         "the modal says what is being opened, and how big it is"
     );
     assert_eq!(h.state().doc.project().programme.title, "A");
@@ -328,8 +299,8 @@ fn a_large_file_opens_behind_a_modal_while_the_window_stays_live() {
     assert_eq!(h.state().doc.project().programme.title, "B");
     assert!(h.state().status().starts_with("Opened"));
     h.step();
-    assert!(h.query_by_label_contains("Opening big.ron").is_none());
-    assert!(h.query_by_label_contains("a.ron").is_none());
+    assert!(!h.sees_text("Opening big.ron"));
+    assert!(!h.sees_text("a.ron"));
 }
 
 #[test]
@@ -337,14 +308,12 @@ fn the_file_menu_offers_the_wheel_as_a_picture() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("p.ron");
     file::save(&project("Luton 2040"), &path).unwrap();
-    let mut h = harness_for(&path);
-    h.run();
-    h.get_by_label("File").click();
-    h.run();
-    h.get_by_label("Export").click();
-    h.run();
-    assert!(h.query_by_label("Wheel as PNG…").is_some());
-    assert!(h.query_by_label("Wheel as SVG…").is_some());
+    let mut h = open_file(&path, LAPTOP);
+    h.settle();
+    h.click("File");
+    h.click("Export");
+    assert!(h.sees("Wheel as PNG…"));
+    assert!(h.sees("Wheel as SVG…"));
 }
 
 #[test]
@@ -363,15 +332,13 @@ fn a_new_project_starts_every_view_afresh_and_keeps_hidden_columns() {
         ..Default::default()
     });
     file::save(&p, &path).unwrap();
-    let mut h = harness_for(&path);
+    let mut h = open_file(&path, LAPTOP);
     h.state_mut().view = View::Actions;
-    h.run();
-    h.get_by_label("Columns").click();
-    h.run();
+    h.settle();
+    h.click("Columns");
     h.get_by_role_and_label(Role::CheckBox, "Theme").click();
-    h.run();
-    h.key_press(Key::Escape);
-    h.run();
+    h.settle();
+    h.press(Key::Escape);
     let header = |h: &Harness<'_, OutcomeApp>, name: &str| {
         h.query_by_role_and_label(Role::Button, name).is_some()
     };
@@ -380,9 +347,8 @@ fn a_new_project_starts_every_view_afresh_and_keeps_hidden_columns() {
     assert_eq!(h.state().actions.plan_id(), Some("plan"));
 
     h.state_mut().view = View::Wheel;
-    h.run();
-    h.key_press_modifiers(Modifiers::COMMAND, Key::N);
-    h.run();
+    h.settle();
+    h.press_with(Modifiers::COMMAND, Key::N);
     assert!(h.state().doc.path().is_none(), "a new project is shown");
     assert_eq!(
         h.state().actions.plan_id(),
@@ -392,12 +358,199 @@ fn a_new_project_starts_every_view_afresh_and_keeps_hidden_columns() {
 
     h.state_mut().open(&path);
     h.state_mut().view = View::Actions;
-    h.run();
-    h.run();
+    h.settle();
+    h.settle();
     assert_eq!(h.state().actions.plan_id(), Some("plan"));
     assert!(
         !header(&h, "Theme"),
         "hidden columns are a setting: they stay hidden in the next project"
     );
     assert!(header(&h, "Title"));
+}
+
+#[test]
+fn the_readme_keyboard_table_lists_every_shortcut_of_the_command_list() {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"))
+        .expect("README.md");
+    let rows: Vec<(String, String)> = readme
+        .lines()
+        .skip_while(|l| l.trim() != "| Keys | Command |")
+        .skip(2)
+        .take_while(|l| l.starts_with('|'))
+        .map(|l| {
+            let cells: Vec<&str> = l.trim_matches('|').split('|').map(str::trim).collect();
+            (cells[0].to_string(), cells[1].to_string())
+        })
+        .collect();
+    let expected: Vec<(String, String)> = outcome_explorer::ui::app::COMMANDS
+        .iter()
+        .filter(|c| !c.keys.is_empty())
+        .map(|c| (c.keys_text(), c.full_label()))
+        .collect();
+    let table: String = expected
+        .iter()
+        .map(|(k, c)| format!("| {k} | {c} |\n"))
+        .collect();
+    assert_eq!(
+        rows, expected,
+        "the README's keyboard table should read:\n| Keys | Command |\n| --- | --- |\n{table}"
+    );
+}
+
+#[test]
+fn the_command_palette_finds_and_runs_a_command_from_the_keyboard() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.ron");
+    file::save(&project("Luton 2040"), &path).unwrap();
+    let mut h = open_file(&path, LAPTOP);
+    h.settle();
+    h.press_with(Modifiers::COMMAND, Key::K);
+    assert!(h.state().palette_is_open());
+    // The search box has the keyboard at once.
+    h.type_into("Run a command", "action");
+    assert!(h.sees_text("View › Action plans"));
+    assert!(!h.sees_text("File › Save"));
+    h.press(Key::Enter);
+    assert_eq!(h.state().view, View::Actions);
+    assert!(!h.state().palette_is_open());
+
+    // Ctrl+Shift+P opens it too; arrows choose, Esc closes without running anything.
+    h.press_with(Modifiers::COMMAND | Modifiers::SHIFT, Key::P);
+    h.type_into("Run a command", "view");
+    h.press(Key::ArrowDown);
+    h.press(Key::Escape);
+    assert!(!h.state().palette_is_open());
+    assert_eq!(h.state().view, View::Actions);
+
+    // A click runs a command too.
+    h.press_with(Modifiers::COMMAND, Key::K);
+    h.type_into("Run a command", "dark");
+    h.get_by_label_contains("View › Dark theme").click();
+    h.settle();
+    assert!(h.state().is_dark());
+}
+
+#[test]
+fn palette_matches_every_word_and_leaves_out_what_cannot_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.ron");
+    file::save(&project("Luton 2040"), &path).unwrap();
+    let mut app = OutcomeApp::new(Document::open(&path).unwrap());
+    let ids = |app: &OutcomeApp, q: &str| -> Vec<&'static str> {
+        outcome_explorer::ui::app::palette_matches(app, q)
+            .iter()
+            .map(|c| c.id)
+            .collect()
+    };
+    assert_eq!(ids(&app, "save as"), vec!["file.save-as"]);
+    assert_eq!(ids(&app, "ctrl+shift+s"), vec!["file.save-as"]);
+    assert!(ids(&app, "undo").is_empty(), "nothing to undo yet");
+    rename(&mut app, "Changed");
+    assert_eq!(ids(&app, "undo"), vec!["edit.undo"]);
+    assert!(
+        ids(&app, "rename").contains(&"edit.undo"),
+        "found by what it would undo"
+    );
+    assert_eq!(ids(&app, "").len(), ids(&app, "   ").len());
+    // Labels that start with the query come first.
+    assert_eq!(ids(&app, "save")[0], "file.save");
+}
+
+#[test]
+fn a_broken_file_shows_its_lines_and_opens_once_put_right() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir.path().join("good.ron");
+    let bad = dir.path().join("bad.ron");
+    file::save(&project("Luton 2040"), &good).unwrap();
+    let text = file::to_text(&project("Draft"));
+    // A missing comma after the title.
+    let broken = text.replacen("\"Draft\",", "\"Draft\"", 1);
+    assert_ne!(broken, text);
+    std::fs::write(&bad, &broken).unwrap();
+    let mut h = open_file(&good, LAPTOP);
+    h.state_mut().open(&bad);
+    h.settle();
+    assert_eq!(h.state().doc.project().programme.title, "Luton 2040");
+    h.get_by_label_contains("good.ron is still open");
+    // The problem's line, quoted with its number, and a mark under its column.
+    let lines = h.state().report_lines().unwrap().to_vec();
+    let at: Vec<usize> = lines[0]
+        .split(':')
+        .skip(1)
+        .take(2)
+        .map(|n| n.trim().parse().unwrap())
+        .collect();
+    let (line, col) = (at[0], at[1]);
+    let source = broken.lines().nth(line - 1).unwrap().trim();
+    let quoted = h.get_by_label_contains(&format!("{line:>5} │ ")).rect();
+    assert!(
+        h.query_by_label_contains(source).is_some(),
+        "line {line} is quoted: {source}"
+    );
+    let mark = h.get_by_label_contains("^");
+    assert!(
+        mark.rect().top() > quoted.top(),
+        "the mark is under the quoted line"
+    );
+    let mark_text = mark
+        .accesskit_node()
+        .label()
+        .or(mark.accesskit_node().value())
+        .unwrap_or_default();
+    assert_eq!(
+        mark_text.find('^').map(|i| mark_text[..i].chars().count()),
+        Some(8 + col - 1)
+    );
+    assert!(h.sees("Open in text editor"));
+
+    // Put it right, then try again: it opens (no unsaved changes, so nothing is asked).
+    std::fs::write(&bad, &text).unwrap();
+    h.click("Try again");
+    assert_eq!(h.state().doc.project().programme.title, "Draft");
+    assert!(h.state().report_lines().is_none());
+}
+
+#[test]
+fn a_file_that_fails_at_start_leaves_the_welcome_screen_not_an_untitled_project() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.ron");
+    std::fs::write(&bad, "(format_version: 1, programme: (title: 3))").unwrap();
+    let mut h = harness(OutcomeApp::with_file(Some(&bad)), LAPTOP);
+    assert!(h.state().is_welcome());
+    h.get_by_label("Could not open bad.ron");
+    h.click("Close");
+    assert!(h.sees("Open a project…"));
+    assert!(!h.sees("Trends"), "no views until a project is open");
+    assert!(!h.sees("● Unsaved changes"));
+    h.click("Start a new project");
+    assert!(!h.state().is_welcome());
+    assert!(h.sees("Trends"));
+}
+
+#[test]
+fn toolbar_controls_stay_put_when_a_count_changes() {
+    let mut p = project("Luton 2040");
+    p.needs.push(outcome_explorer::model::AreaOfNeed {
+        id: "n1".into(),
+        name: "Money".into(),
+        ..Default::default()
+    });
+    for i in 0..12 {
+        p.outcomes.push(outcome_explorer::model::Outcome {
+            id: format!("o{i}"),
+            name: format!("Outcome number {i}"),
+            priority: "p1".into(),
+            need: "n1".into(),
+            ..Default::default()
+        });
+    }
+    let mut h = common::harness::open_project(p, View::Wheel, LAPTOP);
+    let export = |h: &common::harness::AppHarness| h.get_by_label("Export…").rect();
+    let before = export(&h);
+    h.type_into("Search:", "number 1");
+    assert!(h.sees("3 matches"), "number 1, 10 and 11");
+    assert_eq!(export(&h), before);
+    h.type_into("Search:", "1"); // "number 11"
+    assert!(h.sees("1 match"));
+    assert_eq!(export(&h), before);
 }

@@ -12,7 +12,7 @@ fn obs(p: &str, v: f64, status: ValueStatus) -> Observation {
         value: v,
         status,
         source: Some("dwp".into()),
-        note: String::new(),
+        ..Default::default()
     }
 }
 
@@ -57,7 +57,7 @@ fn project() -> Project {
         annotations: vec![Annotation {
             period: "2020/21".parse().unwrap(),
             label: "Pandemic".into(),
-            note: String::new(),
+            ..Default::default()
         }],
         ..Default::default()
     });
@@ -133,7 +133,7 @@ fn a_comparator_with_one_value_gets_a_point() {
         .lines()
         .filter(|l| l.starts_with("<circle") && l.contains(&colour))
         .count();
-    assert_eq!(marks, 1, "{svg}");
+    assert_eq!(marks, 2, "one on the plot, one on its legend line: {svg}");
 }
 
 /// The text of each `<text>` element, in order.
@@ -174,7 +174,10 @@ fn every_source_is_named_in_full_at_1024_by_768() {
     let svg = chart::svg::chart(&c, 1024.0, 768.0);
     parse(&svg);
     let texts = texts(&svg);
-    let first = texts.iter().position(|t| t.starts_with("Source:")).unwrap();
+    let first = texts
+        .iter()
+        .position(|t| t.starts_with("Sources:"))
+        .unwrap();
     let foot = texts[first..].join(" ");
     assert!(
         texts.len() - first > 2,

@@ -315,3 +315,148 @@ fn a_changed_row_is_described_field_by_field() {
     );
     assert!(csv_io::describe_change(&old, &old).is_empty());
 }
+
+fn apply(p: &Project, pv: &csv_io::Preview) -> Project {
+    let mut q = p.clone();
+    let len = q.action_plans[0].actions.len();
+    pv.edit(0, len).apply(&mut q).unwrap();
+    q
+}
+
+/// Typing a new note into the progress cell adds it: the notes already there are kept
+/// unless the user chooses to remove the ones the file leaves out.
+#[test]
+fn a_note_typed_into_the_cell_is_added_and_older_notes_are_kept() {
+    let p = fixture();
+    let only_new = csv_text(&[
+        "R1,Place,\"Affordable housing, \"\"fast\"\"\",\"One, with a comma\nTwo\",Director of Place,2025-03-31,Amber,2025-05-20: Site bought,2025-01-10,\"o-homes, o-jobs\"",
+        "R2,,Second,,,,Not started,,,",
+    ]);
+    let pv = csv_io::preview(&p, "cpc", &only_new, today()).unwrap();
+    assert_eq!(pv.changed.len(), 1, "{pv:?}");
+    let notes = &pv.changed[0].1.progress;
+    assert_eq!(notes.len(), 2, "{notes:?}");
+    assert_eq!(notes[0].text, "Board agreed: go");
+    assert_eq!(notes[1].text, "Site bought");
+    assert_eq!(pv.missing_notes.len(), 1);
+    assert_eq!(pv.missing_notes[0].notes[0].text, "Board agreed: go");
+    let lines = pv.missing_lines();
+    assert_eq!(lines.len(), 1, "{lines:?}");
+    assert!(
+        lines[0].starts_with("R1: note of 10 Jan 2025 “Board agreed: go” — not in the file, kept"),
+        "{lines:?}"
+    );
+
+    let exact = csv_io::ImportChoices {
+        delete_missing_notes: true,
+        ..Default::default()
+    };
+    let pv = csv_io::preview_with(&p, "cpc", &only_new, today(), exact).unwrap();
+    assert_eq!(pv.changed[0].1.progress.len(), 1);
+    assert_eq!(pv.changed[0].1.progress[0].text, "Site bought");
+    assert!(pv.missing_lines()[0].ends_with("not in the file, removed"));
+
+    // A cell with every note, as exported, changes nothing.
+    let all = String::from_utf8(csv_io::export(&p.action_plans[0])).unwrap();
+    let pv = csv_io::preview(&p, "cpc", all.as_bytes(), today()).unwrap();
+    assert!(pv.is_noop() && pv.missing_notes.is_empty(), "{pv:?}");
+}
+
+/// Rows missing from the file are reported and kept; removed only when chosen, and the
+/// removal undoes with the rest of the import.
+#[test]
+fn rows_missing_from_the_file_are_reported_and_removed_only_when_chosen() {
+    let p = fixture();
+    let without_r1 = csv_text(&[
+        "R2,,Second,,,,Not started,,,",
+        "R3,People,A new one,,HR,31 Dec 2025,red,,,o-health",
+    ]);
+    let pv = csv_io::preview(&p, "cpc", &without_r1, today()).unwrap();
+    assert_eq!(pv.missing_rows.len(), 1);
+    assert_eq!(pv.missing_rows[0].1.reference, "R1");
+    assert_eq!(
+        pv.missing_summary().unwrap(),
+        "1 row not in the file is kept"
+    );
+    let kept = apply(&p, &pv);
+    let refs: Vec<&str> = kept.action_plans[0]
+        .actions
+        .iter()
+        .map(|a| a.reference.as_str())
+        .collect();
+    assert_eq!(refs, ["R1", "R2", "R3"]);
+
+    let delete = csv_io::ImportChoices {
+        delete_missing_rows: true,
+        ..Default::default()
+    };
+    let pv = csv_io::preview_with(&p, "cpc", &without_r1, today(), delete).unwrap();
+    assert_eq!(
+        pv.missing_summary().unwrap(),
+        "1 row not in the file is removed"
+    );
+    let mut q = p.clone();
+    let mut h = outcome_explorer::history::History::default();
+    h.apply(&mut q, "Import", pv.edit(0, 2)).unwrap();
+    let refs: Vec<&str> = q.action_plans[0]
+        .actions
+        .iter()
+        .map(|a| a.reference.as_str())
+        .collect();
+    assert_eq!(refs, ["R2", "R3"]);
+    assert!(h.undo(&mut q));
+    assert_eq!(q, p);
+    // Removing is an import on its own: a file with every row but one removes that one.
+    let pv = csv_io::preview_with(
+        &p,
+        "cpc",
+        &csv_text(&["R2,,Second,,,,Not started,,,"]),
+        today(),
+        delete,
+    )
+    .unwrap();
+    assert!(!pv.is_noop());
+    assert_eq!(apply(&p, &pv).action_plans[0].actions.len(), 1);
+}
+
+/// The whole result is checked as loading checks a file: a row that would make the file
+/// fail to load (a note with no text) is rejected, and what is imported loads cleanly.
+#[test]
+fn an_import_never_makes_a_file_that_does_not_load() {
+    let p = fixture();
+    let bytes = csv_text(&[
+        "R3,People,Empty note,,HR,,Green,2025-05-01: ,,",
+        "R4,People,Fine,,HR,,Green,2025-05-01: Started,,",
+    ]);
+    let pv = csv_io::preview(&p, "cpc", &bytes, today()).unwrap();
+    assert_eq!(pv.added.len(), 1, "{pv:?}");
+    assert_eq!(pv.added[0].reference, "R4");
+    assert_eq!(pv.rejected.len(), 1);
+    let r = &pv.rejected[0];
+    assert_eq!((r.line, r.reference.as_str()), (2, "R3"));
+    assert!(r.reasons[0].contains("progress note text is empty"), "{r}");
+    assert!(pv.problems.is_empty());
+    // The fixture's outcomes lack priorities; the import adds no problem of its own.
+    let after = apply(&p, &pv);
+    assert_eq!(
+        outcome_explorer::validate::validate(&after),
+        outcome_explorer::validate::validate(&p)
+    );
+}
+
+/// Continental spreadsheets save with semicolons, some with tabs: both are read.
+#[test]
+fn semicolon_and_tab_separated_files_are_imported() {
+    let p = fixture();
+    for sep in [";", "\t"] {
+        let text = format!(
+            "Reference{sep}Title{sep}Owner{sep}RAG\r\nR2{sep}Drugi, poprawiony{sep}Zespół mieszkaniowy{sep}Green\r\n"
+        );
+        let pv = csv_io::preview(&p, "cpc", text.as_bytes(), today()).unwrap();
+        assert_eq!(pv.changed.len(), 1, "{sep:?}: {pv:?}");
+        assert_eq!(pv.changed[0].1.title, "Drugi, poprawiony");
+        assert_eq!(pv.changed[0].1.owner, "Zespół mieszkaniowy");
+        assert_eq!(pv.changed[0].1.rag, Rag::Green);
+        assert_eq!(pv.separator, sep.as_bytes()[0]);
+    }
+}

@@ -42,7 +42,7 @@ fn project() -> Project {
         annotations: vec![Annotation {
             period: "2024".parse().unwrap(),
             label: "Housing strategy".into(),
-            note: String::new(),
+            ..Default::default()
         }],
         ..Default::default()
     });
@@ -256,8 +256,26 @@ fn series_switched_off_in_the_legend_are_left_out_of_exports() {
     h.run();
     h.get_by_label("England").click();
     h.run();
-    let opts = h.state().trends.options_as_shown(&h.ctx).unwrap();
-    assert_eq!(opts.hidden, vec!["England".to_string()]);
+    let opts = h.state().trends.options_as_shown().unwrap();
+    assert_eq!(
+        opts.hidden,
+        vec![outcome_explorer::chart::LegendItem::Comparator(0)]
+    );
+    // The chart drawn leaves the comparator out, and says so in its legend.
+    let c = h.state().trends.current_chart().unwrap();
+    assert!(c.series[1].points.is_empty());
+    assert!(c.legend.iter().any(|e| e.name == "England" && !e.shown));
+    // Switched on again.
+    h.get_by_label("England").click();
+    h.run();
+    assert!(
+        h.state()
+            .trends
+            .options_as_shown()
+            .unwrap()
+            .hidden
+            .is_empty()
+    );
 }
 
 #[test]

@@ -615,6 +615,91 @@ fn bad_date_in_file_names_line_and_column() {
     assert!(msg.contains("\"2024-13-01\" is not a date"), "{msg}");
 }
 
+// --- provenance: disagreements and annotations ----------------------------------------
+
+#[test]
+fn claims_and_annotations_must_cite_existing_sources() {
+    assert_eq!(
+        issues_after(|p| {
+            let m = measure(p, "satisfied");
+            m.annotations.push(Annotation {
+                period: period("2024"),
+                label: "Survey changed".into(),
+                source: Some("nowhere".into()),
+                ..Default::default()
+            });
+            m.disagreements.push(Disagreement {
+                period: period("2023"),
+                about: "the 2023 figure".into(),
+                claims: vec![
+                    Claim {
+                        source: "census-2021".into(),
+                        says: "71.5%".into(),
+                        value: Some(71.5),
+                        ..Default::default()
+                    },
+                    Claim {
+                        source: "nowhere".into(),
+                        says: "rising".into(),
+                        trend: Some(Trend::Rising),
+                        ..Default::default()
+                    },
+                    Claim {
+                        says: "140%".into(),
+                        value: Some(140.0),
+                        ..Default::default()
+                    },
+                ],
+                note: String::new(),
+            });
+        }),
+        vec![
+            issue(
+                "measures \"satisfied\" annotation 1",
+                "source \"nowhere\" does not exist"
+            ),
+            issue(
+                "measures \"satisfied\" disagreement 1 claim 2",
+                "source \"nowhere\" does not exist"
+            ),
+            issue(
+                "measures \"satisfied\" disagreement 1 claim 3",
+                "source is empty (expected the id of a source)"
+            ),
+            issue(
+                "measures \"satisfied\" disagreement 1 claim 3",
+                "140 is not a percentage (expected 0 to 100)"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_dangling_claim_source_stops_the_file_from_opening_with_its_path() {
+    let mut p = sample_project();
+    measure(&mut p, "satisfied")
+        .disagreements
+        .push(Disagreement {
+            period: period("2023"),
+            about: "the 2023 figure".into(),
+            claims: vec![Claim {
+                source: "gone".into(),
+                says: "71%".into(),
+                ..Default::default()
+            }],
+            note: String::new(),
+        });
+    let err = file::parse(&file::to_text(&p), "p.ron")
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains(
+            "measures \"satisfied\" disagreement 1 claim 1: source \"gone\" does not exist"
+        ),
+        "{err}"
+    );
+}
+
 // --- speed -------------------------------------------------------------------------
 
 #[test]

@@ -14,14 +14,25 @@ pub fn export_measure(
     width: u32,
     height: u32,
 ) -> Result<(), String> {
+    let format = ImageFormat::from_path(out)
+        .ok_or_else(|| format!("{} should end in .svg or .png", out.display()))?;
+    let svg = measure_svg(project, measure_id, options, width, height)?;
+    write_image(&svg, format, width, height, out)
+}
+
+/// One measure's chart as an SVG document of `width`×`height`.
+pub fn measure_svg(
+    project: &Project,
+    measure_id: &str,
+    options: &ChartOptions,
+    width: u32,
+    height: u32,
+) -> Result<String, String> {
     let m = project
         .measure(measure_id)
         .ok_or_else(|| format!("there is no measure {measure_id:?}"))?;
-    let format = ImageFormat::from_path(out)
-        .ok_or_else(|| format!("{} should end in .svg or .png", out.display()))?;
     let c = chart::build(project, m, options);
-    let svg = chart::svg::chart(&c, width as f64, height as f64);
-    write_image(&svg, format, width, height, out)
+    Ok(chart::svg::chart(&c, width as f64, height as f64))
 }
 
 /// Write every measure's chart into `dir` as `<id>.svg|png`; returns the files written.
@@ -59,12 +70,17 @@ pub fn export_dashboard(
 ) -> Result<(), String> {
     let format = ImageFormat::from_path(out)
         .ok_or_else(|| format!("{} should end in .svg or .png", out.display()))?;
+    let svg = dashboard_svg(project, width, height);
+    write_image(&svg, format, width, height, out)
+}
+
+/// The dashboard as an SVG document of `width`×`height`.
+pub fn dashboard_svg(project: &Project, width: u32, height: u32) -> String {
     let cards: Vec<chart::Card> = project
         .measures_in_dashboard_order()
         .into_iter()
         .map(|i| chart::card(i, &project.measures[i]))
         .collect();
     let title = format!("{}: measures", project.programme.title);
-    let svg = chart::svg::dashboard(&title, &cards, width as f64, height as f64);
-    write_image(&svg, format, width, height, out)
+    chart::dashboard_svg::dashboard(&title, &cards, width as f64, height as f64)
 }

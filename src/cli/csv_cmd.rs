@@ -1,6 +1,6 @@
 //! `outcome-explorer csv export|import`: exchange an action plan with spreadsheets.
 
-use crate::{csv_io, file, history::Edit};
+use crate::{csv_io, file};
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -34,62 +34,83 @@ pub fn export(file: &Path, plan: &str, out: &Path) -> ExitCode {
     }
 }
 
-pub fn import(
-    file: &Path,
-    plan: &str,
-    input: &Path,
-    skip_invalid: bool,
-    drop_comments: bool,
-) -> ExitCode {
-    let mut project = match super::load_for_rewrite(file, drop_comments) {
-        Ok((p, _)) => p,
+/// How `csv import` was asked to work.
+pub struct ImportHow {
+    pub skip_invalid: bool,
+    pub drop_comments: bool,
+    pub choices: csv_io::ImportChoices,
+}
+
+/// CSV files larger than this are refused (a plan of a thousand rows is well under 1 MB).
+pub const MAX_CSV_BYTES: u64 = 64 * 1024 * 1024;
+
+/// The bytes of the CSV at `input`: a regular file of at most [`MAX_CSV_BYTES`].
+fn read_csv(input: &Path) -> Result<Vec<u8>, String> {
+    use std::io::Read;
+    let why =
+        |e: std::io::Error| format!("cannot read {}: {}", input.display(), file::io_reason(&e));
+    let meta = std::fs::metadata(input).map_err(why)?;
+    if !meta.is_file() {
+        return Err(format!(
+            "{}: is not an ordinary file (a folder, pipe or device); save the CSV to a file first",
+            input.display()
+        ));
+    }
+    let mut bytes = Vec::new();
+    std::fs::File::open(input)
+        .and_then(|f| f.take(MAX_CSV_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(why)?;
+    if bytes.len() as u64 > MAX_CSV_BYTES {
+        return Err(format!(
+            "{}: is larger than the {} MB a plan CSV may be",
+            input.display(),
+            MAX_CSV_BYTES / (1024 * 1024)
+        ));
+    }
+    Ok(bytes)
+}
+
+pub fn import(file: &Path, plan: &str, input: &Path, how: &ImportHow) -> ExitCode {
+    let super::ForRewrite {
+        mut project, read, ..
+    } = match super::load_for_rewrite(file, how.drop_comments) {
+        Ok(loaded) => loaded,
         Err(code) => return code,
     };
     let Some(index) = project.action_plans.iter().position(|p| p.id == plan) else {
         eprintln!("there is no action plan “{plan}” ({})", plan_ids(&project));
         return ExitCode::FAILURE;
     };
-    let bytes = match std::fs::read(input) {
+    let bytes = match read_csv(input) {
         Ok(b) => b,
         Err(e) => {
-            eprintln!("cannot read {}: {}", input.display(), file::io_reason(&e));
+            eprintln!("{e}");
             return ExitCode::FAILURE;
         }
     };
     let today = chrono::Local::now().date_naive();
-    let preview = match csv_io::preview(&project, plan, &bytes, today) {
+    let preview = match csv_io::preview_with(&project, plan, &bytes, today, how.choices) {
         Ok(p) => p,
         Err(e) => {
             eprintln!("{}: {e}", input.display());
             return ExitCode::FAILURE;
         }
     };
-    // Rows are only written when nothing is rejected (or --skip-invalid): say so.
-    let writing = preview.rejected.is_empty() || skip_invalid;
-    let (add, change) = if writing {
-        ("added  ", "changed")
-    } else {
-        ("would add   ", "would change")
-    };
-    for a in &preview.added {
-        println!("{add} {}: {}", a.reference, a.title);
-    }
-    for (i, a) in &preview.changed {
-        println!("{change} {}: {}", a.reference, a.title);
-        if let Some(old) = project.action_plans[index].actions.get(*i) {
-            for d in csv_io::describe_change(old, a) {
-                println!("    {d}");
-            }
+    let writing = preview.problems.is_empty() && (preview.rejected.is_empty() || how.skip_invalid);
+    report(
+        &preview,
+        &project.action_plans[index].actions,
+        writing,
+        input,
+    );
+    if !preview.problems.is_empty() {
+        eprintln!("nothing was changed: the file would not load after this import:");
+        for p in &preview.problems {
+            eprintln!("    {p}");
         }
+        return ExitCode::FAILURE;
     }
-    for r in &preview.rejected {
-        println!("rejected {r}");
-    }
-    if !preview.ignored_columns.is_empty() {
-        println!("ignored columns: {}", preview.ignored_columns.join(", "));
-    }
-    println!("{}", preview.summary());
-    if !preview.rejected.is_empty() && !skip_invalid {
+    if !preview.rejected.is_empty() && !how.skip_invalid {
         eprintln!(
             "nothing was changed: {} row(s) rejected (fix them, or pass --skip-invalid to import the rest)",
             preview.rejected.len()
@@ -101,19 +122,66 @@ pub fn import(
         return ExitCode::SUCCESS;
     }
     let len = project.action_plans[index].actions.len();
-    let edit: Edit = preview.edit(index, len);
-    if let Err(e) = edit.apply(&mut project) {
+    if let Err(e) = preview.edit(index, len).apply(&mut project) {
         eprintln!("nothing was changed: {e}");
         return ExitCode::FAILURE;
     }
-    match file::save(&project, file) {
-        Ok(()) => {
-            println!("saved {}", file.display());
-            ExitCode::SUCCESS
+    if super::write_back(file, &file::to_text(&project), read.as_ref()) {
+        println!("saved {}", file.display());
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
+
+/// Print what the import does (or would do, when `writing` is false), row by row.
+fn report(preview: &csv_io::Preview, old: &[crate::model::Action], writing: bool, input: &Path) {
+    let (add, change, remove) = if writing {
+        ("added  ", "changed", "removed")
+    } else {
+        ("would add   ", "would change", "would remove")
+    };
+    if preview.separator != b',' {
+        println!(
+            "{}: read as separated by {}",
+            input.display(),
+            csv_io::separator_name(preview.separator)
+        );
+    }
+    for a in &preview.added {
+        println!("{add} {}: {}", a.reference, a.title);
+    }
+    for (i, a) in &preview.changed {
+        println!("{change} {}: {}", a.reference, a.title);
+        if let Some(old) = old.get(*i) {
+            for d in csv_io::describe_change(old, a) {
+                println!("    {d}");
+            }
         }
-        Err(e) => {
-            eprintln!("{e}");
-            ExitCode::FAILURE
+    }
+    for (_, a) in preview.removed_rows() {
+        println!("{remove} {}: {}", a.reference, a.title);
+    }
+    for r in &preview.rejected {
+        println!("rejected {r}");
+    }
+    let missing = preview.missing_lines();
+    if !missing.is_empty() {
+        for m in &missing {
+            println!("{m}");
         }
+        if !preview.choices.delete_missing_rows && !preview.missing_rows.is_empty() {
+            println!("(rows not in the file are kept; --delete-missing removes them)");
+        }
+        if !preview.choices.delete_missing_notes && !preview.missing_notes.is_empty() {
+            println!("(notes not in the file are kept; --delete-missing-notes removes them)");
+        }
+    }
+    if !preview.ignored_columns.is_empty() {
+        println!("ignored columns: {}", preview.ignored_columns.join(", "));
+    }
+    match preview.missing_summary() {
+        Some(m) => println!("{}; {m}", preview.summary()),
+        None => println!("{}", preview.summary()),
     }
 }

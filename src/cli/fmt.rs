@@ -6,13 +6,20 @@ use std::process::ExitCode;
 
 pub fn run(path: &Path, check_only: bool, drop_comments: bool) -> ExitCode {
     // `--check` writes nothing, so it reads the file whatever its comments.
-    let (project, comments) = match super::load_for_rewrite(path, drop_comments || check_only) {
+    let super::ForRewrite {
+        project,
+        comments,
+        read,
+    } = match super::load_for_rewrite(path, drop_comments || check_only) {
         Ok(loaded) => loaded,
         Err(code) => return code,
     };
     let canonical = file::to_text(&project);
-    let current = std::fs::read(path).unwrap_or_default();
-    if current == canonical.as_bytes() {
+    // The bytes read are known by their length and checksum: no need to read them again.
+    let same = read.is_some_and(|r| {
+        r.len == canonical.len() as u64 && r.crc == crc32fast::hash(canonical.as_bytes())
+    });
+    if same {
         println!("{}: already formatted", path.display());
         return ExitCode::SUCCESS;
     }
@@ -25,14 +32,10 @@ pub fn run(path: &Path, check_only: bool, drop_comments: bool) -> ExitCode {
         println!("{}: would be reformatted{losing}", path.display());
         return ExitCode::FAILURE;
     }
-    match file::write_atomic(path, canonical.as_bytes()) {
-        Ok(()) => {
-            println!("{}: formatted", path.display());
-            ExitCode::SUCCESS
-        }
-        Err(e) => {
-            eprintln!("{e}");
-            ExitCode::FAILURE
-        }
+    if super::write_back(path, &canonical, read.as_ref()) {
+        println!("{}: formatted", path.display());
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
     }
 }

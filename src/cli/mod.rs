@@ -156,6 +156,14 @@ pub enum CsvCommand {
         /// Apply the valid rows even if some are rejected.
         #[arg(long)]
         skip_invalid: bool,
+        /// Remove the plan's rows whose reference is not in the CSV (without this they are
+        /// reported and kept).
+        #[arg(long)]
+        delete_missing: bool,
+        /// Make each row's progress notes exactly those in the CSV, removing the others
+        /// (without this, the CSV's notes are added to those already there).
+        #[arg(long)]
+        delete_missing_notes: bool,
         /// Write the project file although its comments will not be kept.
         #[arg(long)]
         drop_comments: bool,
@@ -179,13 +187,21 @@ pub(crate) fn comments_phrase(lines: &[usize]) -> String {
     format!("{} comment{s} (line{s} {})", lines.len(), list.join(", "))
 }
 
-/// Load a project that the command will write back, with the lines of its comments. A file
-/// with comments is left alone unless `drop_comments`: the app's layout has no place for them.
+/// What a command that writes a project back has read: the project, the lines of its
+/// comments, and the file's fingerprint (so that a change made meanwhile is not overwritten).
+pub(crate) struct ForRewrite {
+    pub project: crate::model::Project,
+    pub comments: Vec<usize>,
+    pub read: Option<crate::file::Fingerprint>,
+}
+
+/// Load a project that the command will write back. A file with comments is left alone
+/// unless `drop_comments`: the app's layout has no place for them.
 pub(crate) fn load_for_rewrite(
     file: &std::path::Path,
     drop_comments: bool,
-) -> Result<(crate::model::Project, Vec<usize>), ExitCode> {
-    let (project, comments) = crate::file::load_noting_comments(file).map_err(|e| {
+) -> Result<ForRewrite, ExitCode> {
+    let (project, comments, read) = crate::file::load_fingerprinted(file).map_err(|e| {
         for p in &e.problems {
             eprintln!("{p}");
         }
@@ -200,7 +216,33 @@ pub(crate) fn load_for_rewrite(
         );
         return Err(ExitCode::FAILURE);
     }
-    Ok((project, comments))
+    Ok(ForRewrite {
+        project,
+        comments,
+        read,
+    })
+}
+
+/// Write a project the command read back to its file, unless it was changed on disk
+/// meanwhile; says what happened.
+pub(crate) fn write_back(
+    file: &std::path::Path,
+    text: &str,
+    read: Option<&crate::file::Fingerprint>,
+) -> bool {
+    let options = read.map_or_else(Default::default, crate::file::SaveOptions::expecting);
+    match crate::file::write_with(file, text.as_bytes(), &options) {
+        Ok(saved) => {
+            if let Some(w) = saved.warning {
+                eprintln!("{}: {w}", file.display());
+            }
+            true
+        }
+        Err(e) => {
+            eprintln!("{e}");
+            false
+        }
+    }
 }
 
 /// Run a subcommand.
@@ -221,7 +263,19 @@ pub fn run(command: Command) -> ExitCode {
             plan,
             input,
             skip_invalid,
+            delete_missing,
+            delete_missing_notes,
             drop_comments,
-        }) => csv_cmd::import(&file, &plan, &input, skip_invalid, drop_comments),
+        }) => {
+            let how = csv_cmd::ImportHow {
+                skip_invalid,
+                drop_comments,
+                choices: crate::csv_io::ImportChoices {
+                    delete_missing_rows: delete_missing,
+                    delete_missing_notes,
+                },
+            };
+            csv_cmd::import(&file, &plan, &input, &how)
+        }
     }
 }

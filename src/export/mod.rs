@@ -3,8 +3,10 @@
 //! output is the same on every machine).
 
 pub mod fonts;
+pub mod picture_check;
 pub mod png;
 pub mod svg;
+pub mod text_metrics;
 
 /// Picture sizes offered for exports: a 16:9 slide and a square.
 pub const PRESETS: [(&str, u32, u32); 2] = [
@@ -37,8 +39,8 @@ impl ImageFormat {
     }
 }
 
-/// Write an SVG document as `format` to `path` (atomically), rasterising to
-/// `width`×`height` pixels for PNG.
+/// Write an SVG document as `format` to `path` (atomically, keeping no backup of a picture
+/// it replaces), rasterising to `width`×`height` pixels for PNG.
 pub fn write_image(
     svg: &str,
     format: ImageFormat,
@@ -50,5 +52,5 @@ pub fn write_image(
         ImageFormat::Svg => svg.as_bytes().to_vec(),
         ImageFormat::Png => png::rasterise(svg, width, height)?,
     };
-    crate::file::write_atomic(path, &bytes).map_err(|e| e.to_string())
+    crate::file::write_atomic_no_backup(path, &bytes).map_err(|e| e.to_string())
 }

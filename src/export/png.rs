@@ -1,31 +1,18 @@
 //! Rasterising SVG to PNG with resvg, using fonts bundled in the binary.
 
 use resvg::{tiny_skia, usvg};
-use std::sync::{Arc, OnceLock};
-
-/// The font database: the bundled fonts only, so output does not depend on the machine.
-fn fonts() -> Arc<usvg::fontdb::Database> {
-    static DB: OnceLock<Arc<usvg::fontdb::Database>> = OnceLock::new();
-    DB.get_or_init(|| {
-        let mut db = usvg::fontdb::Database::new();
-        db.load_font_data(super::fonts::SANS.to_vec());
-        db.load_font_data(super::fonts::SANS_BOLD.to_vec());
-        for (_, data) in super::fonts::FALLBACKS {
-            db.load_font_data(data.to_vec());
-        }
-        db.set_sans_serif_family(super::fonts::FAMILY);
-        Arc::new(db)
-    })
-    .clone()
-}
 
 /// Render `svg` scaled to fill `width`×`height` pixels and encode it as PNG.
 pub fn rasterise(svg: &str, width: u32, height: u32) -> Result<Vec<u8>, String> {
-    let options = usvg::Options {
-        fontdb: fonts(),
-        font_family: super::fonts::FAMILY.into(),
-        ..Default::default()
-    };
+    render(svg, width, height)?
+        .encode_png()
+        .map_err(|e| format!("could not encode PNG: {e}"))
+}
+
+/// Render `svg` scaled to fill `width`×`height` pixels (premultiplied RGBA, as the clipboard
+/// and the screen take it).
+pub fn render(svg: &str, width: u32, height: u32) -> Result<tiny_skia::Pixmap, String> {
+    let options = super::fonts::svg_options();
     let tree = usvg::Tree::from_str(svg, &options)
         .map_err(|e| format!("the picture could not be drawn: {e}"))?;
     let mut pixmap = tiny_skia::Pixmap::new(width.max(1), height.max(1))
@@ -36,9 +23,7 @@ pub fn rasterise(svg: &str, width: u32, height: u32) -> Result<Vec<u8>, String> 
         height as f32 / size.height(),
     );
     resvg::render(&tree, transform, &mut pixmap.as_mut());
-    pixmap
-        .encode_png()
-        .map_err(|e| format!("could not encode PNG: {e}"))
+    Ok(pixmap)
 }
 
 #[cfg(test)]

@@ -3,9 +3,10 @@
 use crate::model::Colour;
 use std::fmt::Write;
 
-/// The font stack exports ask for; PNG rendering uses the bundled DejaVu Sans and its
-/// fallbacks for other scripts.
-pub const FONT_FAMILY: &str = "'DejaVu Sans', Verdana, Arial, 'Droid Sans Fallback', 'Lohit Bengali', 'Lohit Devanagari', sans-serif";
+/// The font stack exports ask for; PNG rendering uses the bundled DejaVu Sans. Runs of
+/// text in scripts it lacks are `<tspan>`s that name the bundled font drawing them (see
+/// [`text_content`]).
+pub const FONT_FAMILY: &str = "'DejaVu Sans', Verdana, Arial, sans-serif";
 
 /// Escape text for XML content and attributes.
 pub fn escape(s: &str) -> String {
@@ -22,6 +23,55 @@ pub fn escape(s: &str) -> String {
         }
     }
     out
+}
+
+/// A text element's anchor and content. Text that one font draws in one go is escaped
+/// as it is. Text that needs several bundled fonts (an Urdu name with its English one)
+/// or syllables the renderer would misplace (see
+/// [`text_metrics::pieces`](super::text_metrics::pieces)) becomes one `<tspan>` per
+/// piece, each naming its font and placed at its own `x` from the measured widths, so
+/// every run is shaped alone with its own font and script rules (Arabic joined, Gurmukhi
+/// vowel signs in their place) and the whole is as wide as
+/// [`text_metrics::width`](super::text_metrics::width) says.
+pub fn text_content(x: f64, text: &str, size: f64, anchor: Anchor, bold: bool) -> (Anchor, String) {
+    use super::text_metrics::{FontChoice, Weight, pieces};
+    if text.is_ascii() {
+        return (anchor, escape(text));
+    }
+    let weight = if bold { Weight::Bold } else { Weight::Regular };
+    let pieces = pieces(text, weight);
+    let font = |f: FontChoice| match f {
+        FontChoice::Main => String::new(),
+        other => format!(" font-family=\"'{}'\"", other.family()),
+    };
+    match pieces.as_slice() {
+        [] => (anchor, String::new()),
+        [one] if one.font == FontChoice::Main => (anchor, escape(text)),
+        [one] => (
+            anchor,
+            format!("<tspan{}>{}</tspan>", font(one.font), escape(text)),
+        ),
+        _ => {
+            let total: f64 = pieces.iter().map(|p| p.em_width as f64).sum::<f64>() * size;
+            let mut at = match anchor {
+                Anchor::Start => x,
+                Anchor::Middle => x - total / 2.0,
+                Anchor::End => x - total,
+            };
+            let mut out = String::with_capacity(text.len() + 64 * pieces.len());
+            for p in &pieces {
+                let _ = write!(
+                    out,
+                    "<tspan x=\"{}\"{}>{}</tspan>",
+                    n(at),
+                    font(p.font),
+                    escape(&text[p.range.clone()])
+                );
+                at += p.em_width as f64 * size;
+            }
+            (Anchor::Start, out)
+        }
+    }
 }
 
 /// Horizontal text anchor.
@@ -270,15 +320,15 @@ impl Svg {
         } else {
             String::new()
         };
+        let (anchor, content) = text_content(x, text, style.size, style.anchor, style.bold);
         let _ = writeln!(
             self.body,
-            "<text x=\"{}\" y=\"{}\" font-family=\"{FONT_FAMILY}\" font-size=\"{}\" fill=\"{}\" text-anchor=\"{}\"{weight}{rotate}>{}</text>",
+            "<text x=\"{}\" y=\"{}\" font-family=\"{FONT_FAMILY}\" font-size=\"{}\" fill=\"{}\" text-anchor=\"{}\"{weight}{rotate}>{content}</text>",
             n(x),
             n(y),
             n(style.size),
             style.colour,
-            style.anchor.as_str(),
-            escape(text)
+            anchor.as_str(),
         );
     }
 

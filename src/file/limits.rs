@@ -1,8 +1,8 @@
 //! The limits on what a project file may hold, in one place. Each is far above what a real
 //! programme needs (the large synthetic project, half a million values and 20,000 actions, is
 //! 74 MB) and low enough that a damaged or hostile file is refused quickly, with a short
-//! message, before it can take minutes or gigabytes. The README's "Limits" paragraph states
-//! them; a test holds the two together.
+//! message, before it can take minutes or gigabytes. The README's "Limits" rule (under "The
+//! project file") states them; a test holds the two together.
 
 /// The largest file opened, in bytes (256 MiB). Anything larger, and anything that is not a
 /// regular file (a pipe, a device), is refused before it is read.
@@ -50,6 +50,40 @@ pub fn shortened(text: &str) -> std::borrow::Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_readme_states_these_limits() {
+        let readme = include_str!("../../README.md").replace("\n  ", " ");
+        let rule = readme
+            .lines()
+            .find(|l| l.starts_with("- **Limits.**"))
+            .expect("README states the limits");
+        for said in [
+            format!("larger than {}", bytes_phrase(MAX_FILE_BYTES)),
+            format!("at most {}", bytes_phrase(MAX_STRING_BYTES as u64)),
+            format!("at most {MAX_DEPTH} deep"),
+            format!("at most {} items", thousands(MAX_LIST_ITEMS)),
+            format!("at most {MAX_PROBLEMS} problems"),
+            format!("cut to {MAX_QUOTED_CHARS} characters"),
+        ] {
+            assert!(
+                rule.contains(&said),
+                "README's limits should say {said:?}: {rule}"
+            );
+        }
+    }
+
+    fn thousands(n: usize) -> String {
+        let digits = n.to_string();
+        let mut out = String::new();
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
+                out.push(',');
+            }
+            out.push(c);
+        }
+        out
+    }
 
     #[test]
     fn sizes_and_quotes_are_short() {

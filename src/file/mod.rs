@@ -1,23 +1,31 @@
 //! Reading and writing project files: RON text, every problem explained, atomic saves.
 
 mod comments;
+mod fingerprint;
 mod lexer;
 pub mod limits;
 mod locate;
+mod lock;
 mod messages;
 mod read;
+mod save;
 mod split;
 
 pub use comments::comment_lines;
+pub use fingerprint::{Check, DiskState, Fingerprint, load_fingerprinted};
 pub use limits::MAX_FILE_BYTES;
+pub use lock::tidy;
 pub use read::TOP_LISTS;
+pub use save::{
+    Expect, SaveError, SaveErrorKind, SaveOptions, Saved, backup_path, io_reason, save, save_with,
+    why_read_only, write_atomic, write_atomic_no_backup, write_with,
+};
 
 use crate::model::{FORMAT_VERSION, Project};
 use crate::validate;
 use ron::extensions::Extensions;
 use std::fmt;
-use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// Where in the file a problem is.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -155,13 +163,27 @@ pub fn read(text: &str, file: &str) -> Result<Project, LoadError> {
 
 /// Read a project file from disk.
 pub fn load(path: &Path) -> Result<Project, LoadError> {
-    let (text, name) = read_text(path)?;
+    let (text, name) = read_text(path, Streams::Refused)?;
     parse(strip_bom(&text), &name)
 }
 
 /// [`load`], and the lines on which the file has comments (which a save would not keep).
 pub fn load_noting_comments(path: &Path) -> Result<(Project, Vec<usize>), LoadError> {
-    let (text, name) = read_text(path)?;
+    load_noting_comments_from(path, Streams::Refused)
+}
+
+/// [`load_noting_comments`] that reads a named pipe too, up to the size limit: for the window,
+/// which opens files on another thread behind a modal.
+fn load_streamed_noting_comments(path: &Path) -> Result<(Project, Vec<usize>), LoadError> {
+    load_noting_comments_from(path, Streams::PipesRead)
+}
+
+/// [`load_noting_comments`], with what may be read besides a regular file.
+fn load_noting_comments_from(
+    path: &Path,
+    streams: Streams,
+) -> Result<(Project, Vec<usize>), LoadError> {
+    let (text, name) = read_text(path, streams)?;
     let text = strip_bom(&text);
     Ok((parse(text, &name)?, comment_lines(text)))
 }
@@ -171,9 +193,9 @@ fn strip_bom(text: &str) -> &str {
 }
 
 /// The text of the file at `path` and the name its problems are reported under.
-fn read_text(path: &Path) -> Result<(String, String), LoadError> {
+fn read_text(path: &Path, streams: Streams) -> Result<(String, String), LoadError> {
     let name = path.display().to_string();
-    let bytes = read_limited(path, MAX_FILE_BYTES).map_err(|message| LoadError {
+    let bytes = read_limited_from(path, MAX_FILE_BYTES, streams).map_err(|message| LoadError {
         problems: vec![Problem {
             file: name.clone(),
             location: Location::File,
@@ -203,12 +225,40 @@ fn read_text(path: &Path) -> Result<(String, String), LoadError> {
 /// device or a larger file is refused (with the reason, in a person's words) before anything
 /// is read, and no more than `limit + 1` bytes are ever read, whatever the file claims.
 pub fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, String> {
+    read_limited_from(path, limit, Streams::Refused)
+}
+
+/// Whether a named pipe is read as well as a regular file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Streams {
+    /// Only regular files: what `check` and the other commands read, so that a pipe with no
+    /// writer never leaves them waiting.
+    Refused,
+    /// A named pipe too, up to the limit: the window reads a file on another thread, behind a
+    /// modal, so a pipe still being written keeps nobody waiting.
+    PipesRead,
+}
+
+fn is_pipe(meta: &std::fs::Metadata) -> bool {
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::FileTypeExt::is_fifo(&meta.file_type())
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = meta;
+        false
+    }
+}
+
+fn read_limited_from(path: &Path, limit: u64, streams: Streams) -> Result<Vec<u8>, String> {
     use std::io::Read;
     let meta = std::fs::metadata(path).map_err(|e| format!("cannot open: {}", io_reason(&e)))?;
     if meta.is_dir() {
         return Err("is a folder, not a file".into());
     }
-    if !meta.is_file() {
+    let pipe_read = streams == Streams::PipesRead && is_pipe(&meta);
+    if !meta.is_file() && !pipe_read {
         return Err(
             "is not a regular file (a pipe, a device or a socket), so it is not read".into(),
         );
@@ -223,7 +273,7 @@ pub fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, String> {
         return Err(too_big(limits::bytes_phrase(meta.len())));
     }
     let file = std::fs::File::open(path).map_err(|e| format!("cannot open: {}", io_reason(&e)))?;
-    let mut bytes = Vec::with_capacity(meta.len() as usize + 1);
+    let mut bytes = Vec::with_capacity(meta.len().min(limit) as usize + 1);
     file.take(limit + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| format!("cannot read: {}", io_reason(&e)))?;
@@ -242,113 +292,6 @@ pub fn to_text(project: &Project) -> String {
         Err(e) => s = format!("// could not serialise: {e}\n"),
     }
     s
-}
-
-/// Why a save failed. The original file is untouched when this is returned.
-#[derive(Debug)]
-pub struct SaveError {
-    pub path: PathBuf,
-    pub reason: String,
-}
-
-impl fmt::Display for SaveError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "could not save {}: {}", self.path.display(), self.reason)
-    }
-}
-
-impl std::error::Error for SaveError {}
-
-/// A person's explanation of an I/O error.
-pub fn io_reason(e: &std::io::Error) -> String {
-    use std::io::ErrorKind as K;
-    let why = match e.kind() {
-        K::NotFound => "the file or folder does not exist",
-        K::PermissionDenied => {
-            "permission denied (the file or folder is read-only, or locked by another program)"
-        }
-        K::StorageFull => "the disk is full",
-        K::ReadOnlyFilesystem => "the disk is read-only",
-        K::QuotaExceeded => "the disk quota is exceeded",
-        K::NotADirectory => "part of the path is a file, not a folder",
-        K::IsADirectory => "the path is a folder, not a file",
-        _ => "",
-    };
-    if why.is_empty() {
-        e.to_string()
-    } else {
-        format!("{why} ({e})")
-    }
-}
-
-/// Save atomically: write a temporary file beside `path`, flush it to disk, keep the
-/// old file as `path.bak`, then rename the new one over `path`.
-pub fn save(project: &Project, path: &Path) -> Result<(), SaveError> {
-    write_atomic(path, to_text(project).as_bytes())
-}
-
-/// The atomic write that [`save`] uses, for any bytes.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
-    let fail = |reason: String| SaveError {
-        path: path.to_path_buf(),
-        reason,
-    };
-    // Saving through a symbolic link writes the file it points to, and leaves the link.
-    let resolved;
-    let path = if std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
-        resolved = std::fs::canonicalize(path).map_err(|e| fail(io_reason(&e)))?;
-        resolved.as_path()
-    } else {
-        path
-    };
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let name = path
-        .file_name()
-        .ok_or_else(|| fail("the path has no file name".into()))?;
-    let tmp = dir.join(format!(
-        ".{}.saving-{}",
-        name.to_string_lossy(),
-        std::process::id()
-    ));
-    let result = (|| -> std::io::Result<()> {
-        let mut f = std::fs::File::create(&tmp)?;
-        // The new file keeps the old one's permissions (a file shared read-only with a group
-        // stays so).
-        if let Ok(old) = std::fs::metadata(path) {
-            let _ = f.set_permissions(old.permissions());
-        }
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        drop(f);
-        if path.exists() {
-            // The previous version becomes FILE.bak: a hard link where the disk allows
-            // (no copying), else a copy.
-            let bak = backup_path(path);
-            let _ = std::fs::remove_file(&bak);
-            if std::fs::hard_link(path, &bak).is_err() {
-                std::fs::copy(path, &bak)?;
-            }
-        }
-        std::fs::rename(&tmp, path)?;
-        if let Ok(d) = std::fs::File::open(&dir) {
-            let _ = d.sync_all();
-        }
-        Ok(())
-    })();
-    result.map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        fail(io_reason(&e))
-    })
-}
-
-/// Where the previous version is kept: `FILE.bak`.
-pub fn backup_path(path: &Path) -> PathBuf {
-    let mut s = path.as_os_str().to_owned();
-    s.push(".bak");
-    PathBuf::from(s)
 }
 
 #[cfg(test)]
@@ -471,30 +414,6 @@ mod tests {
     }
 
     #[test]
-    fn save_keeps_backup_and_failed_save_leaves_original() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("p.ron");
-        let mut p = Project::default();
-        save(&p, &path).unwrap();
-        let first = std::fs::read_to_string(&path).unwrap();
-        p.programme.title = "Second".into();
-        save(&p, &path).unwrap();
-        assert_eq!(std::fs::read_to_string(backup_path(&path)).unwrap(), first);
-        assert!(load(&path).unwrap().programme.title == "Second");
-
-        let missing = dir.path().join("no-such-folder").join("p.ron");
-        let err = save(&p, &missing).unwrap_err();
-        assert!(err.to_string().contains("does not exist"), "{err}");
-        assert!(
-            std::fs::read_dir(dir.path()).unwrap().all(|e| !e
-                .unwrap()
-                .file_name()
-                .to_string_lossy()
-                .contains("saving"))
-        );
-    }
-
-    #[test]
     fn not_utf8_is_explained() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("bad.ron");
@@ -502,5 +421,29 @@ mod tests {
         let msg = load(&path).unwrap_err().to_string();
         assert!(msg.contains(":2:"), "{msg}");
         assert!(msg.contains("not UTF-8"), "{msg}");
+    }
+
+    #[test]
+    fn only_regular_files_are_read_and_never_past_the_limit() {
+        let zero = read_limited(Path::new("/dev/zero"), 1024).unwrap_err();
+        assert!(zero.contains("not a regular file"), "{zero}");
+
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("pipe.ron");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        if made.is_ok_and(|s| s.success()) {
+            // No writer: opening it would wait for ever; it is refused before it is opened.
+            let err = load(&fifo).unwrap_err().to_string();
+            assert!(err.contains("not a regular file"), "{err}");
+        }
+
+        let big = dir.path().join("big.ron");
+        std::fs::write(&big, vec![b' '; 2048]).unwrap();
+        let err = read_limited(&big, 1024).unwrap_err();
+        assert_eq!(
+            err,
+            "is 2048 bytes, larger than the 1024 bytes this app reads"
+        );
+        assert_eq!(read_limited(&big, 2048).unwrap().len(), 2048);
     }
 }

@@ -6,9 +6,17 @@
 mod colour;
 mod one_line;
 mod period;
+mod presentation;
+mod provenance;
+#[cfg(test)]
+mod tests;
 
 pub use colour::Colour;
 pub use period::{Period, PeriodError, decimal_year_of};
+pub use presentation::{
+    PlanColumn, PlanFilter, PlanSort, Presentation, Slide, SlideView, WheelColour, WheelGrouping,
+};
+pub use provenance::{Basis, Claim, Disagreement, Trend};
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -47,6 +55,9 @@ pub struct Project {
     pub pledges: Vec<Pledge>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub missions: Vec<Mission>,
+    /// Slide decks built from the project's views.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub presentations: Vec<Presentation>,
 }
 
 /// Title, vision and horizon of the programme.
@@ -56,6 +67,10 @@ pub struct Programme {
     pub title: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub organisation: String,
+    /// The place's own name, for its series in chart legends and tables ("Luton"); empty to
+    /// take it from the organisation.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub area: String,
     pub vision: String,
     pub horizon_year: i32,
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -180,6 +195,16 @@ pub struct Observation {
     pub source: Option<Id>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
+    /// How the file's author worked the value out from figures a source gives, when no source
+    /// states it ("984 + 86: the Sept 2023 count and the fall since a year before"); empty
+    /// when the source states the value. See [`Basis`].
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub working: String,
+    /// Why the period is the file author's inference, when the source gives the value without
+    /// it ("year inferred from 'last year' in a report of early 2024"); empty when the source
+    /// gives the period.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub period_inferred: String,
 }
 
 /// Whether a dated value is a final target or a milestone on the way.
@@ -200,10 +225,17 @@ pub struct Target {
     pub kind: TargetKind,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub label: String,
+    /// Id of the [`Source`] that states the value for the year or, with a `working`, the
+    /// source of the figures it was worked out from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<Id>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
+    /// How the file's author worked the value out, when no source states it ("half of the
+    /// Sept 2023 count, 984: the paper says only 'halving'"); empty when a source states it.
+    /// See [`Basis`].
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub working: String,
 }
 
 /// The value a measure's trajectory starts from.
@@ -235,6 +267,9 @@ pub struct Annotation {
     pub label: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
+    /// Id of the [`Source`] that dates the event.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<Id>,
 }
 
 /// Red / amber / green and the two states either side of them.
@@ -322,6 +357,9 @@ pub struct Measure {
     pub comparators: Vec<Comparator>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub annotations: Vec<Annotation>,
+    /// Where sources disagree about the measure's values or direction.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub disagreements: Vec<Disagreement>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status_override: Option<StatusOverride>,
     /// A title for the measure's chart that states its message ("Fewer households in
@@ -384,6 +422,11 @@ pub struct ActionPlan {
     pub actions: Vec<Action>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
+    /// Who gave the actions' RAG ratings and by what rule: the source's own ratings, or, when
+    /// the source gives none, the file author's reading ("our reading of the progress text:
+    /// Green when …").
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub rating_basis: String,
 }
 
 /// A partner's commitment to outcomes.
@@ -431,6 +474,7 @@ impl Default for Project {
             action_plans: vec![],
             pledges: vec![],
             missions: vec![],
+            presentations: vec![],
         }
     }
 }
@@ -456,6 +500,9 @@ impl Project {
     }
     pub fn plan(&self, id: &str) -> Option<&ActionPlan> {
         self.action_plans.iter().find(|p| p.id == id)
+    }
+    pub fn presentation(&self, id: &str) -> Option<&Presentation> {
+        self.presentations.iter().find(|p| p.id == id)
     }
 
     /// Total observations across all measures (for summaries).

@@ -145,6 +145,7 @@ impl Gen {
                     status: ValueStatus::Illustrative,
                     source: source.clone().filter(|_| !i.is_multiple_of(3)),
                     note: SYNTHETIC_NOTE.into(),
+                    ..Default::default()
                 }
             })
             .collect();
@@ -166,6 +167,7 @@ impl Gen {
             label: "2040 ambition".into(),
             source: None,
             note: String::new(),
+            working: String::new(),
         }];
         let milestone = last_year + 1 + self.rng.below(4) as i32;
         if milestone < HORIZON_YEAR && self.rng.chance(0.7) {
@@ -178,6 +180,7 @@ impl Gen {
                     label: format!("{milestone} milestone"),
                     source: None,
                     note: String::new(),
+                    working: String::new(),
                 },
             );
         }
@@ -198,6 +201,7 @@ impl Gen {
                         status: ValueStatus::Illustrative,
                         source: None,
                         note: SYNTHETIC_NOTE.into(),
+                        ..Default::default()
                     })
                     .collect(),
             })
@@ -215,6 +219,7 @@ impl Gen {
                         } else {
                             String::new()
                         },
+                        source: None,
                     }
                 })
                 .collect()
@@ -235,6 +240,7 @@ impl Gen {
             tolerance_percent: *self.rng.pick(&[10.0, 10.0, 5.0, 15.0]),
             comparators,
             annotations,
+            disagreements: Vec::new(),
             status_override: self.rng.chance(0.05).then(|| StatusOverride {
                 rag: *self.rng.pick(&[Rag::Red, Rag::Amber, Rag::Green]),
                 reason:

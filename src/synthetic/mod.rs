@@ -187,6 +187,7 @@ pub fn generate(spec: &Spec, seed: u64) -> Project {
         programme: Programme {
             title: format!("Synthetic programme (seed {seed})"),
             organisation: "Synthetic Borough Council".into(),
+            area: String::new(),
             vision: "A place where everyone can thrive: a made-up vision for a made-up \
                      programme, generated to try Outcome Explorer at scale."
                 .into(),
@@ -205,6 +206,7 @@ pub fn generate(spec: &Spec, seed: u64) -> Project {
         action_plans,
         pledges,
         missions,
+        presentations: Vec::new(),
     }
 }
 

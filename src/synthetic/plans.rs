@@ -40,6 +40,7 @@ impl Gen {
                     start: Some(start),
                     actions,
                     note: String::new(),
+                    rating_basis: String::new(),
                 }
             })
             .collect()

@@ -3,7 +3,12 @@
 
 pub mod actions_view;
 pub mod app;
+pub mod clipboard;
+pub mod list_editor;
+pub mod measure_fields;
 pub mod nav;
+pub mod programme_view;
+pub mod source_choice;
 pub mod theme;
 pub mod trends_view;
 pub mod wheel_view;

@@ -1,5 +1,7 @@
 //! Navigation between views: which view is shown and the requests views make of each other.
 
+use crate::edit::Here;
+use crate::history::List;
 use crate::model::Id;
 
 /// The app's main views.
@@ -9,16 +11,18 @@ pub enum View {
     Wheel,
     Trends,
     Actions,
+    Programme,
 }
 
 impl View {
-    pub const ALL: [View; 3] = [View::Wheel, View::Trends, View::Actions];
+    pub const ALL: [View; 4] = [View::Wheel, View::Trends, View::Actions, View::Programme];
 
     pub fn label(self) -> &'static str {
         match self {
             View::Wheel => "Wheel",
             View::Trends => "Trends",
             View::Actions => "Action plans",
+            View::Programme => "Programme",
         }
     }
 }
@@ -36,6 +40,18 @@ pub enum NavRequest {
     },
     /// Select an outcome on the wheel.
     SelectOutcome(Id),
+    /// Show a plan in the Action plans view.
+    OpenPlan(Id),
+    /// Open the Programme view's editor on an item.
+    EditItem {
+        list: List,
+        id: Id,
+    },
+    /// Open the Programme view's editor on a new item (an outcome placed `here`).
+    AddItem {
+        list: List,
+        here: Here,
+    },
 }
 
 /// What views hand back to the app during a frame.

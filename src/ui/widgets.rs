@@ -56,6 +56,40 @@ pub fn rag_badge(ui: &mut Ui, rag: Rag) -> egui::Response {
         .inner
 }
 
+/// Lay out `add` as one piece inside a `horizontal_wrapped` ui, so that a label never parts
+/// from its control: the piece starts a new line when the width it took last frame does not
+/// fit on this one (egui cannot wrap a group it has not measured yet).
+pub fn keep_together<R>(
+    ui: &mut Ui,
+    id_salt: impl std::hash::Hash + std::fmt::Debug,
+    add: impl FnOnce(&mut Ui) -> R,
+) -> R {
+    let id = ui.scope_id().with(("keep-together", id_salt));
+    let last: Option<f32> = ui.data(|d| d.get_temp(id));
+    let at_line_start = ui.cursor().min.x <= ui.max_rect().min.x + 0.5;
+    if let Some(w) = last
+        && !at_line_start
+        && ui.available_size_before_wrap().x < w
+    {
+        ui.end_row();
+    }
+    let r = ui.horizontal(add);
+    ui.data_mut(|d| d.insert_temp(id, r.response.rect.width()));
+    r.inner
+}
+
+/// A label that always takes the width `widest` would take, so the controls after it do not
+/// move when its text changes ("1 match", "3 matches").
+pub fn fixed_width_label(ui: &mut Ui, text: RichText, widest: &str) -> egui::Response {
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let width = ui
+        .fonts_mut(|f| f.layout_no_wrap(widest.to_string(), font, egui::Color32::BLACK))
+        .size()
+        .x;
+    let height = ui.spacing().interact_size.y;
+    ui.add_sized([width, height], egui::Label::new(text))
+}
+
 /// The size of a picture to export, chosen in an export menu.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ExportSize {
@@ -72,20 +106,37 @@ impl Default for ExportSize {
     }
 }
 
+/// What an export menu was asked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportChoice {
+    /// Save to a file of this extension ("png" or "svg").
+    Save(&'static str),
+    /// Put the picture on the clipboard.
+    Copy,
+}
+
 impl ExportSize {
-    /// An export menu's body: the size, `note` on what the picture shows, and "Save as PNG…" /
-    /// "Save as SVG…". The extension chosen, if one was (the menu is then closed).
-    pub fn menu(&mut self, ui: &mut Ui, note: &str) -> Option<&'static str> {
+    /// An export menu's body: the size, `note` on what the picture shows, "Copy picture",
+    /// "Save as PNG…" and "Save as SVG…". What was chosen, if anything (the menu is then closed).
+    pub fn menu(&mut self, ui: &mut Ui, note: &str) -> Option<ExportChoice> {
         self.ui(ui);
         ui.label(
             RichText::new(note)
                 .small()
                 .color(crate::ui::theme::muted(ui)),
         );
+        if ui
+            .button("Copy picture")
+            .on_hover_text("Put the picture on the clipboard, to paste into a slide")
+            .clicked()
+        {
+            ui.close();
+            return Some(ExportChoice::Copy);
+        }
         for (label, ext) in [("Save as PNG…", "png"), ("Save as SVG…", "svg")] {
             if ui.button(label).clicked() {
                 ui.close();
-                return Some(ext);
+                return Some(ExportChoice::Save(ext));
             }
         }
         None

@@ -195,15 +195,25 @@ fn swatch(svg: &mut Svg, x: f64, y: f64, size: f64, fill: Colour, pat: Pattern) 
 
 /// The whole picture as an SVG document.
 pub fn svg(project: &Project, state: &ViewState, opts: &ExportOptions) -> String {
-    render(project, state, opts).0
+    render(project, state, opts, true).0
+}
+
+/// The picture without its title (the subtitle stays), for a slide that sets its title apart.
+pub fn svg_untitled(project: &Project, state: &ViewState, opts: &ExportOptions) -> String {
+    render(project, state, opts, false).0
 }
 
 /// The wheel's geometry as laid out in the picture (for checking labels).
 pub fn geometry(project: &Project, state: &ViewState, opts: &ExportOptions) -> Geometry {
-    render(project, state, opts).1
+    render(project, state, opts, true).1
 }
 
-fn render(project: &Project, state: &ViewState, opts: &ExportOptions) -> (String, Geometry) {
+fn render(
+    project: &Project,
+    state: &ViewState,
+    opts: &ExportOptions,
+    titled: bool,
+) -> (String, Geometry) {
     let m = Estimate;
     let (w, h) = (opts.width.max(200) as f32, opts.height.max(200) as f32);
     let unit = w.min(h) / 1080.0;
@@ -222,10 +232,14 @@ fn render(project: &Project, state: &ViewState, opts: &ExportOptions) -> (String
     doc.raw(DEFS);
 
     // Title and subtitle.
-    let mut y = margin + title_size;
+    let mut y = if titled {
+        margin + title_size
+    } else {
+        margin + title_size * 0.15 + sub_size * 0.6
+    };
     for line in text::wrap(&title, w - 2.0 * margin, title_size, &m)
         .iter()
-        .take(2)
+        .take(if titled { 2 } else { 0 })
     {
         doc.text(
             margin as f64,

@@ -98,7 +98,14 @@ impl ActionsView {
         });
     }
 
-    pub(super) fn csv_buttons(&mut self, ui: &mut Ui, doc: &Document, plan: usize, nav: &mut Nav) {
+    /// The CSV menu: import into this plan (with a preview first) or export it.
+    pub(super) fn csv_menu(&mut self, ui: &mut Ui, doc: &Document, plan: usize, nav: &mut Nav) {
+        ui.menu_button("CSV", |ui| self.csv_buttons(ui, doc, plan, nav))
+            .response
+            .on_hover_text("Import this plan's rows from a spreadsheet, or export them to one");
+    }
+
+    fn csv_buttons(&mut self, ui: &mut Ui, doc: &Document, plan: usize, nav: &mut Nav) {
         if ui.button("Import CSV…").clicked()
             && let Some(path) = rfd::FileDialog::new()
                 .add_filter("CSV", &["csv"])
@@ -128,7 +135,7 @@ impl ActionsView {
                 .set_file_name(format!("{}.csv", p.id))
                 .save_file()
             {
-                match crate::file::write_atomic(&path, &csv_io::export(p)) {
+                match crate::file::write_atomic_no_backup(&path, &csv_io::export(p)) {
                     Ok(()) => nav.status = Some(format!("Exported {}", path.display())),
                     Err(e) => nav.error = Some(e.to_string()),
                 }
@@ -137,223 +144,269 @@ impl ActionsView {
     }
 
     pub(super) fn dialogs(&mut self, ui: &mut Ui, doc: &mut Document, nav: &mut Nav) {
-        if let Some(imp) = &self.import {
-            let mut close = false;
-            let mut apply = false;
-            let plan_actions = doc
+        self.import_dialog(ui, doc, nav);
+        self.plan_dialog_ui(ui, doc);
+    }
+
+    /// The preview of a CSV import: what will be added, changed, rejected and left out, with
+    /// the choice to remove what the file leaves out; Import applies it as one undoable step.
+    fn import_dialog(&mut self, ui: &mut Ui, doc: &mut Document, nav: &mut Nav) {
+        let Some(imp) = &self.import else { return };
+        let mut close = false;
+        let mut apply = false;
+        // What the user lets the import delete, when changed in the preview.
+        let mut rechoose = None;
+        let plan = doc.project().plan(&imp.plan);
+        let modal = egui::Modal::new(egui::Id::unique("csv-import-preview")).show(ui.ctx(), |ui| {
+            ui.set_max_width(640.0);
+            ui.heading(format!("Import {}", imp.name));
+            let p = match &imp.result {
+                Err(e) => {
+                    ui.label(format!("Nothing can be imported: {e}."));
+                    close = ui.button("Close").clicked();
+                    return;
+                }
+                Ok(p) => p,
+            };
+            ui.label(p.summary());
+            egui::ScrollArea::vertical()
+                .max_height(400.0)
+                .show(ui, |ui| {
+                    import_preview(ui, p, plan.map(|x| x.actions.as_slice()));
+                    import_safety_notes(ui, p);
+                });
+            let mut choices = p.choices;
+            import_choices(ui, p, &mut choices);
+            if choices != p.choices {
+                rechoose = Some(choices);
+            }
+            ui.add_space(8.0);
+            ui.horizontal(|ui| {
+                apply = ui
+                    .add_enabled(p.can_apply(), egui::Button::new(import_button_text(p)))
+                    .clicked();
+                close = ui.button("Cancel").clicked();
+            });
+        });
+        close |= modal.should_close();
+        if apply
+            && let Ok(p) = &imp.result
+            && let Some(pi) = doc
                 .project()
                 .action_plans
                 .iter()
-                .find(|p| p.id == imp.plan)
-                .map(|p| &p.actions);
-            let modal =
-                egui::Modal::new(egui::Id::unique("csv-import-preview")).show(ui.ctx(), |ui| {
-                    ui.set_max_width(640.0);
-                    ui.heading(format!("Import {}", imp.name));
-                    match &imp.result {
-                        Err(e) => {
-                            ui.label(format!("Nothing can be imported: {e}."));
-                            if ui.button("Close").clicked() {
-                                close = true;
-                            }
-                        }
-                        Ok(p) => {
-                            ui.label(p.summary());
-                            egui::ScrollArea::vertical()
-                                .max_height(400.0)
-                                .show(ui, |ui| {
-                                    if !p.added.is_empty() {
-                                        ui.label(RichText::new("Will be added").strong());
-                                        for a in &p.added {
-                                            ui.label(format!("{}: {}", a.reference, a.title));
-                                        }
-                                    }
-                                    if !p.changed.is_empty() {
-                                        ui.label(RichText::new("Will be changed").strong());
-                                        for (i, a) in &p.changed {
-                                            ui.label(format!("{}: {}", a.reference, a.title));
-                                            let old = plan_actions.and_then(|v| v.get(*i));
-                                            for d in old
-                                                .map(|o| csv_io::describe_change(o, a))
-                                                .unwrap_or_default()
-                                            {
-                                                ui.label(
-                                                    RichText::new(format!("    {d}"))
-                                                        .color(theme::muted(ui)),
-                                                );
-                                            }
-                                        }
-                                    }
-                                    if !p.rejected.is_empty() {
-                                        ui.label(
-                                            RichText::new("Rejected (not imported)")
-                                                .strong()
-                                                .color(red(ui)),
-                                        );
-                                        for r in &p.rejected {
-                                            ui.label(r.to_string());
-                                        }
-                                    }
-                                    if !p.ignored_columns.is_empty() {
-                                        ui.label(format!(
-                                            "Columns ignored: {}",
-                                            p.ignored_columns.join(", ")
-                                        ));
-                                    }
-                                });
-                            ui.add_space(8.0);
-                            ui.horizontal(|ui| {
-                                let n = p.added.len() + p.changed.len();
-                                let text = if p.rejected.is_empty() {
-                                    format!("Import {n} rows")
-                                } else {
-                                    format!("Import {n} rows, skip {} rejected", p.rejected.len())
-                                };
-                                if ui.add_enabled(n > 0, egui::Button::new(text)).clicked() {
-                                    apply = true;
-                                }
-                                if ui.button("Cancel").clicked() {
-                                    close = true;
-                                }
-                            });
-                        }
-                    }
-                });
-            if modal.should_close() {
-                close = true;
+                .position(|x| x.id == imp.plan)
+        {
+            let len = doc.project().action_plans[pi].actions.len();
+            let label = format!("Import {}", imp.name);
+            match doc.apply(label, p.edit(pi, len)) {
+                Ok(()) => nav.status = Some(format!("Imported {}: {}", imp.name, p.summary())),
+                Err(e) => nav.error = Some(format!("Import failed, nothing changed: {e}")),
             }
-            if apply
-                && let Ok(p) = &imp.result
-                && let Some(pi) = doc
-                    .project()
-                    .action_plans
-                    .iter()
-                    .position(|x| x.id == imp.plan)
+            close = true;
+        }
+        if close {
+            self.import = None;
+        } else if let (Some(choices), Some(imp)) = (rechoose, &mut self.import) {
+            imp.result =
+                csv_io::preview_with(doc.project(), &imp.plan, &imp.bytes, self.today, choices);
+        }
+    }
+
+    /// Adding a plan, or renaming the one shown.
+    fn plan_dialog_ui(&mut self, ui: &mut Ui, doc: &mut Document) {
+        let Some(d) = &mut self.plan_dialog else {
+            return;
+        };
+        let (mut ok, mut close) = (false, false);
+        let modal = egui::Modal::new(egui::Id::unique("plan-dialog")).show(ui.ctx(), |ui| {
+            (ok, close) = plan_form(ui, d);
+        });
+        close |= modal.should_close();
+        if ok {
+            match apply_plan_dialog(doc, d) {
+                Ok(added) => {
+                    if let Some(id) = added {
+                        self.plan = Some(id);
+                        self.selected = None;
+                    }
+                    close = true;
+                }
+                Err(e) => d.error = Some(e),
+            }
+        }
+        if close {
+            self.plan_dialog = None;
+        }
+    }
+}
+
+/// What an import will add, change (with each change described) and reject.
+fn import_preview(ui: &mut Ui, p: &csv_io::Preview, actions: Option<&[Action]>) {
+    if !p.added.is_empty() {
+        ui.label(RichText::new("Will be added").strong());
+        for a in &p.added {
+            ui.label(format!("{}: {}", a.reference, a.title));
+        }
+    }
+    if !p.changed.is_empty() {
+        ui.label(RichText::new("Will be changed").strong());
+        for (i, a) in &p.changed {
+            ui.label(format!("{}: {}", a.reference, a.title));
+            let old = actions.and_then(|v| v.get(*i));
+            for d in old
+                .map(|o| csv_io::describe_change(o, a))
+                .unwrap_or_default()
             {
-                let len = doc.project().action_plans[pi].actions.len();
-                let label = format!("Import {}", imp.name);
-                match doc.apply(label, p.edit(pi, len)) {
-                    Ok(()) => nav.status = Some(format!("Imported {}: {}", imp.name, p.summary())),
-                    Err(e) => nav.error = Some(format!("Import failed, nothing changed: {e}")),
-                }
-                close = true;
-            }
-            if close {
-                self.import = None;
+                ui.label(RichText::new(format!("    {d}")).color(theme::muted(ui)));
             }
         }
-        if let Some(d) = &mut self.plan_dialog {
-            let mut close = false;
-            let mut ok = false;
-            let modal = egui::Modal::new(egui::Id::unique("plan-dialog")).show(ui.ctx(), |ui| {
-                ui.set_max_width(480.0);
-                ui.heading(if d.index.is_some() {
-                    "Rename plan"
-                } else {
-                    "Add plan"
-                });
-                egui::Grid::new("plan-grid").num_columns(2).show(ui, |ui| {
-                    if d.index.is_none() {
-                        labelled_text(ui, "Id", &mut d.id, 300.0);
-                        ui.end_row();
-                    }
-                    labelled_text(ui, "Plan title", &mut d.title, 300.0);
-                    ui.end_row();
-                    labelled_text(ui, "Origin", &mut d.origin, 300.0);
-                    ui.end_row();
-                    ui.horizontal(|ui| {
-                        labelled_text(ui, "Starts on", &mut d.start, 120.0).on_hover_text(
-                            "Blank for no start date; due dates before it are refused",
-                        );
-                        crate::ui::widgets::period_calendar(
-                            ui,
-                            "plan-start-calendar",
-                            &mut d.start,
-                        );
-                    });
-                    ui.end_row();
-                });
-                if let Some(e) = &d.error {
-                    ui.label(RichText::new(format!("⚠ {e}")).color(red(ui)));
-                }
-                ui.horizontal(|ui| {
-                    ok = ui.button("OK").clicked();
-                    close = ui.button("Cancel").clicked();
-                });
-            });
-            if modal.should_close() {
-                close = true;
-            }
-            if ok {
-                let plans = &doc.project().action_plans;
-                let id = d.id.trim().to_string();
-                let start = if d.start.trim().is_empty() {
-                    Ok(None)
-                } else {
-                    plan_table::parse_date(&d.start).map(Some)
-                };
-                let err = if let Err(e) = &start {
-                    Some(format!("Starts on: {e}"))
-                } else if d.title.trim().is_empty() {
-                    Some("the plan needs a title".to_string())
-                } else if d.index.is_none() && id.is_empty() {
-                    Some("the plan needs an id".to_string())
-                } else if d.index.is_none() && plans.iter().any(|p| p.id == id) {
-                    Some(format!("there is already a plan “{id}”"))
-                } else {
-                    None
-                };
-                if err.is_some() {
-                    d.error = err;
-                } else {
-                    let res = match d.index {
-                        Some(i) => {
-                            let mut header: ActionPlan = plans[i].clone();
-                            header.actions.clear();
-                            header.title = d.title.trim().to_string();
-                            header.origin = d.origin.trim().to_string();
-                            header.start = start.clone().ok().flatten();
-                            doc.apply(
-                                format!("Rename plan {}", header.id),
-                                Edit::SetPlanHeader {
-                                    plan: i,
-                                    value: Box::new(header),
-                                },
-                            )
-                        }
-                        None => {
-                            let p = ActionPlan {
-                                id: id.clone(),
-                                title: d.title.trim().to_string(),
-                                origin: d.origin.trim().to_string(),
-                                start: start.clone().ok().flatten(),
-                                ..Default::default()
-                            };
-                            let n = plans.len();
-                            doc.apply(
-                                format!("Add plan {id}"),
-                                Edit::InsertPlan {
-                                    index: n,
-                                    value: Box::new(p),
-                                },
-                            )
-                        }
-                    };
-                    match res {
-                        Ok(()) => {
-                            if d.index.is_none() {
-                                self.plan = Some(id);
-                                self.selected = None;
-                            }
-                            close = true;
-                        }
-                        Err(e) => d.error = Some(e.to_string()),
-                    }
-                }
-            }
-            if close {
-                self.plan_dialog = None;
-            }
+    }
+    if !p.rejected.is_empty() {
+        let title = RichText::new("Rejected (not imported)").strong();
+        ui.label(title.color(red(ui)));
+        for r in &p.rejected {
+            ui.label(r.to_string());
         }
+    }
+    if !p.ignored_columns.is_empty() {
+        ui.label(format!("Columns ignored: {}", p.ignored_columns.join(", ")));
+    }
+}
+
+/// "Import 3 rows, skip 1 rejected, remove 2".
+fn import_button_text(p: &csv_io::Preview) -> String {
+    let n = p.added.len() + p.changed.len();
+    let mut text = if p.rejected.is_empty() {
+        format!("Import {n} rows")
+    } else {
+        format!("Import {n} rows, skip {} rejected", p.rejected.len())
+    };
+    if !p.removed_rows().is_empty() {
+        text.push_str(&format!(", remove {}", p.removed_rows().len()));
+    }
+    text
+}
+
+/// The plan dialog's fields and buttons: (OK clicked, Cancel clicked).
+fn plan_form(ui: &mut Ui, d: &mut PlanDialog) -> (bool, bool) {
+    ui.set_max_width(480.0);
+    ui.heading(if d.index.is_some() {
+        "Rename plan"
+    } else {
+        "Add plan"
+    });
+    egui::Grid::new("plan-grid").num_columns(2).show(ui, |ui| {
+        if d.index.is_none() {
+            labelled_text(ui, "Id", &mut d.id, 300.0);
+            ui.end_row();
+        }
+        labelled_text(ui, "Plan title", &mut d.title, 300.0);
+        ui.end_row();
+        labelled_text(ui, "Origin", &mut d.origin, 300.0);
+        ui.end_row();
+        ui.horizontal(|ui| {
+            labelled_text(ui, "Starts on", &mut d.start, 120.0)
+                .on_hover_text("Blank for no start date; due dates before it are refused");
+            crate::ui::widgets::period_calendar(ui, "plan-start-calendar", &mut d.start);
+        });
+        ui.end_row();
+    });
+    if let Some(e) = &d.error {
+        ui.label(RichText::new(format!("⚠ {e}")).color(red(ui)));
+    }
+    ui.horizontal(|ui| (ui.button("OK").clicked(), ui.button("Cancel").clicked()))
+        .inner
+}
+
+/// Add or rename the plan as the dialog says. The id of a plan added, or why not.
+fn apply_plan_dialog(doc: &mut Document, d: &PlanDialog) -> Result<Option<String>, String> {
+    let plans = &doc.project().action_plans;
+    let id = d.id.trim().to_string();
+    let start = if d.start.trim().is_empty() {
+        None
+    } else {
+        Some(plan_table::parse_date(&d.start).map_err(|e| format!("Starts on: {e}"))?)
+    };
+    if d.title.trim().is_empty() {
+        return Err("the plan needs a title".into());
+    }
+    let (label, edit) = match d.index {
+        Some(i) => {
+            let mut header: ActionPlan = plans[i].clone();
+            header.actions.clear();
+            header.title = d.title.trim().to_string();
+            header.origin = d.origin.trim().to_string();
+            header.start = start;
+            let edit = Edit::SetPlanHeader {
+                plan: i,
+                value: Box::new(header),
+            };
+            (format!("Rename plan {}", plans[i].id), edit)
+        }
+        None => {
+            if id.is_empty() {
+                return Err("the plan needs an id".into());
+            }
+            if plans.iter().any(|p| p.id == id) {
+                return Err(format!("there is already a plan “{id}”"));
+            }
+            let p = ActionPlan {
+                id: id.clone(),
+                title: d.title.trim().to_string(),
+                origin: d.origin.trim().to_string(),
+                start,
+                ..Default::default()
+            };
+            let edit = Edit::InsertPlan {
+                index: plans.len(),
+                value: Box::new(p),
+            };
+            (format!("Add plan {id}"), edit)
+        }
+    };
+    doc.apply(label, edit).map_err(|e| e.to_string())?;
+    Ok(d.index.is_none().then_some(id))
+}
+
+/// What an import preview says about rows and notes the file leaves out, and about the
+/// whole project after it.
+fn import_safety_notes(ui: &mut Ui, p: &csv_io::Preview) {
+    let missing = p.missing_lines();
+    if !missing.is_empty() {
+        ui.label(RichText::new("Not in the file").strong());
+        for line in missing {
+            ui.label(line);
+        }
+    }
+    if !p.problems.is_empty() {
+        ui.label(
+            RichText::new("⚠ Not imported: the project would not load after it")
+                .strong()
+                .color(red(ui)),
+        );
+        for line in &p.problems {
+            ui.label(line);
+        }
+    }
+}
+
+/// The explicit choices to delete what the file leaves out (nothing is deleted otherwise).
+fn import_choices(ui: &mut Ui, p: &csv_io::Preview, choices: &mut csv_io::ImportChoices) {
+    if let Some(m) = p.missing_summary() {
+        ui.label(m);
+    }
+    if !p.missing_rows.is_empty() {
+        let n = p.missing_rows.len();
+        ui.checkbox(
+            &mut choices.delete_missing_rows,
+            format!("Remove the {n} row(s) not in the file"),
+        );
+    }
+    if !p.missing_notes.is_empty() {
+        ui.checkbox(
+            &mut choices.delete_missing_notes,
+            "Remove the progress notes not in the file",
+        );
     }
 }

@@ -1,6 +1,7 @@
 //! The filter bar and the summary strip of the action table.
 
 use super::*;
+use crate::ui::widgets::keep_together;
 
 impl ActionsView {
     pub(super) fn refresh_choices(&mut self, doc: &Document, plan: usize) {
@@ -17,113 +18,128 @@ impl ActionsView {
         });
     }
 
+    /// The filters, each label kept on one line with its control.
     pub(super) fn filter_bar(&mut self, ui: &mut Ui, doc: &Document, plan: usize) {
         self.refresh_choices(doc, plan);
-        let choices = self.choices.as_ref().expect("refreshed above");
         ui.horizontal_wrapped(|ui| {
-            let l = ui.label("Search");
-            ui.add(
-                egui::TextEdit::singleline(&mut self.filter.text)
-                    .hint_text("words in any column")
-                    .desired_width(180.0),
-            )
-            .labelled_by(l.id);
-            let rag_text_sel = if self.filter.rags.is_empty() {
-                "Any RAG".to_string()
-            } else {
-                self.filter
-                    .rags
-                    .iter()
-                    .map(|r| r.label())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            };
-            let l = ui.label("RAG");
-            egui::ComboBox::from_id_salt("filter-rag")
-                .selected_text(rag_text_sel)
-                .show_ui(ui, |ui| {
-                    for r in Rag::ALL {
-                        let mut on = self.filter.rags.contains(&r);
-                        if ui.checkbox(&mut on, rag_text(r)).changed() {
-                            self.filter.rags.retain(|x| *x != r);
-                            if on {
-                                self.filter.rags.push(r);
-                                self.filter.rags.sort();
-                            }
+            keep_together(ui, "search", |ui| {
+                let l = ui.label("Search");
+                ui.add(
+                    egui::TextEdit::singleline(&mut self.filter.text)
+                        .hint_text("words in any column")
+                        .desired_width(180.0),
+                )
+                .labelled_by(l.id);
+            });
+            keep_together(ui, "rag", |ui| self.rag_filter(ui));
+            self.owner_and_theme_filters(ui);
+            keep_together(ui, "outcome", |ui| self.outcome_filter(ui, doc));
+            keep_together(ui, "due", |ui| self.due_filters(ui));
+        });
+        self.active_filters(ui);
+    }
+
+    fn rag_filter(&mut self, ui: &mut Ui) {
+        let shown = if self.filter.rags.is_empty() {
+            "Any RAG".to_string()
+        } else {
+            let names: Vec<&str> = self.filter.rags.iter().map(|r| r.label()).collect();
+            names.join(", ")
+        };
+        let l = ui.label("RAG");
+        egui::ComboBox::from_id_salt("filter-rag")
+            .selected_text(shown)
+            .show_ui(ui, |ui| {
+                for r in Rag::ALL {
+                    let mut on = self.filter.rags.contains(&r);
+                    if ui.checkbox(&mut on, rag_text(r)).changed() {
+                        self.filter.rags.retain(|x| *x != r);
+                        if on {
+                            self.filter.rags.push(r);
+                            self.filter.rags.sort();
                         }
                     }
-                })
-                .response
-                .labelled_by(l.id);
-            let l = ui.label("Owner");
-            egui::ComboBox::from_id_salt("filter-owner")
-                .selected_text(
-                    self.filter
-                        .owner
-                        .clone()
-                        .unwrap_or_else(|| "Any owner".into()),
-                )
-                .width(150.0)
-                .show_ui(ui, |ui| {
-                    ui.selectable_value(&mut self.filter.owner, None, "Any owner");
-                    for o in &choices.plan_owners {
-                        ui.selectable_value(&mut self.filter.owner, Some(o.clone()), o);
-                    }
-                })
-                .response
-                .labelled_by(l.id);
-            let l = ui.label("Theme");
-            egui::ComboBox::from_id_salt("filter-theme")
-                .selected_text(
-                    self.filter
-                        .theme
-                        .clone()
-                        .unwrap_or_else(|| "Any theme".into()),
-                )
-                .width(150.0)
-                .show_ui(ui, |ui| {
-                    ui.selectable_value(&mut self.filter.theme, None, "Any theme");
-                    for t in &choices.plan_themes {
-                        ui.selectable_value(&mut self.filter.theme, Some(t.clone()), t);
-                    }
-                })
-                .response
-                .labelled_by(l.id);
-            let l = ui.label("Outcome");
-            egui::ComboBox::from_id_salt("filter-outcome")
-                .selected_text(
-                    self.filter
-                        .outcome
-                        .clone()
-                        .unwrap_or_else(|| "Any outcome".into()),
-                )
-                .width(150.0)
-                .show_ui(ui, |ui| {
-                    ui.selectable_value(&mut self.filter.outcome, None, "Any outcome");
-                    for o in &doc.project().outcomes {
-                        ui.selectable_value(
-                            &mut self.filter.outcome,
-                            Some(o.id.clone()),
-                            format!("{} — {}", o.id, o.name),
-                        );
-                    }
-                })
-                .response
-                .labelled_by(l.id);
-            ui.checkbox(&mut self.filter.overdue, "Overdue");
-            let mut within = self.filter.due_within.is_some();
-            if ui.checkbox(&mut within, "Due in the next").changed() {
-                self.filter.due_within = within.then_some(self.due_days_text);
-            }
-            let r = ui.add(
-                egui::DragValue::new(&mut self.due_days_text)
-                    .range(1..=3650)
-                    .suffix(" days"),
-            );
-            if r.changed() && self.filter.due_within.is_some() {
-                self.filter.due_within = Some(self.due_days_text);
-            }
-        });
+                }
+            })
+            .response
+            .labelled_by(l.id);
+    }
+
+    fn owner_and_theme_filters(&mut self, ui: &mut Ui) {
+        let choices = self.choices.as_ref().expect("refreshed first");
+        let pickers = [
+            (
+                "Owner",
+                "filter-owner",
+                "Any owner",
+                &mut self.filter.owner,
+                &choices.plan_owners,
+            ),
+            (
+                "Theme",
+                "filter-theme",
+                "Any theme",
+                &mut self.filter.theme,
+                &choices.plan_themes,
+            ),
+        ];
+        for (label, id, any, value, options) in pickers {
+            keep_together(ui, id, |ui| {
+                let l = ui.label(label);
+                egui::ComboBox::from_id_salt(id)
+                    .selected_text(value.clone().unwrap_or_else(|| any.into()))
+                    .width(150.0)
+                    .show_ui(ui, |ui| {
+                        ui.selectable_value(value, None, any);
+                        for o in options {
+                            ui.selectable_value(value, Some(o.clone()), o);
+                        }
+                    })
+                    .response
+                    .labelled_by(l.id);
+            });
+        }
+    }
+
+    fn outcome_filter(&mut self, ui: &mut Ui, doc: &Document) {
+        let project = doc.project();
+        let shown = match &self.filter.outcome {
+            Some(id) => project.outcome(id).map_or(id.clone(), |o| o.name.clone()),
+            None => "Any outcome".into(),
+        };
+        let l = ui.label("Outcome");
+        egui::ComboBox::from_id_salt("filter-outcome")
+            .selected_text(shown)
+            .width(150.0)
+            .truncate()
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut self.filter.outcome, None, "Any outcome");
+                for o in &project.outcomes {
+                    ui.selectable_value(&mut self.filter.outcome, Some(o.id.clone()), &o.name);
+                }
+            })
+            .response
+            .labelled_by(l.id);
+    }
+
+    fn due_filters(&mut self, ui: &mut Ui) {
+        ui.checkbox(&mut self.filter.overdue, "Overdue");
+        let mut within = self.filter.due_within.is_some();
+        if ui.checkbox(&mut within, "Due in the next").changed() {
+            self.filter.due_within = within.then_some(self.due_days_text);
+        }
+        let r = ui.add(
+            egui::DragValue::new(&mut self.due_days_text)
+                .range(1..=3650)
+                .suffix(" days"),
+        );
+        if r.changed() && self.filter.due_within.is_some() {
+            self.filter.due_within = Some(self.due_days_text);
+        }
+    }
+
+    /// The filters in force, each with a button to remove it.
+    fn active_filters(&mut self, ui: &mut Ui) {
         let parts = self.filter.parts();
         if !parts.is_empty() {
             ui.horizontal_wrapped(|ui| {

@@ -2,10 +2,12 @@
 //! a row editor for the multi-line fields, and CSV import and export.
 //!
 //! Every change goes through [`Document::apply`], so it is undoable and marks the
-//! project unsaved. The table logic (filter, sort, summary, checks) lives in
+//! project unsaved. The table logic (filter, sort, summary, checks, column widths) lives in
 //! [`crate::plan_table`]; this module only paints it and turns input into edits: the view's
-//! state and caches here, the filter bar in `filters`, the table in `table`, the row editor in
-//! `row_editor`, plans and CSV in `dialogs`.
+//! state and caches here, the filter bar in `filters`, the buttons above the table in
+//! `toolbar`, the columns' measures in `columns`, the table in `table` and its cells in
+//! `cells`, the keyboard in `keyboard`, the row editor in `row_editor`, plans and CSV in
+//! `dialogs`.
 
 use crate::csv_io;
 use crate::document::Document;
@@ -13,7 +15,7 @@ use crate::format;
 use crate::history::Edit;
 use crate::model::{Action, ActionPlan, Id, ProgressNote, Rag};
 use crate::palette;
-use crate::plan_table::{self, Column, Filter, Sort, Summary};
+use crate::plan_table::{self, Column, Field, Filter, Sort, Summary};
 use crate::ui::nav::Nav;
 use crate::ui::theme;
 use crate::ui::widgets::{from_jiff, jiff_date, rag_badge};
@@ -21,10 +23,16 @@ use chrono::NaiveDate;
 use egui::{Color32, Key, RichText, Ui};
 use egui_extras::{Column as TableColumn, TableBuilder};
 
+mod cells;
+mod columns;
 mod dialogs;
 mod filters;
+mod keyboard;
 mod row_editor;
 mod table;
+mod toolbar;
+
+use row_editor::Editor;
 
 /// Rows are this many text lines high unless expanded.
 const ROW_LINES: usize = 3;
@@ -39,22 +47,6 @@ struct CellEdit {
     text: String,
     error: Option<String>,
     started: bool,
-}
-
-/// A column's width when there is room for every column, and the least it can shrink to.
-fn column_width(c: Column) -> (f32, f32) {
-    match c {
-        Column::Reference => (95.0, 80.0),
-        Column::Theme => (140.0, 110.0),
-        Column::Title => (280.0, 120.0),
-        Column::KeyActions => (260.0, 100.0),
-        Column::Owner => (140.0, 80.0),
-        Column::Due => (120.0, 95.0),
-        Column::Rag => (130.0, 115.0),
-        Column::Progress => (240.0, 100.0),
-        Column::LastUpdated => (110.0, 95.0),
-        Column::Outcomes => (150.0, 80.0),
-    }
 }
 
 /// Filtered and sorted rows, recomputed only when the key changes.
@@ -74,51 +66,24 @@ struct Choices {
     all_owners: std::rc::Rc<Vec<String>>,
 }
 
-/// Text buffers of the row editor, refreshed when the row or the project changes.
-#[derive(Default)]
-struct Editor {
-    key: Option<(usize, usize, u64)>,
-    reference: String,
-    theme: String,
-    title: String,
-    owner: String,
-    key_actions: Vec<String>,
-    new_key_action: String,
-    new_note: String,
-    errors: Vec<(&'static str, String)>,
+/// Why an edit was not applied: each problem, with the field it is in when the checks say.
+#[derive(Debug, Clone, PartialEq)]
+struct Refused {
+    problems: Vec<(Option<Field>, String)>,
 }
 
-impl Editor {
-    fn load(&mut self, a: &Action) {
-        self.reference = a.reference.clone();
-        self.theme = a.theme.clone();
-        self.title = a.title.clone();
-        self.owner = a.owner.clone();
-        self.key_actions = a.key_actions.clone();
-        self.errors.clear();
-    }
-
-    /// The key actions as typed, without blank lines.
-    fn kept_key_actions(&self) -> Vec<String> {
-        self.key_actions
-            .iter()
-            .filter(|k| !k.trim().is_empty())
-            .cloned()
-            .collect()
-    }
-
-    fn error(&self, field: &str) -> Option<&str> {
-        self.errors
-            .iter()
-            .find(|(f, _)| *f == field)
-            .map(|(_, m)| m.as_str())
-    }
-
-    fn set_error(&mut self, field: &'static str, message: Option<String>) {
-        self.errors.retain(|(f, _)| *f != field);
-        if let Some(m) = message {
-            self.errors.push((field, m));
+impl Refused {
+    fn because(message: impl Into<String>) -> Self {
+        Refused {
+            problems: vec![(None, message.into())],
         }
+    }
+}
+
+impl std::fmt::Display for Refused {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let texts: Vec<&str> = self.problems.iter().map(|(_, m)| m.as_str()).collect();
+        f.write_str(&texts.join("; "))
     }
 }
 
@@ -126,6 +91,8 @@ impl Editor {
 struct PendingImport {
     plan: Id,
     name: String,
+    /// The file, read again when the user changes what the import may delete.
+    bytes: Vec<u8>,
     result: Result<csv_io::Preview, csv_io::ImportError>,
 }
 
@@ -152,7 +119,18 @@ pub struct ActionsView {
     selected: Option<usize>,
     cursor: Column,
     editing: Option<CellEdit>,
-    scroll_to: Option<usize>,
+    /// A row to bring into view: to the middle when coming from elsewhere, just into view
+    /// when the keyboard moves.
+    scroll_to: Option<(usize, Option<egui::Align>)>,
+    /// Bring the cursor's cell into view sideways too (the keyboard moved or acted on it).
+    scroll_cursor: bool,
+    /// The columns the table showed last frame, in order, and their widths (the keyboard
+    /// moves among them).
+    fitted: plan_table::layout::Fitted,
+    /// What each column needs, measured once per (revision, plan).
+    measured: Option<columns::Measured>,
+    /// Heights of rows shown whole, measured once per (revision, plan, column widths).
+    heights: columns::Heights,
     focus: Option<(String, String)>,
     cache: Option<Cache>,
     choices: Option<Choices>,
@@ -182,6 +160,10 @@ impl Default for ActionsView {
             cursor: Column::Title,
             editing: None,
             scroll_to: None,
+            scroll_cursor: false,
+            fitted: Default::default(),
+            measured: None,
+            heights: columns::Heights::default(),
             focus: None,
             cache: None,
             choices: None,
@@ -249,7 +231,13 @@ impl ActionsView {
 
     pub fn select_row(&mut self, index: Option<usize>) {
         self.selected = index;
-        self.scroll_to = index;
+        self.scroll_to = index.map(|i| (i, Some(egui::Align::Center)));
+    }
+
+    /// The columns the table shows (after those hidden, blank in every row, or left out for
+    /// lack of room) and their widths, as last drawn.
+    pub fn column_widths(&self) -> &[(Column, f32)] {
+        &self.fitted.widths
     }
 
     /// The rows shown (indices into the plan), as last computed.
@@ -258,6 +246,19 @@ impl ActionsView {
             .as_ref()
             .map(|c| c.rows.as_slice())
             .unwrap_or(&[])
+    }
+
+    /// The rows and columns shown, tab-separated with a header line, for the clipboard.
+    pub fn table_text(&self, doc: &Document, hidden: &[Column]) -> Option<String> {
+        let project = doc.project();
+        let plan = project.plan(self.plan.as_deref()?)?;
+        let rows = plan_table::visible_rows(&plan.actions, &self.filter, self.sort, self.today);
+        Some(plan_table::table_tsv(
+            project,
+            plan,
+            &rows,
+            &shown_columns(hidden),
+        ))
     }
 
     /// Read a CSV into a preview for the current plan; the view then asks to confirm it.
@@ -269,6 +270,7 @@ impl ActionsView {
         self.import = Some(PendingImport {
             plan,
             name: name.to_string(),
+            bytes: bytes.to_vec(),
             result,
         });
     }
@@ -326,22 +328,23 @@ impl ActionsView {
         index: usize,
         mut new: Action,
         label: &str,
-    ) -> Result<(), String> {
+    ) -> Result<(), Refused> {
         let project = doc.project();
         let p = &project.action_plans[plan];
         let Some(old) = p.actions.get(index) else {
-            return Err("that row no longer exists".into());
+            return Err(Refused::because("that row no longer exists"));
         };
         if *old == new {
             return Ok(());
         }
         let errs = plan_table::check_action(project, p, Some(index), &new);
         if !errs.is_empty() {
-            return Err(errs
-                .into_iter()
-                .map(|e| e.message)
-                .collect::<Vec<_>>()
-                .join("; "));
+            return Err(Refused {
+                problems: errs
+                    .into_iter()
+                    .map(|e| (Some(e.field), e.message))
+                    .collect(),
+            });
         }
         new.last_updated = Some(self.today);
         let label = format!("{label} of {}", new.reference);
@@ -353,7 +356,7 @@ impl ActionsView {
                 value: Box::new(new),
             },
         )
-        .map_err(|e| e.to_string())
+        .map_err(|e| Refused::because(e.to_string()))
     }
 
     /// Draw the view. `hidden` holds the columns the user has hidden (a setting the app
@@ -412,6 +415,8 @@ impl ActionsView {
                 }
             }
         }
+        // The plan shown is settled before the list is drawn, so the list marks it.
+        self.plan_index(doc);
         egui::Panel::left("action-plans-list")
             .resizable(true)
             .default_size(250.0)
@@ -444,6 +449,8 @@ impl ActionsView {
         }
         self.refresh_cache(doc, plan);
         egui::CentralPanel::no_frame().show(ui, |ui| {
+            // The table's width, taken before anything in the panel can widen it.
+            let width = ui.available_width();
             ui.add_space(4.0);
             self.header(ui, doc, plan);
             self.filter_bar(ui, doc, plan);
@@ -458,8 +465,8 @@ impl ActionsView {
                     self.message = None;
                 }
             }
-            self.keyboard(ui, doc, plan, &shown_columns(hidden));
-            self.table(ui, doc, plan, nav, hidden);
+            self.keyboard(ui, doc, plan);
+            self.table(ui, doc, plan, nav, hidden, width);
         });
         self.dialogs(ui, doc, nav);
     }

@@ -1,114 +1,78 @@
 //! The window's frame around the views: menu bar, view tabs, status line and title.
 
 use super::OutcomeApp;
-use super::commands::{NEW, OPEN, QUIT, REDO, SAVE, SAVE_AS, UNDO};
-use super::state::Pending;
-use crate::ui::nav::{Nav, View};
+use super::command::{Action, Check, Menu};
+use super::command_list::COMMANDS;
+use crate::ui::nav::View;
 use crate::ui::theme;
 use egui::RichText;
 
 impl OutcomeApp {
     pub(super) fn menu_bar(&mut self, ui: &mut egui::Ui) {
         egui::MenuBar::new().ui(ui, |ui| {
-            ui.menu_button("File", |ui| self.file_menu(ui));
-            ui.menu_button("Edit", |ui| {
-                let undo = self.doc.history().undo_label().map(|l| format!("Undo {l}"));
-                let redo = self.doc.history().redo_label().map(|l| format!("Redo {l}"));
-                let undo_btn = egui::Button::new(undo.as_deref().unwrap_or("Undo"))
-                    .shortcut_text(ui.ctx().format_shortcut(&UNDO));
-                if ui.add_enabled(undo.is_some(), undo_btn).clicked() {
-                    self.undo();
-                }
-                let redo_btn = egui::Button::new(redo.as_deref().unwrap_or("Redo"))
-                    .shortcut_text(ui.ctx().format_shortcut(&REDO));
-                if ui.add_enabled(redo.is_some(), redo_btn).clicked() {
-                    self.redo();
-                }
-            });
-            ui.menu_button("View", |ui| {
-                for v in View::ALL {
-                    if ui.radio(self.view == v, v.label()).clicked() {
-                        self.view = v;
+            for (title, menu) in [
+                ("File", Menu::File),
+                ("Edit", Menu::Edit),
+                ("View", Menu::View),
+                ("Help", Menu::Help),
+            ] {
+                ui.menu_button(title, |ui| {
+                    self.menu_items(ui, menu);
+                    if menu == Menu::Help {
+                        ui.label(format!("Outcome Explorer {}", env!("CARGO_PKG_VERSION")));
                     }
-                }
-                ui.separator();
-                if ui.checkbox(&mut self.settings.dark, "Dark theme").changed() {
-                    self.theme_applied = None;
-                }
-            });
-            ui.menu_button("Help", |ui| {
-                if ui.button("Keyboard shortcuts").clicked() {
-                    self.show_shortcuts = true;
-                }
-                ui.label(format!("Outcome Explorer {}", env!("CARGO_PKG_VERSION")));
-            });
+                });
+            }
         });
     }
 
-    fn file_menu(&mut self, ui: &mut egui::Ui) {
-        if ui
-            .add(egui::Button::new("New").shortcut_text(ui.ctx().format_shortcut(&NEW)))
-            .clicked()
-        {
-            self.request(Pending::New);
-        }
-        if ui
-            .add(egui::Button::new("Open…").shortcut_text(ui.ctx().format_shortcut(&OPEN)))
-            .clicked()
-        {
-            self.open_dialog();
-        }
-        ui.menu_button("Open Recent", |ui| {
-            if self.settings.recent.is_empty() {
-                ui.label("No recent files");
+    /// The commands of `menu`, a separator between groups.
+    pub(super) fn menu_items(&mut self, ui: &mut egui::Ui, menu: Menu) {
+        let mut group = None;
+        for c in COMMANDS.iter().filter(|c| c.menu == menu) {
+            if group.is_some_and(|g| g != c.group) {
+                ui.separator();
             }
-            for p in self.settings.recent.clone() {
-                if ui.button(p.display().to_string()).clicked() {
-                    self.request(Pending::Open(p));
+            group = Some(c.group);
+            let run = match c.action {
+                Action::Submenu(draw) => {
+                    ui.menu_button(c.label, |ui| draw(self, ui));
+                    continue;
                 }
-            }
-        });
-        ui.separator();
-        if ui
-            .add(egui::Button::new("Save").shortcut_text(ui.ctx().format_shortcut(&SAVE)))
-            .clicked()
-        {
-            self.save();
-        }
-        if ui
-            .add(egui::Button::new("Save As…").shortcut_text(ui.ctx().format_shortcut(&SAVE_AS)))
-            .clicked()
-        {
-            self.save_as();
-        }
-        ui.separator();
-        ui.menu_button("Export", |ui| {
-            for (label, ext) in [("Wheel as PNG…", "png"), ("Wheel as SVG…", "svg")] {
-                if ui.button(label).clicked() {
+                Action::Run(run) => run,
+            };
+            let enabled = (c.enabled)(self);
+            let label = c.shown_label(self);
+            let clicked = match c.checked {
+                Some((Check::Radio, on)) => ui
+                    .add_enabled(enabled, egui::RadioButton::new(on(self), label))
+                    .clicked(),
+                Some((Check::Box, on)) => {
+                    let mut on = on(self);
+                    ui.add_enabled(enabled, egui::Checkbox::new(&mut on, label))
+                        .clicked()
+                }
+                None => {
+                    let mut button = egui::Button::new(label);
+                    if let Some(k) = c.keys.first() {
+                        button = button.shortcut_text(ui.ctx().format_shortcut(k));
+                    }
+                    ui.add_enabled(enabled, button).clicked()
+                }
+            };
+            if clicked {
+                if c.checked.is_none() {
                     ui.close();
-                    let mut nav = Nav::default();
-                    self.wheel.export_dialog(self.doc.project(), ext, &mut nav);
-                    self.handle_nav(nav);
                 }
+                run(self, ui.ctx());
             }
-            ui.label(
-                RichText::new("Size: as set in the wheel's Export menu")
-                    .small()
-                    .color(theme::muted(ui)),
-            );
-        });
-        ui.separator();
-        if ui
-            .add(egui::Button::new("Quit").shortcut_text(ui.ctx().format_shortcut(&QUIT)))
-            .clicked()
-        {
-            ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
         }
     }
 
     pub(super) fn tabs(&mut self, ui: &mut egui::Ui) {
         ui.horizontal(|ui| {
-            for v in View::ALL {
+            // The views are there once a project is.
+            for v in View::ALL.into_iter().filter(|_| !self.welcome) {
                 let text = RichText::new(v.label()).size(17.0);
                 if ui.selectable_label(self.view == v, text).clicked() {
                     self.view = v;
@@ -118,6 +82,9 @@ impl OutcomeApp {
                 if let Some(o) = &self.opening {
                     let name = o.path.file_name().unwrap_or_default().to_string_lossy();
                     ui.label(RichText::new(format!("Opening {name}…")).color(theme::muted(ui)));
+                    return;
+                }
+                if self.welcome {
                     return;
                 }
                 let name = self.doc.display_name();
@@ -130,6 +97,13 @@ impl OutcomeApp {
     }
 
     pub(super) fn status_bar(&mut self, ui: &mut egui::Ui) {
+        if self.welcome {
+            ui.label(
+                RichText::new(format!("Outcome Explorer {}", env!("CARGO_PKG_VERSION")))
+                    .color(theme::muted(ui)),
+            );
+            return;
+        }
         ui.horizontal(|ui| {
             let p = self.doc.project();
             ui.label(
@@ -142,9 +116,11 @@ impl OutcomeApp {
                 ))
                 .color(theme::muted(ui)),
             );
-            if !self.status.is_empty() {
+            self.source_warnings_button(ui);
+            let status = self.status();
+            if !status.is_empty() {
                 ui.separator();
-                ui.label(&self.status);
+                ui.label(status);
             }
         });
     }

@@ -2,7 +2,7 @@
 //! save would drop, a report of problems, and the keyboard shortcuts.
 
 use super::OutcomeApp;
-use super::commands::{NEW, OPEN, QUIT, REDO, SAVE, SAVE_AS, UNDO};
+use super::command_list::COMMANDS;
 use super::state::Pending;
 use crate::ui::dialogs::{self, UnsavedChoice};
 use egui::RichText;
@@ -15,10 +15,14 @@ impl OutcomeApp {
             dialogs::working(ui, &format!("Opening {name} ({size} MB)…"));
             return;
         }
+        if self.recovery_offer(ui) || self.disk_question(ui) {
+            return;
+        }
         self.unsaved_question(ui);
         if !self.comments_question(ui) {
             return;
         }
+        self.failed_open_ui(ui);
         if let Some(r) = &self.report
             && dialogs::problems(ui, &r.title, &r.intro, &r.lines)
         {
@@ -26,6 +30,9 @@ impl OutcomeApp {
         }
         if self.show_shortcuts {
             self.shortcuts_window(ui);
+        }
+        if self.palette.is_some() {
+            self.palette_ui(ui);
         }
     }
 
@@ -84,30 +91,24 @@ impl OutcomeApp {
             }
             Some(false) => {
                 self.comments_question = None;
-                self.status = "Not saved: the file's comments are kept".into();
+                self.set_status("Not saved: the file's comments are kept");
             }
             None => {}
         }
         true
     }
 
+    /// Every command that has a shortcut, as the README's table lists them.
     fn shortcuts_window(&mut self, ui: &mut egui::Ui) {
-        let rows: Vec<(String, &str)> = [
-            (NEW, "New project"),
-            (OPEN, "Open…"),
-            (SAVE, "Save"),
-            (SAVE_AS, "Save As…"),
-            (UNDO, "Undo"),
-            (REDO, "Redo"),
-            (QUIT, "Quit"),
-        ]
-        .iter()
-        .map(|(k, what)| (ui.ctx().format_shortcut(k), *what))
-        .chain([(
-            "Ctrl+1 / 2 / 3".to_string(),
-            "Wheel / Trends / Action plans",
-        )])
-        .collect();
+        let rows: Vec<(String, String)> = COMMANDS
+            .iter()
+            .filter(|c| !c.keys.is_empty())
+            .map(|c| {
+                let keys: Vec<String> =
+                    c.keys.iter().map(|k| ui.ctx().format_shortcut(k)).collect();
+                (keys.join(" or "), c.full_label())
+            })
+            .collect();
         egui::Window::new("Keyboard shortcuts")
             .open(&mut self.show_shortcuts)
             .collapsible(false)

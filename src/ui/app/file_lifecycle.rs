@@ -6,7 +6,7 @@ use super::state::{Opening, Pending, Report, same_file};
 use crate::document::Document;
 use crate::file::LoadError;
 use crate::ui::{actions_view::ActionsView, trends_view::TrendsView, wheel_view::WheelView};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::Duration;
 
@@ -24,7 +24,10 @@ impl OutcomeApp {
     /// Show `doc` instead of the current document: every view starts afresh, and a question
     /// about the old document no longer applies.
     pub(super) fn replace_document(&mut self, doc: Document) {
+        self.forget_recovery();
+        self.forget_disk_question();
         self.doc = doc;
+        self.welcome = false;
         self.comments_question = None;
         self.wheel = WheelView::default();
         self.trends = TrendsView::default();
@@ -32,6 +35,8 @@ impl OutcomeApp {
         let today = self.actions.today;
         self.actions = ActionsView::default();
         self.actions.today = today;
+        self.programme = Default::default();
+        self.new_project = None;
     }
 
     /// Open a file now, without asking about unsaved changes: a large one on another thread.
@@ -85,26 +90,9 @@ impl OutcomeApp {
             Ok(doc) => {
                 self.replace_document(doc);
                 self.settings.remember(path);
-                self.status = format!("Opened {}", path.display());
+                self.set_status(format!("Opened {}", path.display()));
             }
-            Err(e) => {
-                let kept = if self.doc.path().is_some() || !self.doc.project().outcomes.is_empty() {
-                    format!(" {} is still open.", self.doc.display_name())
-                } else {
-                    String::new()
-                };
-                self.report = Some(Report {
-                    title: format!(
-                        "Could not open {}",
-                        path.file_name().unwrap_or_default().to_string_lossy()
-                    ),
-                    intro: format!(
-                        "The file has {} problem(s); nothing was changed.{kept}",
-                        e.problems.len()
-                    ),
-                    lines: e.problems.iter().map(|p| p.to_string()).collect(),
-                });
-            }
+            Err(e) => self.show_failed_open(path, &e),
         }
     }
 
@@ -138,10 +126,14 @@ impl OutcomeApp {
         match what {
             Pending::New => {
                 self.replace_document(Document::default());
-                self.status = "New project".into();
+                self.new_project = Some(Default::default());
+                self.set_status("New project");
             }
             Pending::Open(p) => self.open_now(&p),
-            Pending::Quit => self.allow_close = true,
+            Pending::Quit => {
+                self.forget_recovery();
+                self.allow_close = true;
+            }
         }
     }
 
@@ -162,8 +154,15 @@ impl OutcomeApp {
     pub(super) fn save_anyway(&mut self) -> bool {
         match self.doc.save() {
             Ok(()) => {
-                self.status = format!("Saved {}", self.doc.display_name());
+                self.set_status(format!("Saved {}", self.doc.display_name()));
                 true
+            }
+            Err(e) if e.kind == crate::file::SaveErrorKind::ChangedOnDisk => {
+                // Asked: reload, save elsewhere or overwrite (see `disk_question`).
+                if !self.look_at_disk(true) {
+                    self.show_error("Could not save", e.to_string());
+                }
+                false
             }
             Err(e) => {
                 self.show_error("Could not save", e.to_string());
@@ -175,11 +174,12 @@ impl OutcomeApp {
     pub(super) fn save_as(&mut self) -> bool {
         let Some(path) = rfd::FileDialog::new()
             .add_filter("Outcome Explorer project", &["ron"])
-            .set_file_name(self.doc.display_name())
+            .set_file_name(suggested_file_name(&self.doc))
             .save_file()
         else {
             return false;
         };
+        let path = with_ron_extension(path);
         if self.doc.path().is_some_and(|own| same_file(own, &path)) {
             // Over the document's own file: as Save (which asks about comments first).
             return self.save();
@@ -187,7 +187,7 @@ impl OutcomeApp {
         match self.doc.save_as(&path) {
             Ok(()) => {
                 self.settings.remember(&path);
-                self.status = format!("Saved {}", path.display());
+                self.set_status(format!("Saved {}", path.display()));
                 true
             }
             Err(e) => {
@@ -197,7 +197,7 @@ impl OutcomeApp {
         }
     }
 
-    fn show_error(&mut self, title: &str, message: String) {
+    pub(super) fn show_error(&mut self, title: &str, message: String) {
         self.report = Some(Report {
             title: title.into(),
             intro: "Your changes are still here, and the file on disk is as it was.".into(),
@@ -212,5 +212,75 @@ impl OutcomeApp {
         {
             self.request(Pending::Open(path));
         }
+    }
+}
+
+/// The name Save As offers: the file's own, or one made from the programme's title
+/// ("Luton 2040" → `luton-2040.ron`), never a bare "Untitled".
+pub fn suggested_file_name(doc: &Document) -> String {
+    if doc.path().is_some() {
+        return doc.display_name();
+    }
+    let title = doc.project().programme.title.to_lowercase();
+    let words: Vec<String> = title
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect();
+    if words.is_empty() {
+        "project.ron".into()
+    } else {
+        format!("{}.ron", words.join("-"))
+    }
+}
+
+/// A project file's path ends in `.ron`: one typed without it gains it.
+pub fn with_ron_extension(path: PathBuf) -> PathBuf {
+    let is_ron = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("ron"));
+    if is_ron {
+        return path;
+    }
+    let mut s = path.into_os_string();
+    s.push(".ron");
+    PathBuf::from(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_new_project_is_offered_a_name_from_its_title_ending_in_ron() {
+        let mut doc = Document::default();
+        assert_eq!(suggested_file_name(&doc), "untitled-programme.ron");
+        let mut p = doc.project().clone();
+        p.programme.title = " — ".into();
+        assert_eq!(
+            suggested_file_name(&Document::new(p.clone(), None)),
+            "project.ron"
+        );
+        p.programme.title = "Luton 2040: Plan (draft)".into();
+        doc = Document::new(p, None);
+        assert_eq!(suggested_file_name(&doc), "luton-2040-plan-draft.ron");
+        let doc = Document::new(Default::default(), Some(PathBuf::from("/x/mine.ron")));
+        assert_eq!(suggested_file_name(&doc), "mine.ron");
+    }
+
+    #[test]
+    fn a_path_without_ron_gains_it_and_one_with_it_is_kept() {
+        assert_eq!(
+            with_ron_extension("/x/Untitled".into()),
+            PathBuf::from("/x/Untitled.ron")
+        );
+        assert_eq!(
+            with_ron_extension("/x/plan.v2".into()),
+            PathBuf::from("/x/plan.v2.ron")
+        );
+        assert_eq!(
+            with_ron_extension("/x/a.RON".into()),
+            PathBuf::from("/x/a.RON")
+        );
     }
 }

@@ -12,9 +12,19 @@ impl TrendsView {
                     .color(theme::muted(ui)),
             );
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                if ui.button("New measure").clicked() {
+                    let here = crate::edit::Here::default();
+                    crate::ui::programme_view::go_add(nav, crate::history::List::Measures, here);
+                }
                 ui.menu_button("Export…", |ui| {
                     self.export.ui(ui);
                     let (w, h) = (self.export.width, self.export.height);
+                    if ui.button("Copy the dashboard as a picture").clicked() {
+                        ui.close();
+                        if let Some(pic) = self.picture(doc.project(), ui.ctx()) {
+                            crate::ui::clipboard::copy_picture(ui.ctx(), &pic, nav);
+                        }
+                    }
                     if ui.button("Dashboard as a picture…").clicked() {
                         ui.close();
                         if let Some(path) = rfd::FileDialog::new()

@@ -13,52 +13,48 @@ use crate::model::{
 };
 use crate::palette;
 use crate::status::TrackStatus;
+use crate::ui::clipboard::{self, Picture};
+use crate::ui::list_editor::{ListEditor, labelled_edit};
 use crate::ui::nav::Nav;
+use crate::ui::source_choice::SourceChoice;
 use crate::ui::theme::{self, color};
+use crate::ui::widgets::ExportChoice;
 use egui::{Color32, RichText, Sense, Ui, Vec2};
 use std::sync::Arc;
 
 mod dashboard;
 mod data_entry;
+mod page;
 mod plot;
 
 const CARD: Vec2 = Vec2::new(300.0, 150.0);
 
 #[derive(Default)]
 struct ObsForm {
-    editing: Option<usize>,
     period: String,
     value: String,
     status: ValueStatus,
-    source: Option<String>,
+    source: SourceChoice,
     note: String,
-    error: Option<String>,
 }
 
 #[derive(Default)]
 struct TargetForm {
-    /// The target being edited, by position; `None` when adding.
-    editing: Option<usize>,
     year: String,
     value: String,
     kind: TargetKind,
     label: String,
-    error: Option<String>,
 }
 
 #[derive(Default)]
 struct EventForm {
-    /// The event being edited, by position; `None` when adding.
-    editing: Option<usize>,
     period: String,
     label: String,
-    error: Option<String>,
 }
 
 struct OverrideForm {
     rag: Rag,
     reason: String,
-    error: Option<String>,
 }
 
 impl Default for OverrideForm {
@@ -66,7 +62,6 @@ impl Default for OverrideForm {
         OverrideForm {
             rag: Rag::Amber,
             reason: String::new(),
-            error: None,
         }
     }
 }
@@ -76,11 +71,21 @@ pub struct TrendsView {
     open: Option<String>,
     chart_cache: Option<(u64, String, ChartOptions, Arc<Chart>)>,
     cards_cache: Option<(u64, Vec<Card>)>,
-    obs_form: ObsForm,
-    target_form: TargetForm,
-    event_form: EventForm,
-    override_form: OverrideForm,
+    observations: ListEditor<ObsForm>,
+    targets: ListEditor<TargetForm>,
+    events: ListEditor<EventForm>,
+    status: ListEditor<OverrideForm>,
     reset_plot: bool,
+    /// Legend entries switched off on the open chart.
+    hidden: Vec<chart::LegendItem>,
+    /// The time axis runs to the programme's horizon instead of the next target.
+    to_horizon: bool,
+    /// The open chart's default ranges when last drawn: when an edit or an undo changes
+    /// them, the view follows.
+    shown_ranges: Option<((f64, f64), (f64, f64))>,
+    /// The chart takes the mouse wheel (to pan) after a click in it, until the pointer
+    /// leaves it; before that the wheel scrolls the page.
+    plot_active: bool,
     /// The chart title being typed (measure id, text), saved to the measure when the field
     /// is left.
     title_edit: Option<(String, String)>,
@@ -115,12 +120,6 @@ fn badge(ui: &mut Ui, a: &crate::status::Assessment) {
         .on_hover_text(&a.summary);
 }
 
-fn labelled_edit(ui: &mut Ui, label: &str, text: &mut String, width: f32) -> egui::Response {
-    let l = ui.label(label);
-    ui.add(egui::TextEdit::singleline(text).desired_width(width))
-        .labelled_by(l.id)
-}
-
 impl TrendsView {
     /// The size exports are made at (chosen in the Export menus).
     pub fn export_size(&self) -> crate::ui::widgets::ExportSize {
@@ -130,10 +129,11 @@ impl TrendsView {
     /// Open a measure's large chart.
     pub fn open_measure(&mut self, id: &str) {
         self.open = Some(id.to_string());
-        self.obs_form = ObsForm::default();
-        self.target_form = TargetForm::default();
-        self.event_form = EventForm::default();
-        self.override_form = OverrideForm::default();
+        self.observations.reset();
+        self.targets.reset();
+        self.events.reset();
+        self.status.reset();
+        self.hidden.clear();
     }
 
     /// The measure whose large chart is open, if any.
@@ -144,16 +144,41 @@ impl TrendsView {
     /// Pick the data-entry form's source (for tests: combo boxes are awkward to drive).
     #[doc(hidden)]
     pub fn set_form_source_for_test(&mut self, source: Option<String>) {
-        self.obs_form.source = source;
+        self.observations.form.source.id = source;
     }
 
     /// The open chart's options as on screen, including the legend entries switched off
     /// (what an export of it draws).
-    pub fn options_as_shown(&self, ctx: &egui::Context) -> Option<ChartOptions> {
-        let c = self.current_chart()?;
-        let mut o = self.chart_cache.as_ref()?.2.clone();
-        o.hidden = hidden_in_legend(ctx, c);
-        Some(o)
+    pub fn options_as_shown(&self) -> Option<ChartOptions> {
+        Some(self.chart_cache.as_ref()?.2.clone())
+    }
+
+    /// The chart or the dashboard as shown, at the size chosen in the Export menu, for the
+    /// clipboard.
+    pub fn picture(&self, p: &crate::model::Project, ctx: &egui::Context) -> Option<Picture> {
+        let (width, height) = (self.export.width, self.export.height);
+        let Some(id) = &self.open else {
+            return Some(Picture {
+                svg: chart::export::dashboard_svg(p, width, height),
+                width,
+                height,
+                what: "the dashboard".into(),
+            });
+        };
+        let _ = ctx;
+        let o = self.options_as_shown().unwrap_or_default();
+        Some(Picture {
+            svg: chart::export::measure_svg(p, id, &o, width, height).ok()?,
+            width,
+            height,
+            what: format!("the chart of {}", p.measure(id)?.name),
+        })
+    }
+
+    /// The data table of the measure open, tab-separated, for the clipboard.
+    pub fn table_text(&self, p: &crate::model::Project) -> Option<String> {
+        let m = p.measure(self.open.as_deref()?)?;
+        Some(chart::table_tsv(p, m))
     }
 
     /// The chart currently shown (for tests and export).
@@ -189,7 +214,11 @@ impl TrendsView {
 
     fn chart_for(&mut self, doc: &Document, index: usize) -> Arc<Chart> {
         let m = &doc.project().measures[index];
-        let opts = ChartOptions::for_measure(m);
+        let opts = ChartOptions {
+            hidden: self.hidden.clone(),
+            to_horizon: self.to_horizon,
+            ..ChartOptions::for_measure(m)
+        };
         let fresh = match &self.chart_cache {
             Some((rev, id, o, _)) => *rev == doc.revision() && *id == m.id && *o == opts,
             None => false,
@@ -199,116 +228,6 @@ impl TrendsView {
             self.chart_cache = Some((doc.revision(), m.id.clone(), opts, Arc::new(c)));
         }
         Arc::clone(&self.chart_cache.as_ref().expect("filled").3)
-    }
-
-    fn measure_page(&mut self, ui: &mut Ui, doc: &mut Document, nav: &mut Nav, index: usize) {
-        let c = self.chart_for(doc, index);
-        let id = c.measure_id.clone();
-        egui::ScrollArea::vertical()
-            .auto_shrink([false, false])
-            .show(ui, |ui| {
-                ui.horizontal(|ui| {
-                    if ui.button("← All measures").clicked() {
-                        self.open = None;
-                    }
-                    let m = &doc.project().measures[index];
-                    if self.title_edit.as_ref().is_none_or(|(i, _)| *i != id) {
-                        self.title_edit = Some((id.clone(), m.chart_title.clone()));
-                    }
-                    let (_, text) = self.title_edit.as_mut().expect("set above");
-                    let l = ui.label("Chart title");
-                    let r = ui
-                        .add(
-                            egui::TextEdit::singleline(text)
-                                .hint_text(&m.name)
-                                .desired_width(520.0),
-                        )
-                        .labelled_by(l.id)
-                        .on_hover_text(
-                            "A title that states the message; empty for the measure's name. \
-                             Kept in the project file and used by every export.",
-                        );
-                    if r.lost_focus() && text.trim() != m.chart_title {
-                        let mut v = m.clone();
-                        v.chart_title = text.trim().to_string();
-                        apply_measure(doc, index, v, format!("Set chart title of {}", m.name));
-                    } else if !r.has_focus() && *text != m.chart_title {
-                        // Changed elsewhere (undo): show the file's title again.
-                        *text = m.chart_title.clone();
-                    }
-                });
-                if self.open.is_none() {
-                    return;
-                }
-                ui.add_space(4.0);
-                ui.label(RichText::new(&c.title).size(24.0).strong());
-                ui.label(RichText::new(&c.subtitle).color(theme::muted(ui)));
-                ui.horizontal_wrapped(|ui| {
-                    badge(ui, &c.assessment);
-                    ui.label(&c.assessment.summary);
-                });
-                ui.label(RichText::new(&c.verdict_text).strong());
-                ui.horizontal(|ui| {
-                    let m = &doc.project().measures[index];
-                    let mut from_zero = !m.chart_fit_axis;
-                    if ui.checkbox(&mut from_zero, "Start at zero").changed() {
-                        let mut v = m.clone();
-                        v.chart_fit_axis = !from_zero;
-                        let label = if from_zero {
-                            format!("Start the axis of {} at zero", m.name)
-                        } else {
-                            format!("Fit the axis of {} to its values", m.name)
-                        };
-                        apply_measure(doc, index, v, label);
-                        self.reset_plot = true;
-                    }
-                    if ui.button("Reset view").clicked() {
-                        self.reset_plot = true;
-                    }
-                    ui.separator();
-                    ui.menu_button("Export…", |ui| {
-                        let note = "The chart as shown, with its sources underneath.";
-                        if let Some(ext) = self.export.menu(ui, note)
-                            && let Some(path) = rfd::FileDialog::new()
-                                .add_filter(ext, &[ext])
-                                .set_file_name(format!("{id}.{ext}"))
-                                .save_file()
-                        {
-                            let o = self.options_as_shown(ui.ctx()).unwrap_or_default();
-                            let (w, h) = (self.export.width, self.export.height);
-                            match chart::export::export_measure(doc.project(), &id, &o, &path, w, h)
-                            {
-                                Ok(()) => nav.status = Some(format!("Exported {}", path.display())),
-                                Err(e) => nav.error = Some(e),
-                            }
-                        }
-                    });
-                    if ui.button("Copy table").clicked() {
-                        let m = &doc.project().measures[index];
-                        ui.ctx().copy_text(chart::table_tsv(doc.project(), m));
-                        nav.status = Some("Copied the data table (tab-separated)".into());
-                    }
-                });
-                self.plot(ui, &c);
-                ui.label(RichText::new(&c.footnote).color(theme::muted(ui)));
-                ui.add_space(8.0);
-                if let Some((l, v)) = self.override_ui(ui, doc, index) {
-                    apply_measure(doc, index, v, l);
-                }
-                ui.add_space(8.0);
-                if let Some((l, v)) = self.observations_ui(ui, doc, index) {
-                    apply_measure(doc, index, v, l);
-                }
-                comparators_table(ui, doc, index);
-                ui.add_space(8.0);
-                if let Some((l, v)) = self.targets_ui(ui, doc, index) {
-                    apply_measure(doc, index, v, l);
-                }
-                ui.add_space(8.0);
-                if let Some((l, v)) = self.events_ui(ui, doc, index) {
-                    apply_measure(doc, index, v, l);
-                }
-            });
     }
 }
 
@@ -345,22 +264,6 @@ fn plot_id(measure_id: &str) -> egui::Id {
     egui::Id::unique(("trend-plot", measure_id))
 }
 
-/// The legend entries the user has switched off in the plot (so that exports match the screen).
-fn hidden_in_legend(ctx: &egui::Context, c: &Chart) -> Vec<String> {
-    let Some(mem) = egui_plot::PlotMemory::load(ctx, plot_id(&c.measure_id)) else {
-        return Vec::new();
-    };
-    let mut names: Vec<String> = c.legend.iter().map(|l| l.name.clone()).collect();
-    names.push("Trajectory to target".into());
-    names
-        .into_iter()
-        .filter(|n| {
-            mem.hidden_items
-                .contains(&egui_plot::ItemId::new(n.as_str()))
-        })
-        .collect()
-}
-
 fn apply_measure(doc: &mut Document, index: usize, v: Measure, label: String) {
     let _ = doc.apply(
         label,
@@ -369,12 +272,6 @@ fn apply_measure(doc: &mut Document, index: usize, v: Measure, label: String) {
             value: Box::new(v),
         },
     );
-}
-
-fn error_line(ui: &mut Ui, e: &Option<String>) {
-    if let Some(e) = e {
-        ui.label(RichText::new(format!("⚠ {e}")).color(color(palette::rag_colour(Rag::Red))));
-    }
 }
 
 fn truncate(s: &str, n: usize) -> String {

@@ -1,262 +1,465 @@
 //! The large chart drawn with egui_plot from the chart content the exporters also draw:
-//! series, targets, trajectory band, projection, comparators, annotations and hover details.
+//! series, targets, trajectory band, projection, comparators, annotations and hover
+//! details. Ticks come from the chart's own rules for whatever range is visible, and
+//! labels are placed by the same rule as in the exports.
+//!
+//! The mouse wheel scrolls the page; Ctrl with the wheel zooms the chart, dragging pans
+//! it, and after a click in it the wheel pans it too, until the pointer leaves it.
 
 use super::*;
+use crate::chart::geometry::Frame;
+use crate::chart::labels::{self, LabelOf, LabelStyle};
+use crate::chart::{PointMark, Series, Tick};
+use crate::wheel::text::{Estimate, TextMeasurer};
+use egui_plot::{
+    AxisHints, GridInput, GridMark, Line, LineStyle, MarkerShape, Plot, PlotPoints, PlotTransform,
+    PlotUi, Points, Polygon, VLine,
+};
+
+/// Text size of tick and chart labels on screen.
+const LABEL_SIZE: f32 = 13.0;
+/// The plot's smallest grid spacing, in points: what egui_plot scales its base step by.
+const GRID_MIN: f32 = 8.0;
+
+/// Colours that depend on the theme: dark text on a light plot, light text on a dark one.
+#[derive(Clone, Copy)]
+struct Inks {
+    target: Color32,
+    event: Color32,
+    paper: Color32,
+}
+
+impl Inks {
+    fn of(ui: &Ui) -> Inks {
+        let v = ui.visuals();
+        Inks {
+            target: if v.dark_mode {
+                v.strong_text_color()
+            } else {
+                color(chart::TARGET)
+            },
+            event: theme::muted(ui),
+            paper: v.extreme_bg_color,
+        }
+    }
+}
+
+/// Ticks as egui_plot grid marks, only those whose labels fit side by side. Each gets a
+/// step as wide as the whole range, so egui_plot draws every label given.
+fn marks(ticks: &[Tick], input: &GridInput, horizontal: bool) -> Vec<GridMark> {
+    let span = (input.bounds.1 - input.bounds.0)
+        .abs()
+        .max(f64::MIN_POSITIVE);
+    let inside: Vec<Tick> = ticks
+        .iter()
+        .filter(|t| t.value >= input.bounds.0 && t.value <= input.bounds.1)
+        .cloned()
+        .collect();
+    let kept = if horizontal {
+        let per_unit = GRID_MIN as f64 / input.base_step_size.max(f64::MIN_POSITIVE);
+        let at = |v: f64| (v - input.bounds.0) * per_unit;
+        chart::axis::spaced(
+            &inside,
+            &at,
+            &|t| Estimate.width(t, LABEL_SIZE) as f64,
+            LABEL_SIZE as f64,
+            (-40.0, span * per_unit + 40.0),
+        )
+    } else {
+        inside
+    };
+    kept.iter()
+        .map(|t| GridMark {
+            value: t.value,
+            step_size: span,
+        })
+        .collect()
+}
+
+fn label_of(ticks: &[Tick], value: f64) -> String {
+    ticks
+        .iter()
+        .find(|t| (t.value - value).abs() < 1e-6 * value.abs().max(1.0))
+        .map(|t| t.label.clone())
+        .unwrap_or_default()
+}
+
+/// The plot area and the values it shows, as the labels' rule takes them.
+fn frame_of(t: &PlotTransform) -> Frame {
+    let (r, b) = (t.frame(), t.bounds());
+    Frame {
+        left: r.left() as f64,
+        top: r.top() as f64,
+        right: r.right() as f64,
+        bottom: r.bottom() as f64,
+        x: (b.min()[0], b.max()[0]),
+        y: (b.min()[1], b.max()[1]),
+    }
+}
 
 impl TrendsView {
-    pub(super) fn plot(&mut self, ui: &mut Ui, c: &Arc<Chart>) {
-        use egui_plot::{
-            GridMark, Legend, Line, LineStyle, MarkerShape, Plot, PlotPoints, Points, Polygon,
-            Text, VLine,
-        };
-        let x_ticks = c.x_ticks.clone();
-        let x_labels = c.x_ticks.clone();
-        let y_ticks = c.y_ticks.clone();
-        let unit = c.unit.clone();
-        let unit2 = c.unit.clone();
+    fn plot_config(&self, c: &Arc<Chart>) -> Plot<'static> {
+        let (axis, axis2) = (c.time_axis.clone(), c.time_axis.clone());
+        let (unit, unit2) = (c.unit.clone(), c.unit.clone());
         let hover_chart = Arc::clone(c);
-        let mut plot = Plot::new(("trend-plot", &c.measure_id))
+        Plot::new(("trend-plot", &c.measure_id))
             .id(plot_id(&c.measure_id))
             .height(440.0)
-            .legend(
-                Legend::default()
-                    .position(egui_plot::Corner::RightTop)
-                    .follow_insertion_order(true),
-            )
+            .grid_spacing(GRID_MIN..=300.0)
             .default_x_bounds(c.x_range.0, c.x_range.1)
             .default_y_bounds(c.y_range.0, c.y_range.1)
-            .y_axis_label(c.y_title.clone())
-            .x_grid_spacer(move |_| {
-                // The step is the real gap between ticks, so egui_plot has room for their labels.
-                let step = if x_ticks.len() >= 2 {
-                    x_ticks[1].value - x_ticks[0].value
-                } else {
-                    1.0
-                };
-                x_ticks
-                    .iter()
-                    .map(|t| GridMark {
-                        value: t.value,
-                        step_size: step,
-                    })
-                    .collect()
+            .allow_scroll(self.plot_active)
+            .custom_x_axes(vec![AxisHints::new_x().label_spacing(1.0..=2.0).formatter(
+                move |mark, range| {
+                    let ticks = chart::time_ticks((*range.start(), *range.end()), &axis2);
+                    label_of(&ticks, mark.value)
+                },
+            )])
+            .custom_y_axes(vec![
+                AxisHints::new_y()
+                    .label(c.y_title.clone())
+                    .label_spacing(1.0..=2.0)
+                    .formatter(move |mark, range| {
+                        let (ticks, _) =
+                            chart::value_ticks(*range.start(), *range.end(), &unit2, false);
+                        label_of(&ticks, mark.value)
+                    }),
+            ])
+            .x_grid_spacer(move |input| {
+                marks(&chart::time_ticks(input.bounds, &axis), &input, true)
             })
             .y_grid_spacer(move |input| {
-                let span = input.bounds.1 - input.bounds.0;
-                let step = chart::nice_step(span, 5.0);
-                let mut v = (input.bounds.0 / step).floor() * step;
-                let mut out = Vec::new();
-                while v <= input.bounds.1 && out.len() < 40 {
-                    out.push(GridMark {
-                        value: v,
-                        step_size: step,
-                    });
-                    v += step;
-                }
-                let _ = &y_ticks;
-                out
+                let (ticks, _) = chart::value_ticks(input.bounds.0, input.bounds.1, &unit, false);
+                marks(&ticks, &input, false)
             })
-            .x_axis_formatter(move |mark, _| {
-                x_labels
-                    .iter()
-                    .find(|t| (t.value - mark.value).abs() < 1e-6)
-                    .map(|t| t.label.clone())
-                    .unwrap_or_default()
-            })
-            .y_axis_formatter(move |mark, _| crate::format::value_short(mark.value, &unit))
             .label_formatter(move |pos| {
-                let egui_plot::HoverPosition::NearDataPoint {
-                    plot_name,
-                    position,
-                    ..
-                } = pos
-                else {
+                let egui_plot::HoverPosition::NearDataPoint { position, .. } = pos else {
                     return None;
                 };
-                for s in &hover_chart.series {
-                    if let Some(p) = s.points.iter().find(|p| {
-                        (p.x - position.x).abs() < 1e-9 && (p.y - position.y).abs() < 1e-9
-                    }) {
-                        let mut t = format!(
-                            "{}\n{}: {}\n{}",
-                            s.name,
-                            p.period,
-                            crate::format::value(p.y, &unit2),
-                            chart::value_status_label(p.status)
-                        );
-                        if s.main {
-                            t.push_str(&format!(
-                                "\nStatus: {}",
-                                badge_text(&hover_chart.assessment)
-                            ));
-                        }
-                        if !p.source.is_empty() {
-                            t.push_str(&format!("\nSource: {}", p.source));
-                        }
-                        if !p.note.is_empty() {
-                            t.push_str(&format!("\nNote: {}", p.note));
-                        }
-                        return Some(t);
-                    }
-                }
-                if let Some(t) = hover_chart
-                    .targets
-                    .iter()
-                    .find(|t| (t.x - position.x).abs() < 1e-9)
-                {
-                    return Some(t.label.clone());
-                }
-                Some(plot_name.to_string())
-            });
-        if std::mem::take(&mut self.reset_plot) {
+                hover_chart.hover_text(position.x, position.y)
+            })
+    }
+
+    pub(super) fn plot(&mut self, ui: &mut Ui, c: &Arc<Chart>) {
+        let mut plot = self.plot_config(c);
+        // The view follows the data after an edit or an undo changes what there is to show.
+        let ranges = (c.x_range, c.y_range);
+        if std::mem::take(&mut self.reset_plot) || self.shown_ranges != Some(ranges) {
             plot = plot.reset();
+            self.shown_ranges = Some(ranges);
         }
-        let c = Arc::clone(c);
-        plot.show(ui, move |pui| {
-            if let Some([a, b]) = c.trajectory {
-                pui.line(
-                    Line::new("Trajectory to target", vec![[a.0, a.1], [b.0, b.1]])
-                        .color(color(chart::TRAJECTORY))
-                        .width(2.0)
-                        .allow_hover(false),
-                );
-            }
-            if let (Some([a, b]), Some(_)) = (c.band, c.trajectory) {
-                pui.polygon(
-                    Polygon::new(
-                        "Trajectory to target",
-                        PlotPoints::from(vec![[a.0, a.1], [b.0, b.1], [b.0, b.2], [a.0, a.2]]),
-                    )
-                    .fill_color(color(chart::TRAJECTORY).gamma_multiply(0.18))
-                    .stroke(egui::Stroke::new(0.0, color(chart::TRAJECTORY)))
-                    .allow_hover(false),
-                );
-            }
-            if let Some([a, b]) = c.projection {
-                pui.line(
-                    Line::new("Recent trend", vec![[a.0, a.1], [b.0, b.1]])
-                        .color(color(chart::PROJECTION))
-                        .style(LineStyle::dashed_loose())
-                        .width(2.0)
-                        .allow_hover(false),
-                );
-            }
-            for (i, e) in c.events.iter().enumerate() {
+        let inks = Inks::of(ui);
+        let shown = Arc::clone(c);
+        let r = plot.show(ui, move |pui| {
+            let c = shown;
+            trajectory_and_trend(pui, &c);
+            for e in &c.events {
                 pui.vline(
                     VLine::new("Events", e.x)
-                        .color(color(chart::EVENT))
+                        .color(inks.event)
                         .style(LineStyle::dashed_dense()),
-                );
-                pui.text(
-                    Text::new(
-                        "Events",
-                        egui_plot::PlotPoint::new(
-                            e.x,
-                            c.y_range.1 - (c.y_range.1 - c.y_range.0) * 0.06 * (i % 3) as f64,
-                        ),
-                        RichText::new(format!(" {}", e.label)).size(13.0),
-                    )
-                    .anchor(egui::Align2::LEFT_TOP)
-                    .color(color(chart::EVENT)),
                 );
             }
             for s in c.series.iter().rev() {
-                let col = color(s.colour);
-                // Solid between measured values, dashed where either end is not measured.
-                let mut run: Vec<[f64; 2]> = Vec::new();
-                let mut runs_dashed = Vec::new();
-                for w in s.points.windows(2) {
-                    let seg = [[w[0].x, w[0].y], [w[1].x, w[1].y]];
-                    if w[0].is_measured() && w[1].is_measured() {
-                        if run.last() != Some(&seg[0]) {
-                            if run.len() >= 2 {
-                                pui.line(
-                                    Line::new(&s.name, std::mem::take(&mut run))
-                                        .color(col)
-                                        .width(2.5),
-                                );
-                            }
-                            run = vec![seg[0]];
-                        }
-                        run.push(seg[1]);
-                    } else {
-                        runs_dashed.push(seg);
-                    }
-                }
-                if run.len() >= 2 {
-                    pui.line(Line::new(&s.name, run).color(col).width(2.5));
-                }
-                for seg in runs_dashed {
-                    pui.line(
-                        Line::new(&s.name, seg.to_vec())
-                            .color(col)
-                            .width(2.5)
-                            .style(LineStyle::dashed_loose()),
-                    );
-                }
-                let measured: Vec<[f64; 2]> = s
-                    .points
-                    .iter()
-                    .filter(|p| p.is_measured())
-                    .map(|p| [p.x, p.y])
-                    .collect();
-                pui.points(
-                    Points::new(&s.name, measured)
-                        .color(col)
-                        .radius(if s.main { 4.5 } else { 3.0 })
-                        .shape(MarkerShape::Circle),
-                );
-                for st in [
-                    ValueStatus::Provisional,
-                    ValueStatus::Estimated,
-                    ValueStatus::Illustrative,
-                ] {
-                    let pts: Vec<[f64; 2]> = s
-                        .points
-                        .iter()
-                        .filter(|p| p.status == st)
-                        .map(|p| [p.x, p.y])
-                        .collect();
-                    if !pts.is_empty() {
-                        let name = if s.main {
-                            chart::value_status_label(st).to_string()
-                        } else {
-                            s.name.clone()
-                        };
-                        pui.points(
-                            Points::new(name, pts)
-                                .color(col)
-                                .filled(false)
-                                .radius(5.0)
-                                .shape(MarkerShape::Circle),
-                        );
-                    }
-                }
+                series(pui, s, inks);
             }
-            for (i, t) in c.targets.iter().enumerate() {
-                pui.points(
-                    Points::new("Targets", vec![[t.x, t.y]])
-                        .color(color(chart::TARGET))
-                        .filled(t.kind == TargetKind::Target)
-                        .radius(7.0)
-                        .shape(MarkerShape::Diamond),
-                );
-                pui.text(
-                    Text::new(
-                        "Targets",
-                        egui_plot::PlotPoint::new(t.x, t.y),
-                        RichText::new(format!("  {}", t.label)).size(13.0),
-                    )
-                    // To the right of the marker, inside the plot; neighbours alternate above
-                    // and below so close targets' labels do not overlap (as on the slides).
-                    .anchor(if i % 2 == 0 {
-                        egui::Align2::LEFT_BOTTOM
-                    } else {
-                        egui::Align2::LEFT_TOP
-                    })
-                    .color(color(chart::TARGET)),
-                );
+            targets(pui, &c, inks);
+        });
+        paint_labels(ui, c, &frame_of(&r.transform), inks);
+        let resp = &r.response;
+        if resp.clicked() || resp.drag_started() {
+            self.plot_active = true;
+        }
+        if !resp.contains_pointer() {
+            self.plot_active = false;
+        } else if self.plot_active {
+            // The wheel pans the chart: the page stays where it is.
+            ui.input_mut(|i| i.smooth_scroll_delta = egui::Vec2::ZERO);
+        }
+        let hint = if self.plot_active {
+            "The mouse wheel now pans the chart; move the pointer off it to scroll the page. \
+             Ctrl + wheel zooms, double-click resets."
+        } else {
+            "Ctrl + mouse wheel zooms the chart, dragging pans it; click it to pan with the \
+             wheel. Double-click resets."
+        };
+        ui.label(RichText::new(hint).small().color(theme::muted(ui)));
+        self.legend_ui(ui, c.as_ref());
+    }
+
+    /// The legend under the chart: one toggle per entry, named in words, its mark drawn
+    /// beside it; switched-off entries are left out of the chart and of its exports.
+    fn legend_ui(&mut self, ui: &mut Ui, c: &Chart) {
+        let mut toggled = None;
+        let inks = Inks::of(ui);
+        ui.horizontal_wrapped(|ui| {
+            for e in &c.legend {
+                if legend_button(ui, e, inks).clicked() {
+                    toggled = Some(e.item);
+                }
             }
         });
+        if let Some(item) = toggled {
+            if let Some(i) = self.hidden.iter().position(|h| *h == item) {
+                self.hidden.remove(i);
+            } else {
+                self.hidden.push(item);
+            }
+        }
+    }
+}
+
+/// Target, event and value labels where the shared rule puts them, inside the plot area.
+fn paint_labels(ui: &Ui, c: &Chart, f: &Frame, inks: Inks) {
+    let style = LabelStyle {
+        size: LABEL_SIZE as f64,
+        line_height: 16.0,
+        gap: 4.0,
+        marker: 7.0,
+        point: 5.0,
+    };
+    let rect = egui::Rect::from_min_max(
+        egui::pos2(f.left as f32, f.top as f32),
+        egui::pos2(f.right as f32, f.bottom as f32),
+    );
+    let painter = ui.painter_at(rect);
+    for l in labels::place(c, f, &Estimate, &style) {
+        let colour = match l.of {
+            LabelOf::Target(_) => inks.target,
+            LabelOf::Event(_) => inks.event,
+            LabelOf::Value(_) => color(chart::MAIN),
+        };
+        if let Some([a, b]) = l.leader {
+            let ends = [a, b].map(|(x, y)| egui::pos2(x as f32, y as f32));
+            painter.extend(egui::Shape::dashed_line(&ends, (1.0, colour), 2.0, 3.0));
+        }
+        for (top, line) in l.line_tops(&style) {
+            painter.text(
+                egui::pos2(l.area.x0 as f32, top as f32),
+                egui::Align2::LEFT_TOP,
+                line,
+                egui::FontId::proportional(LABEL_SIZE),
+                colour,
+            );
+        }
+    }
+}
+
+/// One legend entry as a toggle: its mark, then its name (shortened with the full name on
+/// hover when long), struck through when switched off.
+fn legend_button(ui: &mut Ui, e: &chart::LegendEntry, inks: Inks) -> egui::Response {
+    let name = truncate(&e.name, 48);
+    let mut text = RichText::new(&name);
+    if !e.shown {
+        text = text.strikethrough().color(theme::muted(ui));
+    }
+    let r = ui
+        .horizontal(|ui| {
+            let (rect, _) = ui.allocate_exact_size(egui::vec2(26.0, 16.0), Sense::hover());
+            paint_mark(ui, rect, e, inks);
+            ui.add(egui::Button::new(text).frame(false))
+        })
+        .inner;
+    let state = if e.shown { "shown" } else { "hidden" };
+    let r = r.on_hover_text(format!("{} ({state}): click to show or hide", e.name));
+    r.widget_info(|| egui::WidgetInfo::selected(egui::Role::CheckBox, true, e.shown, &e.name));
+    r
+}
+
+fn paint_mark(ui: &Ui, rect: egui::Rect, e: &chart::LegendEntry, inks: Inks) {
+    use chart::LegendMark;
+    let p = ui.painter();
+    let col = if !e.shown {
+        theme::muted(ui)
+    } else if e.colour == chart::TARGET {
+        inks.target
+    } else if e.colour == chart::EVENT {
+        inks.event
+    } else {
+        color(e.colour)
+    };
+    let c = rect.center();
+    let (l, r) = (rect.left() + 2.0, rect.right() - 2.0);
+    let across = [egui::pos2(l, c.y), egui::pos2(r, c.y)];
+    match e.mark {
+        LegendMark::Line => {
+            p.line_segment(across, (2.5, col));
+            p.circle_filled(c, 4.0, col);
+        }
+        LegendMark::DashedLine => {
+            p.extend(egui::Shape::dashed_line(&across, (2.0, col), 4.0, 3.0));
+        }
+        LegendMark::Point(m) => paint_point(p, m, c, 4.5, col, inks.paper),
+        LegendMark::Band => {
+            let band = egui::Rect::from_min_max(egui::pos2(l, c.y - 5.0), egui::pos2(r, c.y + 5.0));
+            p.rect_filled(band, 0.0, col.gamma_multiply(0.25));
+            p.line_segment(across, (2.0, col));
+        }
+        LegendMark::Diamond { filled } => {
+            let d = 6.0;
+            let pts = vec![
+                egui::pos2(c.x, c.y - d),
+                egui::pos2(c.x + d, c.y),
+                egui::pos2(c.x, c.y + d),
+                egui::pos2(c.x - d, c.y),
+            ];
+            let fill = if filled { col } else { inks.paper };
+            p.add(egui::Shape::convex_polygon(pts, fill, (1.5, col)));
+        }
+        LegendMark::Vertical => {
+            let down = [egui::pos2(c.x, rect.top()), egui::pos2(c.x, rect.bottom())];
+            p.extend(egui::Shape::dashed_line(&down, (1.5, col), 3.0, 2.0));
+        }
+    }
+}
+
+fn paint_point(
+    p: &egui::Painter,
+    mark: PointMark,
+    c: egui::Pos2,
+    r: f32,
+    col: Color32,
+    paper: Color32,
+) {
+    match mark {
+        PointMark::Dot => {
+            p.circle_filled(c, r, col);
+        }
+        PointMark::Ring => {
+            p.circle(c, r, paper, (1.5, col));
+        }
+        PointMark::Square => {
+            let sq = egui::Rect::from_center_size(c, egui::vec2(r * 1.8, r * 1.8));
+            p.rect(sq, 0.0, paper, (1.5, col), egui::StrokeKind::Middle);
+        }
+        PointMark::Cross => {
+            let d = r * 0.9;
+            p.line_segment([c + egui::vec2(-d, -d), c + egui::vec2(d, d)], (1.5, col));
+            p.line_segment([c + egui::vec2(-d, d), c + egui::vec2(d, -d)], (1.5, col));
+        }
+    }
+}
+
+fn trajectory_and_trend(pui: &mut PlotUi, c: &Chart) {
+    let traj = color(chart::TRAJECTORY);
+    if let Some([a, b]) = c.trajectory {
+        pui.line(
+            Line::new("Trajectory to target", vec![[a.0, a.1], [b.0, b.1]])
+                .color(traj)
+                .width(2.0)
+                .allow_hover(false),
+        );
+    }
+    if let (Some([a, b]), Some(_)) = (c.band, c.trajectory) {
+        pui.polygon(
+            Polygon::new(
+                "Trajectory to target",
+                PlotPoints::from(vec![[a.0, a.1], [b.0, b.1], [b.0, b.2], [a.0, a.2]]),
+            )
+            .fill_color(traj.gamma_multiply(0.18))
+            .stroke(egui::Stroke::new(0.0, traj))
+            .allow_hover(false),
+        );
+    }
+    if let Some([a, b]) = c.projection {
+        pui.line(
+            Line::new("Recent trend", vec![[a.0, a.1], [b.0, b.1]])
+                .color(color(chart::PROJECTION))
+                .style(LineStyle::dashed_loose())
+                .width(2.0)
+                .allow_hover(false),
+        );
+    }
+}
+
+/// A series: solid between measured values, dashed where either end is not measured;
+/// each value with its status's mark.
+fn series(pui: &mut PlotUi, s: &Series, inks: Inks) {
+    let col = color(s.colour);
+    let mut run: Vec<[f64; 2]> = Vec::new();
+    let mut dashed = Vec::new();
+    for w in s.points.windows(2) {
+        let seg = [[w[0].x, w[0].y], [w[1].x, w[1].y]];
+        if w[0].is_measured() && w[1].is_measured() {
+            if run.last() != Some(&seg[0]) {
+                if run.len() >= 2 {
+                    let line = Line::new(&s.name, std::mem::take(&mut run));
+                    pui.line(line.color(col).width(2.5));
+                }
+                run = vec![seg[0]];
+            }
+            run.push(seg[1]);
+        } else {
+            dashed.push(seg);
+        }
+    }
+    if run.len() >= 2 {
+        pui.line(Line::new(&s.name, run).color(col).width(2.5));
+    }
+    for seg in dashed {
+        let line = Line::new(&s.name, seg.to_vec()).color(col).width(2.5);
+        pui.line(line.style(LineStyle::dashed_loose()));
+    }
+    for mark in [
+        PointMark::Dot,
+        PointMark::Ring,
+        PointMark::Square,
+        PointMark::Cross,
+    ] {
+        let pts: Vec<[f64; 2]> = s
+            .points
+            .iter()
+            .filter(|p| PointMark::of(p.status) == mark)
+            .map(|p| [p.x, p.y])
+            .collect();
+        if pts.is_empty() {
+            continue;
+        }
+        let (shape, filled) = match mark {
+            PointMark::Dot => (MarkerShape::Circle, true),
+            PointMark::Ring => (MarkerShape::Circle, false),
+            PointMark::Square => (MarkerShape::Square, false),
+            PointMark::Cross => (MarkerShape::Cross, false),
+        };
+        let r = if s.main { 5.0 } else { 3.5 };
+        if !filled && mark != PointMark::Cross {
+            // A paper-coloured disc under a hollow mark, so the line does not show through.
+            pui.points(
+                Points::new(&s.name, pts.clone())
+                    .color(inks.paper)
+                    .radius(r)
+                    .shape(shape)
+                    .allow_hover(false),
+            );
+        }
+        pui.points(
+            Points::new(&s.name, pts)
+                .color(col)
+                .filled(filled)
+                .radius(r)
+                .shape(shape),
+        );
+    }
+}
+
+fn targets(pui: &mut PlotUi, c: &Chart, inks: Inks) {
+    for t in &c.targets {
+        let filled = t.kind == TargetKind::Target;
+        if !filled {
+            pui.points(
+                Points::new("Targets", vec![[t.x, t.y]])
+                    .color(inks.paper)
+                    .radius(7.0)
+                    .shape(MarkerShape::Diamond)
+                    .allow_hover(false),
+            );
+        }
+        pui.points(
+            Points::new("Targets", vec![[t.x, t.y]])
+                .color(inks.target)
+                .filled(filled)
+                .radius(7.0)
+                .shape(MarkerShape::Diamond),
+        );
     }
 }

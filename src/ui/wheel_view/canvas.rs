@@ -277,6 +277,26 @@ impl WheelView {
             if r.clicked() {
                 clicked = Some(i);
             }
+            // Right-click (or the menu key) on the segment's own widget: its edit menu.
+            if r.secondary_clicked() {
+                self.menu_for = Some((Some(s.key.clone()), s.kind));
+            }
+            if let Some((Some(key), kind)) = &self.menu_for
+                && *key == s.key
+            {
+                let kind = *kind;
+                r.context_menu(|ui| self.edit_menu(ui, p, kind));
+            }
+        }
+        // Right-click: what the segment shows can be edited, or an outcome added there.
+        if resp.secondary_clicked()
+            && let Some(pos) = resp.interact_pointer_pos()
+            && let Some(Hit::Segment(i)) = g.hit_test(pos.x - c.x, pos.y - c.y)
+        {
+            self.menu_for = Some((None, g.segments[i].kind));
+        }
+        if let Some((None, kind)) = self.menu_for {
+            resp.context_menu(|ui| self.edit_menu(ui, p, kind));
         }
         if clicked.is_none()
             && resp.clicked()

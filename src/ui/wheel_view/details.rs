@@ -23,6 +23,27 @@ impl WheelView {
             .unwrap_or("—");
         let need = p.need(&o.need).map(|x| x.name.as_str()).unwrap_or("—");
         ui.label(RichText::new(format!("{prio} › {need}")).color(theme::muted(ui)));
+        ui.horizontal_wrapped(|ui| {
+            let edit = || NavRequest::EditItem {
+                list: crate::history::List::Outcomes,
+                id: o.id.clone(),
+            };
+            if ui.button("Edit this outcome").clicked() {
+                nav.go(edit());
+            }
+            if ui.button("Add a voice…").clicked() {
+                nav.go(edit());
+            }
+            if ui.button("Add an outcome here…").clicked() {
+                nav.go(NavRequest::AddItem {
+                    list: crate::history::List::Outcomes,
+                    here: crate::edit::Here {
+                        priority: Some(o.priority.clone()),
+                        need: Some(o.need.clone()),
+                    },
+                });
+            }
+        });
         ui.separator();
         egui::ScrollArea::vertical()
             .auto_shrink(false)

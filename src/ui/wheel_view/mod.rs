@@ -27,6 +27,7 @@ use std::sync::Arc;
 
 mod canvas;
 mod details;
+mod edit_menu;
 mod toolbar;
 
 /// Character widths from the fonts egui draws with (falling back to the estimate).
@@ -126,6 +127,11 @@ pub struct WheelView {
     export: crate::ui::widgets::ExportSize,
     /// Show the keyboard focus ring (after an arrow key, until the mouse moves).
     kb_visible: bool,
+    /// The segment the right-click menu is open for, and the key of the segment's own
+    /// widget when it was opened there (None: opened on the wheel).
+    menu_for: Option<(Option<String>, SegmentKind)>,
+    /// What the right-click menu asked to edit, handed to the app after the frame.
+    edit_request: Option<NavRequest>,
 }
 
 const ANIM_SECS: f32 = 0.35;
@@ -172,12 +178,26 @@ impl WheelView {
         width: u32,
         height: u32,
     ) -> Result<(), String> {
-        let opts = ExportOptions {
+        wheel::export::write(p, &self.state, &self.export_options(width, height), path)
+    }
+
+    /// The wheel as shown, at the size chosen in the Export menu, for the clipboard.
+    pub fn picture(&self, p: &Project) -> crate::ui::clipboard::Picture {
+        let opts = self.export_options(self.export.width, self.export.height);
+        crate::ui::clipboard::Picture {
+            svg: wheel::export::svg(p, &self.state, &opts),
+            width: opts.width.max(200),
+            height: opts.height.max(200),
+            what: "the wheel".into(),
+        }
+    }
+
+    fn export_options(&self, width: u32, height: u32) -> ExportOptions {
+        ExportOptions {
             width,
             height,
             selected: self.selected.as_ref().map(|id| format!("o:{id}")),
-        };
-        wheel::export::write(p, &self.state, &opts, path)
+        }
     }
 
     /// The current view state (grouping, colour mode, zoom).
@@ -316,5 +336,8 @@ impl WheelView {
         }
 
         self.wheel(ui, doc, &ctx);
+        if let Some(r) = self.edit_request.take() {
+            nav.go(r);
+        }
     }
 }

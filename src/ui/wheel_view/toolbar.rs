@@ -2,6 +2,8 @@
 //! legend beside it.
 
 use super::*;
+use crate::ui::clipboard;
+use crate::ui::widgets::ExportChoice;
 
 impl WheelView {
     pub(super) fn toolbar(&mut self, ui: &mut Ui, doc: &Document, nav: &mut Nav) {
@@ -73,6 +75,8 @@ impl WheelView {
                     .desired_width(160.0),
             )
             .labelled_by(search_label.id);
+            // The count keeps its room, so Export does not move as it changes.
+            let mut count = String::new();
             if !self.search.trim().is_empty() {
                 let n = self.cache.as_ref().map_or(0, |c| {
                     // Typed since the wheel was last painted: count afresh.
@@ -87,8 +91,13 @@ impl WheelView {
                     1 => "1 match".to_string(),
                     n => format!("{} matches", format::number(n as f64, 0)),
                 };
-                ui.label(RichText::new(text).color(theme::muted(ui)));
+                count = text;
             }
+            crate::ui::widgets::fixed_width_label(
+                ui,
+                RichText::new(count).color(theme::muted(ui)),
+                "10,000 matches",
+            );
             ui.separator();
             ui.menu_button("Export…", |ui| self.export_menu(ui, p, nav));
         });
@@ -96,8 +105,10 @@ impl WheelView {
 
     pub(super) fn export_menu(&mut self, ui: &mut Ui, p: &Project, nav: &mut Nav) {
         let note = "The picture shows the wheel as it is now: zoom, colours and selection.";
-        if let Some(ext) = self.export.menu(ui, note) {
-            self.export_dialog(p, ext, nav);
+        match self.export.menu(ui, note) {
+            Some(ExportChoice::Save(ext)) => self.export_dialog(p, ext, nav),
+            Some(ExportChoice::Copy) => clipboard::copy_picture(ui.ctx(), &self.picture(p), nav),
+            None => {}
         }
     }
 

@@ -24,6 +24,22 @@ pub enum Column {
 }
 
 impl Column {
+    /// Whether every row of `actions` leaves this column blank (the reference, title and RAG
+    /// never count as blank).
+    pub fn is_blank_in(self, actions: &[Action]) -> bool {
+        let blank = |a: &Action| match self {
+            Column::Reference | Column::Title | Column::Rag => false,
+            Column::Theme => a.theme.trim().is_empty(),
+            Column::KeyActions => a.key_actions.iter().all(|k| k.trim().is_empty()),
+            Column::Owner => a.owner.trim().is_empty(),
+            Column::Due => a.due.is_none(),
+            Column::Progress => a.progress.is_empty(),
+            Column::LastUpdated => a.last_updated.is_none(),
+            Column::Outcomes => a.outcomes.is_empty(),
+        };
+        actions.iter().all(blank)
+    }
+
     pub const ALL: [Column; 10] = [
         Column::Reference,
         Column::Theme,
@@ -355,10 +371,14 @@ pub fn owner_names(owner: &str) -> impl Iterator<Item = &str> {
 /// Every name that owns an action in `plan`, sorted and without repeats (the owner filter's
 /// choices).
 pub fn owner_names_in(plan: &ActionPlan) -> Vec<String> {
-    let mut v: Vec<String> = plan
-        .actions
-        .iter()
-        .flat_map(|a| owner_names(&a.owner).map(str::to_string))
+    sorted_unique(plan.actions.iter().flat_map(|a| owner_names(&a.owner)))
+}
+
+/// `names` in natural order, each once, blanks left out.
+fn sorted_unique<'a>(names: impl Iterator<Item = &'a str>) -> Vec<String> {
+    let mut v: Vec<String> = names
+        .filter(|n| !n.trim().is_empty())
+        .map(str::to_string)
         .collect();
     v.sort_by(|a, b| natural_cmp(a, b));
     v.dedup();
@@ -367,28 +387,13 @@ pub fn owner_names_in(plan: &ActionPlan) -> Vec<String> {
 
 /// Every owner named in any plan, sorted and without repeats (for suggestions).
 pub fn owners(project: &Project) -> Vec<String> {
-    let mut v: Vec<String> = project
-        .action_plans
-        .iter()
-        .flat_map(|p| p.actions.iter().map(|a| a.owner.clone()))
-        .filter(|o| !o.trim().is_empty())
-        .collect();
-    v.sort_by(|a, b| natural_cmp(a, b));
-    v.dedup();
-    v
+    let all = project.action_plans.iter().flat_map(|p| &p.actions);
+    sorted_unique(all.map(|a| a.owner.as_str()))
 }
 
 /// The themes used in a plan, sorted and without repeats.
 pub fn themes(plan: &ActionPlan) -> Vec<String> {
-    let mut v: Vec<String> = plan
-        .actions
-        .iter()
-        .map(|a| a.theme.clone())
-        .filter(|t| !t.trim().is_empty())
-        .collect();
-    v.sort_by(|a, b| natural_cmp(a, b));
-    v.dedup();
-    v
+    sorted_unique(plan.actions.iter().map(|a| a.theme.as_str()))
 }
 
 /// A reference not yet used in the plan, following the plan's pattern ("R11" after "R10").
@@ -412,12 +417,17 @@ pub fn next_reference(plan: &ActionPlan) -> String {
     }
 }
 
-/// Which field a problem is in.
+/// A field of an action: where a problem is, or what an edit changed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Field {
     Reference,
+    Theme,
     Title,
+    KeyActions,
+    Owner,
     Due,
+    Rag,
+    Progress,
     Outcomes,
 }
 
@@ -512,187 +522,60 @@ pub fn parse_rag(s: &str) -> Result<Rag, String> {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, day).unwrap()
-    }
-
-    fn act(r: &str, rag: Rag, due: Option<NaiveDate>, owner: &str) -> Action {
-        Action {
-            reference: r.into(),
-            title: format!("Title {r}"),
-            rag,
-            due,
-            owner: owner.into(),
-            ..Default::default()
-        }
-    }
-
-    fn sample() -> Vec<Action> {
-        vec![
-            act("R10", Rag::Green, Some(d(2025, 3, 1)), "CEX"),
-            act("R2", Rag::Red, Some(d(2024, 6, 1)), "DCS"),
-            act("R1", Rag::Complete, Some(d(2024, 1, 1)), "CEX"),
-            act("R3", Rag::Amber, None, ""),
-        ]
-    }
-
-    #[test]
-    fn natural_order_of_references() {
-        assert_eq!(natural_cmp("R2", "R10"), Ordering::Less);
-        assert_eq!(natural_cmp("2.10", "2.3"), Ordering::Greater);
-        assert_eq!(natural_cmp("r1", "R1"), Ordering::Equal);
-    }
-
-    #[test]
-    fn sorts_by_reference_due_and_rag_with_empties_last() {
-        let a = sample();
-        let today = d(2025, 1, 1);
-        let by = |column, descending| {
-            visible_rows(
-                &a,
-                &Filter::default(),
-                Some(Sort { column, descending }),
-                today,
-            )
-        };
-        assert_eq!(by(Column::Reference, false), vec![2, 1, 3, 0]);
-        assert_eq!(by(Column::Reference, true), vec![0, 3, 1, 2]);
-        assert_eq!(by(Column::Due, false), vec![2, 1, 0, 3]);
-        assert_eq!(by(Column::Rag, false), vec![1, 3, 0, 2]);
-        assert_eq!(by(Column::Owner, false), vec![0, 2, 1, 3]);
-        assert_eq!(
-            visible_rows(&a, &Filter::default(), None, today),
-            vec![0, 1, 2, 3]
-        );
-    }
-
-    #[test]
-    fn filters_combine_and_describe_themselves() {
-        let mut a = sample();
-        a[1].key_actions = vec!["Refresh the Medium Term Financial Strategy".into()];
-        let today = d(2025, 1, 1);
-        let f = Filter {
-            text: "medium".into(),
-            ..Default::default()
-        };
-        assert_eq!(visible_rows(&a, &f, None, today), vec![1]);
-        let f = Filter {
-            overdue: true,
-            ..Default::default()
-        };
-        // R1 is complete, so not overdue; R2 is.
-        assert_eq!(visible_rows(&a, &f, None, today), vec![1]);
-        let f = Filter {
-            due_within: Some(60),
-            ..Default::default()
-        };
-        assert_eq!(visible_rows(&a, &f, None, today), vec![0]);
-        let mut f = Filter {
-            rags: vec![Rag::Red, Rag::Green],
-            owner: Some("CEX".into()),
-            ..Default::default()
-        };
-        assert_eq!(visible_rows(&a, &f, None, today), vec![0]);
-        assert_eq!(f.parts().len(), 2);
-        assert_eq!(f.parts()[0].1, "RAG: Red or Green");
-        f.clear(FilterPart::Owner);
-        assert_eq!(visible_rows(&a, &f, None, today), vec![0, 1]);
-        f.clear(FilterPart::Rag);
-        assert!(!f.is_active());
-    }
-
-    #[test]
-    fn an_action_with_two_owners_shows_under_each() {
-        let actions = vec![
-            act(
-                "1",
-                Rag::Green,
-                None,
-                "Robin Porter (sponsor); Mark Turner (lead)",
-            ),
-            act("2", Rag::Green, None, "Cllr Taylor, Portfolio Holder"),
-            act("3", Rag::Green, None, "Mark Turner (lead)"),
-        ];
-        let plan = ActionPlan {
-            actions: actions.clone(),
-            ..Default::default()
-        };
-        assert_eq!(
-            owner_names_in(&plan),
-            vec![
-                "Cllr Taylor, Portfolio Holder",
-                "Mark Turner (lead)",
-                "Robin Porter (sponsor)"
-            ]
-        );
-        let today = d(2025, 1, 1);
-        let by = |owner: &str| Filter {
-            owner: Some(owner.into()),
-            ..Default::default()
-        };
-        assert_eq!(
-            visible_rows(&actions, &by("Mark Turner (lead)"), None, today),
-            vec![0, 2]
-        );
-        assert_eq!(
-            visible_rows(&actions, &by("Robin Porter (sponsor)"), None, today),
-            vec![0]
-        );
-        assert_eq!(
-            visible_rows(&actions, &by("Cllr Taylor, Portfolio Holder"), None, today),
-            vec![1],
-            "a comma stays inside a name"
-        );
-    }
-
-    #[test]
-    fn summary_counts_rag_overdue_and_due_soon() {
-        let a = sample();
-        let s = summarise(&a, 0..a.len(), d(2025, 1, 1), 60);
-        assert_eq!(s.total, 4);
-        assert_eq!(s.count(Rag::Red), 1);
-        assert_eq!(s.count(Rag::Complete), 1);
-        assert_eq!(s.overdue, 1);
-        assert_eq!(s.due_soon, 1);
-    }
-
-    #[test]
-    fn checks_refuse_duplicates_early_dates_and_unknown_outcomes() {
-        let mut p = Project::default();
-        p.outcomes.push(crate::model::Outcome {
-            id: "o1".into(),
-            ..Default::default()
-        });
-        let plan = ActionPlan {
-            id: "p".into(),
-            start: Some(d(2024, 3, 1)),
-            actions: sample(),
-            ..Default::default()
-        };
-        let mut a = plan.actions[0].clone();
-        assert!(check_action(&p, &plan, Some(0), &a).is_empty());
-        assert_eq!(check_action(&p, &plan, None, &a)[0].field, Field::Reference);
-        a.due = Some(d(2024, 1, 1));
-        a.outcomes = vec!["o1".into(), "nope".into()];
-        let e = check_action(&p, &plan, Some(0), &a);
-        assert_eq!(e.len(), 2);
-        assert!(e[0].message.contains("before the plan's start, 1 Mar 2024"));
-        assert!(e[1].message.contains("nope"));
-        assert_eq!(next_reference(&plan), "R11");
-    }
-
-    #[test]
-    fn parses_dates_and_rag_words() {
-        assert_eq!(parse_date("2025-01-31"), Ok(d(2025, 1, 31)));
-        assert_eq!(parse_date("31 Jan 2025"), Ok(d(2025, 1, 31)));
-        assert_eq!(parse_date(" 31/01/2025 "), Ok(d(2025, 1, 31)));
-        assert!(parse_date("soon").unwrap_err().contains("not a date"));
-        assert_eq!(parse_rag("amber"), Ok(Rag::Amber));
-        assert_eq!(parse_rag("Not started"), Ok(Rag::NotStarted));
-        assert!(parse_rag("Purple").is_err());
+/// A cell's whole text, as "Copy table" gives it: dates as 31 Jan 2025 (blank for none), the
+/// RAG as its word, key actions one after another, outcomes by name.
+pub fn cell_text(project: &Project, a: &Action, column: Column) -> String {
+    match column {
+        Column::Reference => a.reference.clone(),
+        Column::Theme => a.theme.clone(),
+        Column::Title => a.title.clone(),
+        Column::KeyActions => a.key_actions.join("; "),
+        Column::Owner => a.owner.clone(),
+        Column::Due => a.due.map(crate::format::date).unwrap_or_default(),
+        Column::Rag => a.rag.label().to_string(),
+        Column::Progress => latest_progress(a)
+            .map(|p| format!("{}: {}", crate::format::date(p.date), p.text))
+            .unwrap_or_default(),
+        Column::LastUpdated => a.last_updated.map(crate::format::date).unwrap_or_default(),
+        Column::Outcomes => outcome_names(project, a).join("; "),
     }
 }
+
+/// The names of the outcomes an action is linked to (an id the project lacks as itself).
+pub fn outcome_names<'a>(project: &'a Project, a: &'a Action) -> Vec<&'a str> {
+    a.outcomes
+        .iter()
+        .map(|id| project.outcome(id).map_or(id.as_str(), |o| o.name.as_str()))
+        .collect()
+}
+
+/// Rows `rows` of `plan` in `columns`, tab-separated with a header line: pastes into a
+/// spreadsheet, a document or an email as a table.
+pub fn table_tsv(
+    project: &Project,
+    plan: &ActionPlan,
+    rows: &[usize],
+    columns: &[Column],
+) -> String {
+    let clean = |s: String| s.replace(['\t', '\n', '\r'], " ");
+    let mut out = columns
+        .iter()
+        .map(|c| c.label())
+        .collect::<Vec<_>>()
+        .join("\t");
+    out.push('\n');
+    for a in rows.iter().filter_map(|&i| plan.actions.get(i)) {
+        let cells: Vec<String> = columns
+            .iter()
+            .map(|&c| clean(cell_text(project, a, c)))
+            .collect();
+        out.push_str(&cells.join("\t"));
+        out.push('\n');
+    }
+    out
+}
+
+pub mod layout;
+
+#[cfg(test)]
+mod tests;
