@@ -81,11 +81,6 @@ impl RecoveryKey {
             Local::now().format("%H%M%S%3f")
         ))
     }
-
-    /// The key of a document: its file's, or `untitled` if it has none.
-    pub fn for_document(path: Option<&Path>, untitled: &RecoveryKey) -> Self {
-        path.map_or_else(|| untitled.clone(), Self::for_path)
-    }
 }
 
 /// What a recovery file says about itself.
@@ -110,30 +105,46 @@ pub struct Recovered {
     pub project: Project,
 }
 
-/// The file's layout (the project exactly as in a project file's text).
+/// The file's layout: the project exactly as in a project file's text, or (to list
+/// recoveries without building their projects) read past as `IgnoredAny`.
 #[derive(Serialize, Deserialize)]
-struct RecoveryFile {
+struct Record<P> {
     format: u32,
     project_path: Option<PathBuf>,
     written: DateTime<Local>,
     pid: u32,
     base_len: Option<u64>,
     base_crc: Option<u32>,
-    project: Project,
+    project: P,
 }
 
-/// The same record with the project read past, to list recoveries without building them.
-#[derive(Deserialize)]
-struct RecoveryHeader {
-    #[allow(dead_code)]
-    format: u32,
-    project_path: Option<PathBuf>,
-    written: DateTime<Local>,
-    pid: u32,
-    base_len: Option<u64>,
-    base_crc: Option<u32>,
-    #[allow(dead_code)]
-    project: serde::de::IgnoredAny,
+impl<P> Record<P> {
+    /// What the record says about itself, read from `file`.
+    fn info(&self, file: &Path) -> RecoveryInfo {
+        let base = match (self.base_len, self.base_crc) {
+            (Some(len), Some(crc)) => Some(Fingerprint {
+                len,
+                modified: None,
+                crc,
+            }),
+            _ => None,
+        };
+        RecoveryInfo {
+            file: file.to_path_buf(),
+            project_path: self.project_path.clone(),
+            written: self.written,
+            pid: self.pid,
+            base,
+        }
+    }
+}
+
+/// Read the record in `file`.
+fn read_record<P: serde::de::DeserializeOwned>(file: &Path) -> Result<Record<P>, String> {
+    let text = read_limited(file)?;
+    ron_options()
+        .from_str(&text)
+        .map_err(|e| format!("{}: {e}", file.display()))
 }
 
 fn ron_options() -> ron::Options {
@@ -172,7 +183,7 @@ impl RecoveryStore {
     ) -> Result<PathBuf, String> {
         std::fs::create_dir_all(&self.dir)
             .map_err(|e| format!("{}: {}", self.dir.display(), file::io_reason(&e)))?;
-        let record = RecoveryFile {
+        let record = Record {
             format: 1,
             project_path: project_path
                 .map(|p| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf())),
@@ -180,7 +191,7 @@ impl RecoveryStore {
             pid: std::process::id(),
             base_len: base.map(|b| b.len),
             base_crc: base.map(|b| b.crc),
-            project: project.clone(),
+            project,
         };
         let pretty = ron::ser::PrettyConfig::new()
             .indentor("  ")
@@ -211,7 +222,10 @@ impl RecoveryStore {
                 p.file_name()
                     .is_some_and(|n| n.to_string_lossy().ends_with(SUFFIX))
             })
-            .filter_map(|p| read_header(&p).ok())
+            .filter_map(|p| {
+                let r: Record<serde::de::IgnoredAny> = read_record(&p).ok()?;
+                Some(r.info(&p))
+            })
             .collect();
         out.sort_by_key(|r| std::cmp::Reverse(r.written));
         out
@@ -228,19 +242,9 @@ impl RecoveryStore {
 
     /// Read a recovery file back whole.
     pub fn read(&self, file: &Path) -> Result<Recovered, String> {
-        let text = read_limited(file)?;
-        let r: RecoveryFile = ron_options()
-            .from_str(&text)
-            .map_err(|e| format!("{}: {e}", file.display()))?;
+        let r: Record<Project> = read_record(file)?;
         Ok(Recovered {
-            info: info_of(
-                file,
-                r.project_path,
-                r.written,
-                r.pid,
-                r.base_len,
-                r.base_crc,
-            ),
+            info: r.info(file),
             project: r.project,
         })
     }
@@ -271,46 +275,6 @@ fn read_limited(path: &Path) -> Result<String, String> {
         return Err(format!("{}: not a recovery file", path.display()));
     }
     std::fs::read_to_string(path).map_err(why)
-}
-
-fn read_header(path: &Path) -> Result<RecoveryInfo, String> {
-    let text = read_limited(path)?;
-    let h: RecoveryHeader = ron_options()
-        .from_str(&text)
-        .map_err(|e| format!("{}: {e}", path.display()))?;
-    Ok(info_of(
-        path,
-        h.project_path,
-        h.written,
-        h.pid,
-        h.base_len,
-        h.base_crc,
-    ))
-}
-
-fn info_of(
-    file: &Path,
-    project_path: Option<PathBuf>,
-    written: DateTime<Local>,
-    pid: u32,
-    base_len: Option<u64>,
-    base_crc: Option<u32>,
-) -> RecoveryInfo {
-    let base = match (base_len, base_crc) {
-        (Some(len), Some(crc)) => Some(Fingerprint {
-            len,
-            modified: None,
-            crc,
-        }),
-        _ => None,
-    };
-    RecoveryInfo {
-        file: file.to_path_buf(),
-        project_path,
-        written,
-        pid,
-        base,
-    }
 }
 
 /// Is process `pid` running? Where this cannot be told, it is taken not to be (a recovery
