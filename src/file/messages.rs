@@ -33,7 +33,7 @@ fn value_at(text: &str, at: usize) -> Option<String> {
     let colon = text[line_start..upto].rfind(':')?;
     let rest = l[colon + 1..].trim_start();
     let value = if let Some(inner) = rest.strip_prefix('"') {
-        let end = inner.find('"').map_or(inner.len(), |i| i + 2);
+        let end = inner.find('"').map_or(rest.len(), |i| i + 2);
         &rest[..end.min(rest.len())]
     } else {
         rest.split([',', ')', ']'])
@@ -147,6 +147,13 @@ mod tests {
         let one_line = format!("({}year: x2040, b: 1)", "a: 1, ".repeat(1_000_000));
         let at = one_line.find("x2040").unwrap();
         assert_eq!(value_at(&one_line, at).as_deref(), Some("x2040"));
+    }
+
+    #[test]
+    fn an_unclosed_quote_ending_in_a_wide_character_is_quoted_whole() {
+        // Found by the fuzzer: the value was cut inside its last character.
+        let text = "(x: \"\u{fffd}";
+        assert_eq!(value_at(text, 4).as_deref(), Some("\"\u{fffd}"));
     }
 
     #[test]
