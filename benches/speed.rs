@@ -2,7 +2,8 @@
 //! against the budgets and writes `target/bench-report.json` (id → median in ms;
 //! `memory/large-mb` is in MB). See docs/performance.md.
 //!
-//! - `load/<scale>`: `file::parse` (RON + validate) of a synthetic project's text.
+//! - `load/<scale>`: `file::parse` (RON + validate) of a synthetic project's text, at the
+//!   sample, sample-x10, county (300 measures of monthly values, 3,000 actions) and large scales.
 //! - `save/<scale>`: `file::save` (canonical text, atomic write with fsync and .bak).
 //! - `frame/<view>/<scale>`: one whole app frame, headless at 1920×1080: egui layout
 //!   (`OutcomeApp::ui_root`) plus tessellation. Views: `wheel`, `trends` (dashboard),
@@ -85,7 +86,15 @@ fn budget(id: &str) -> Option<f64> {
             _ => None,
         };
     }
-    if id.starts_with("load/") || id.starts_with("save/") {
+    if id.starts_with("load/") {
+        return match scale {
+            "sample" => Some(10.0),
+            "county" => Some(50.0),
+            "large" => Some(400.0),
+            _ => None,
+        };
+    }
+    if id.starts_with("save/") {
         return match scale {
             "sample" => Some(10.0),
             "large" => Some(250.0),
@@ -931,7 +940,7 @@ fn main() {
     let mut extra: BTreeMap<String, f64> = BTreeMap::new();
 
     let scales: &[Scale] = if benching {
-        &[Scale::Sample, Scale::SampleX10, Scale::Large]
+        &[Scale::Sample, Scale::SampleX10, Scale::County, Scale::Large]
     } else {
         println!("note: smoke-test mode (no --bench): only the sample scale runs");
         &[Scale::Sample]
@@ -963,7 +972,7 @@ fn main() {
             t.elapsed().as_secs_f64()
         );
         file_benches(&mut c, &project, &text, scale, &mut ids);
-        if scale != Scale::SampleX10 {
+        if matches!(scale, Scale::Sample | Scale::Large) {
             frame_benches(&mut c, &project, scale, &mut ids);
             export_benches(&mut c, &project, scale, &mut ids);
             deck_benches(&mut c, &project, scale, &mut ids);

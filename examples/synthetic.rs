@@ -4,7 +4,8 @@
 //! cargo run --release --example synthetic -- --scale large --seed 1 --out big.ron
 //! ```
 //!
-//! Scales: `sample` (about the real sample's size), `sample-x10`, `large` (1,000
+//! Scales: `sample` (about the real sample's size), `sample-x10`, `county` (60 outcomes,
+//! 300 measures with ten years of monthly values, 3,000 actions), `large` (1,000
 //! outcomes, 500 measures × 1,000 observations, 20,000 actions). The figures are made
 //! up and marked so (title "Synthetic…", observations Illustrative, note "synthetic").
 
@@ -17,7 +18,7 @@ use std::time::Instant;
 #[derive(Parser, Debug)]
 #[command(about = "Write a synthetic Outcome Explorer project (made-up figures) at a preset scale")]
 struct Args {
-    /// sample, sample-x10 or large.
+    /// sample, sample-x10, county or large.
     #[arg(long, default_value = "sample", value_parser = parse_scale)]
     scale: synthetic::Scale,
     /// The same seed always gives the same project.
@@ -29,8 +30,9 @@ struct Args {
 }
 
 fn parse_scale(s: &str) -> Result<synthetic::Scale, String> {
-    synthetic::Scale::from_name(s)
-        .ok_or_else(|| format!("unknown scale {s:?} (expected sample, sample-x10 or large)"))
+    synthetic::Scale::from_name(s).ok_or_else(|| {
+        format!("unknown scale {s:?} (expected sample, sample-x10, county or large)")
+    })
 }
 
 fn main() -> ExitCode {

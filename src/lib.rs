@@ -20,6 +20,7 @@ pub mod palette;
 pub mod plan_table;
 pub mod recovery;
 pub mod status;
+#[cfg(any(test, feature = "synthetic"))]
 pub mod synthetic;
 pub mod ui;
 pub mod validate;

@@ -1,13 +1,13 @@
-//! The fast loader (`file::fast_parse`) reads exactly what ron alone reads: on every project
-//! the app writes it takes the fast path and gives the same project, and on any edited text
-//! it either gives what ron gives or steps aside.
+//! The loader cuts a file into its top-level items and parses them on every core: it must read
+//! exactly what ron alone reads, refuse what ron refuses (at the place ron names first), and
+//! report every problem in different items in one run, each with its line, column and item.
 
 mod common;
 
 use common::arb_project;
+use outcome_explorer::file::{self, Location};
 use outcome_explorer::model::Project;
 use outcome_explorer::synthetic::{Scale, generate_scale};
-use outcome_explorer::{file, file::fast_parse};
 use proptest::prelude::*;
 
 fn ron_alone(text: &str) -> Result<Project, ron::error::SpannedError> {
@@ -16,84 +16,246 @@ fn ron_alone(text: &str) -> Result<Project, ron::error::SpannedError> {
         .from_str(text)
 }
 
-#[test]
-fn synthetic_projects_take_the_fast_path_and_read_the_same() {
-    for scale in [Scale::Sample, Scale::SampleX10] {
-        let p = generate_scale(scale, 7);
-        let text = file::to_text(&p);
-        for plans_on_thread in [0, usize::MAX] {
-            let fast = fast_parse::parse_with(&text, plans_on_thread);
-            assert_eq!(fast.as_ref(), Some(&p), "{scale:?}, {plans_on_thread}");
+/// The line and column of each problem placed in the text.
+fn places(e: &file::LoadError) -> Vec<(usize, usize)> {
+    e.problems
+        .iter()
+        .filter_map(|p| match p.location {
+            Location::Text { line, col, .. } => Some((line, col)),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Our reading and ron's agree: the same project, or both refuse and the first place ron
+/// names is among ours (ron stops at its first error; a bracket that does not balance is
+/// reported on its own, before anything else).
+fn agrees_with_ron(text: &str) -> Result<(), String> {
+    match (file::read(text, "p.ron"), ron_alone(text)) {
+        (Ok(ours), Ok(theirs)) if ours == theirs => Ok(()),
+        (Ok(_), Ok(_)) => Err("read differently from ron".into()),
+        (Ok(_), Err(e)) => Err(format!("read a text ron refuses: {e}")),
+        (Err(e), Ok(_)) => Err(format!("refused a text ron reads: {e}")),
+        (Err(ours), Err(theirs)) => {
+            let ron = (theirs.span.start.line, theirs.span.start.col);
+            let found = places(&ours);
+            let structural = ours.problems.len() == 1
+                && ["never closed", "where `", "nothing open"]
+                    .iter()
+                    .any(|w| ours.problems[0].message.contains(w));
+            if found.contains(&ron) || structural {
+                Ok(())
+            } else {
+                Err(format!("ron: {ron:?} {theirs}\nours: {ours}"))
+            }
         }
     }
 }
 
 #[test]
-fn the_bundled_sample_takes_the_fast_path() {
-    let text = std::fs::read_to_string("sample-data/luton-2040.ron").unwrap();
-    let fast = fast_parse::parse_with(&text, 0).expect("the fast path reads the sample");
-    assert_eq!(fast, ron_alone(&text).unwrap());
+fn synthetic_projects_read_as_written() {
+    for scale in [Scale::Sample, Scale::SampleX10] {
+        let p = generate_scale(scale, 7);
+        let text = file::to_text(&p);
+        assert_eq!(file::read(&text, "p.ron").as_ref(), Ok(&p), "{scale:?}");
+        assert_eq!(ron_alone(&text).as_ref(), Ok(&p));
+    }
 }
 
 #[test]
-fn hand_written_spellings_are_left_to_ron_and_still_read() {
+fn the_bundled_sample_reads_as_ron_reads_it() {
+    let text = std::fs::read_to_string("sample-data/luton-2040.ron").unwrap();
+    assert_eq!(agrees_with_ron(&text), Ok(()));
+    assert!(file::parse(&text, "luton-2040.ron").is_ok());
+}
+
+#[test]
+fn hand_written_spellings_read_as_ron_reads_them() {
     let p = generate_scale(Scale::Sample, 3);
     let text = file::to_text(&p);
-    // Comments, another field order and a whole number: the reader gives way for those
-    // lists and ron reads them; the project is the same either way.
-    let edited = text
-        .replacen("observations: [", "observations: [ // monthly\n", 1)
-        .replacen("(period: ", "(\n value: 1.0e0, period: ", 1)
-        .replacen("value: 1.0e0, ", "", 1);
-    let fast = fast_parse::parse_with(&edited, 0);
-    assert_eq!(fast.as_ref(), ron_alone(&edited).ok().as_ref());
-    assert!(
-        fast.is_some(),
-        "a comment and a field per line keep the fast path"
+    let edits: [(&str, &str); 8] = [
+        ("observations: [", "observations: [ // monthly, ] (\n"),
+        ("  measures: [", "  measures: /* the [ list ] */ ["),
+        ("(period: ", "(\n value: 1.0e0, period: "),
+        ("  priorities: [\n    (", "  priorities: [\n    Priority("),
+        ("  action_plans", "  r#action_plans"),
+        ("  outcomes: [", "  outcomes : \n [ ,"),
+        (
+            "  voices: [\n",
+            "  voices: [\n    (id: \"v-x\", text: r##\"a ] \"# ) \"##),\n",
+        ),
+        (
+            "format_version: 1,",
+            "format_version: 1, /* a /* nested */ ( */",
+        ),
+    ];
+    for (from, to) in edits {
+        assert!(text.contains(from), "{from}");
+        let edited = text.replacen(from, to, 1);
+        assert_eq!(agrees_with_ron(&edited), Ok(()), "{to}");
+    }
+    let header = text.replacen(
+        "#![enable(implicit_some)]",
+        "#![enable(implicit_some, unwrap_newtypes)]",
+        1,
     );
-
-    // A block comment makes the whole file ron's.
-    let block = text.replacen("observations: [", "observations: /* x */ [", 1);
-    assert_eq!(fast_parse::parse_with(&block, 0), None);
-    assert_eq!(file::parse(&block, "p.ron").unwrap(), p);
+    assert_eq!(agrees_with_ron(&header), Ok(()));
 }
 
 #[test]
-fn a_misplaced_guess_of_the_plans_is_not_used() {
-    let p = generate_scale(Scale::Sample, 5);
+fn every_top_level_list_is_read_item_by_item() {
+    // A project with one of everything: each list the writer puts at the top level is one
+    // the loader cuts into items, so that a new list cannot silently lose the speed.
+    let p = generate_scale(Scale::Sample, 1);
     let text = file::to_text(&p);
-    // A note that looks like the start of the top-level plans, after the real one.
-    let decoy = text.replacen(
-        "\n  pledges: [",
-        "\n  pledges: [\n    (id: \"decoy\", partner: \"x\", commitment: \"\n  action_plans: [\n  ]\"),",
-        1,
+    let lists: Vec<&str> = text
+        .lines()
+        .filter_map(|l| l.strip_prefix("  ")?.strip_suffix(": ["))
+        .filter(|name| !name.starts_with(' '))
+        .collect();
+    assert!(lists.len() >= 9, "{lists:?}");
+    for name in lists {
+        assert!(
+            file::TOP_LISTS.contains(&name),
+            "{name} is not read item by item"
+        );
+    }
+}
+
+/// A synthetic project's text with three measures spoiled in three ways.
+fn three_problems(scale: Scale) -> (String, [String; 3]) {
+    let p = generate_scale(scale, 11);
+    let text = file::to_text(&p);
+    let ids: Vec<&str> = p.measures.iter().map(|m| m.id.as_str()).collect();
+    let start = |id: &str| text.find(&format!("id: \"{id}\"")).unwrap();
+    let mut out = text.clone();
+    // Spoil from the end, so that earlier offsets stay put.
+    let first_value = start(ids[9]) + text[start(ids[9])..].find("(period: ").unwrap();
+    let comma = first_value + text[first_value..].find("),\n").unwrap();
+    out.replace_range(comma + 1..comma + 2, "");
+    let date = start(ids[5]) + text[start(ids[5])..].find("period: \"").unwrap() + 9;
+    out.replace_range(date..date, "2O");
+    let name = start(ids[2]) + text[start(ids[2])..].find("name:").unwrap();
+    out.replace_range(name..name, "colour: \"red\", ");
+    let ids = [ids[2], ids[5], ids[9]].map(|id| format!("measures {id:?}"));
+    (out, ids)
+}
+
+#[test]
+fn three_problems_in_three_measures_are_reported_together() {
+    // The larger project is read on several threads.
+    for scale in [Scale::Sample, Scale::SampleX10] {
+        three_problems_reported(scale);
+    }
+}
+
+fn three_problems_reported(scale: Scale) {
+    let (text, ids) = three_problems(scale);
+    let err = file::parse(&text, "p.ron").unwrap_err();
+    let lines: Vec<String> = err.problems.iter().map(|p| p.to_string()).collect();
+    assert_eq!(lines.len(), 3, "{lines:#?}");
+    assert!(lines[0].contains(&ids[0]) && lines[0].contains("unknown field `colour`"));
+    assert!(lines[1].contains(&ids[1]) && lines[1].contains("is not a date or period"));
+    assert!(lines[2].contains(&ids[2]) && lines[2].contains("comma"));
+    for ((line, l), p) in places(&err).into_iter().zip(&lines).zip(&err.problems) {
+        let (l_no, col) = line;
+        assert!(
+            l.starts_with(&format!("p.ron:{l_no}:{col}: measures ")),
+            "{l}"
+        );
+        // The place is where the mistake is.
+        let at = text.lines().nth(l_no - 1).unwrap();
+        let rest: String = at.chars().skip(col - 1).collect();
+        let wanted = ["colour", "2O", "("];
+        assert!(wanted.iter().any(|w| rest.starts_with(w)), "{p}: {rest}");
+    }
+}
+
+#[test]
+fn check_lists_all_three_problems() {
+    let (text, ids) = three_problems(Scale::Sample);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("three.ron");
+    std::fs::write(&path, &text).unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_outcome-explorer"))
+        .arg("check")
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(lines.len(), 3, "{stderr}");
+    let prefix = format!("{}:", path.display());
+    for (l, id) in lines.iter().zip(&ids) {
+        let rest = l.strip_prefix(&prefix).unwrap_or_else(|| panic!("{l}"));
+        let mut parts = rest.splitn(3, ':');
+        let line: usize = parts.next().unwrap().parse().unwrap();
+        let col: usize = parts.next().unwrap().parse().unwrap();
+        assert!(line > 1 && col > 1, "{l}");
+        assert!(parts.next().unwrap().starts_with(&format!(" {id}")), "{l}");
+    }
+}
+
+#[test]
+fn a_missing_bracket_is_reported_first_and_alone() {
+    let p = generate_scale(Scale::Sample, 2);
+    let text = file::to_text(&p);
+    let id = &p.measures[3].id;
+    let m = text.find(&format!("id: \"{id}\"")).unwrap();
+    let close = m + text[m..].find("]").unwrap();
+    let mut broken = text.clone();
+    broken.replace_range(close..=close, "");
+    // And a bad date elsewhere, which is not reported while the brackets do not balance.
+    let broken = broken.replacen("period: \"", "period: \"x", 1);
+    let err = file::parse(&broken, "p.ron").unwrap_err();
+    assert_eq!(err.problems.len(), 1, "{err}");
+    let msg = err.to_string();
+    assert!(
+        msg.contains("found `)` where `]` was expected, to close the `[` at line"),
+        "{msg}"
     );
-    assert_ne!(decoy, text);
-    let fast = fast_parse::parse_with(&decoy, 0).expect("the scan finds the real plans");
-    let ron = ron_alone(&decoy).unwrap();
-    assert_eq!(fast, ron);
-    assert_eq!(fast.action_plans, p.action_plans);
+}
+
+#[test]
+fn many_bad_dates_in_one_measure_are_all_reported() {
+    let p = generate_scale(Scale::Sample, 4);
+    let text = file::to_text(&p);
+    let bad = text.replace("period: \"20", "period: \"x20");
+    let err = file::parse(&bad, "p.ron").unwrap_err();
+    assert_eq!(err.problems.len(), 101, "{err}");
+    assert!(
+        err.problems[100]
+            .to_string()
+            .contains("more problems than the 100")
+    );
+    let first = format!("measures {:?}", p.measures[0].id);
+    let in_first = err
+        .problems
+        .iter()
+        .filter(|q| q.to_string().contains(&first))
+        .count();
+    assert!(in_first > 1, "{err}");
 }
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(64))]
 
     #[test]
-    fn written_projects_take_the_fast_path(p in arb_project()) {
+    fn written_projects_read_back(p in arb_project()) {
         let text = file::to_text(&p);
-        let fast = fast_parse::parse_with(&text, 0);
-        prop_assert_eq!(fast.as_ref(), Some(&p), "{}", text);
+        prop_assert_eq!(file::read(&text, "p.ron").ok(), Some(p), "{}", text);
     }
 
-    /// Whatever a one-character edit does to a file, the fast path never reads it
-    /// differently from ron: the same project, or nothing (and ron then reports the error).
+    /// Whatever a one-character edit does to a file, the loader reads it as ron does: the
+    /// same project, or an error at the place ron names.
     #[test]
     fn an_edited_text_reads_as_ron_reads_it(
         p in arb_project(),
         at in any::<prop::sample::Index>(),
         edit in prop_oneof![
             Just(None),
-            prop::sample::select(vec!['"', '[', ']', '(', ')', ',', ':', '/', '#', 'r', '1', '.', 'e', '-', ' ', '\n', '\\', 'x'])
+            prop::sample::select(vec!['"', '[', ']', '(', ')', ',', ':', '/', '#', 'r', '1', '.', 'e', '-', ' ', '\n', '\\', 'x', '\''])
                 .prop_map(Some),
         ],
     ) {
@@ -105,10 +267,7 @@ proptest! {
             None => { chars.remove(i); }
         }
         let edited: String = chars.into_iter().collect();
-        if let Some(fast) = fast_parse::parse_with(&edited, 0) {
-            let ron = ron_alone(&edited);
-            prop_assert!(ron.is_ok(), "fast read a text ron refuses: {:?}", ron.err());
-            prop_assert_eq!(fast, ron.unwrap());
-        }
+        let agreed = agrees_with_ron(&edited);
+        prop_assert!(agreed.is_ok(), "{}\n{}", agreed.unwrap_err(), edited);
     }
 }

@@ -2,7 +2,7 @@
 //! place for them, so writing over such a file would drop them: Save asks first, naming the
 //! lines, and `fmt` and `csv import` leave the file alone unless told otherwise.
 
-use super::scan::{after_raw, after_string};
+use super::lexer;
 
 /// The line numbers (from 1) on which the comments in `text` start, outside strings.
 pub fn comment_lines(text: &str) -> Vec<usize> {
@@ -23,51 +23,30 @@ pub fn comment_lines(text: &str) -> Vec<usize> {
         to
     };
     while let Some(&c) = b.get(i) {
-        match c {
+        let end = match c {
             b'\n' => {
                 line += 1;
                 i += 1;
+                continue;
             }
-            b'"' => {
-                let end = after_string(text, i + 1).unwrap_or(b.len());
-                i = skip_to(i, end, &mut line);
-            }
-            b'r' | b'b' if i == 0 || !(b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'_') => {
-                // A raw string (`r#"…"#`, `br"…"`) or just a word starting with r or b.
-                let start = i + usize::from(c == b'b' && b.get(i + 1) == Some(&b'r'));
-                match b.get(start + 1) {
-                    Some(b'"' | b'#') if b[start] == b'r' => {
-                        let end = after_raw(text, start + 1).unwrap_or(start + 1);
-                        i = skip_to(i, end, &mut line);
-                    }
-                    _ => i += 1,
-                }
-            }
-            b'/' if b.get(i + 1) == Some(&b'/') => {
-                if lines.last() != Some(&line) {
+            b'"' if i > 0 && lexer::starts_raw(b, i - 1) => lexer::skip_raw(b, i).map(Result::ok),
+            b'#' if i > 0 && lexer::starts_raw(b, i - 1) => lexer::skip_raw(b, i).map(Result::ok),
+            b'"' => Some(lexer::skip_string(b, i).ok()),
+            b'\'' => lexer::skip_char(b, i).map(Some),
+            b'/' => {
+                let comment = lexer::skip_comment(b, i);
+                if comment.is_some() && lines.last() != Some(&line) {
                     lines.push(line);
                 }
-                i = text[i..].find('\n').map_or(b.len(), |n| i + n);
+                comment.map(Result::ok)
             }
-            b'/' if b.get(i + 1) == Some(&b'*') => {
-                if lines.last() != Some(&line) {
-                    lines.push(line);
-                }
-                // Block comments nest.
-                let (mut depth, mut j) = (1, i + 2);
-                while depth > 0 && j < b.len() {
-                    if b[j..].starts_with(b"/*") {
-                        (depth, j) = (depth + 1, j + 2);
-                    } else if b[j..].starts_with(b"*/") {
-                        (depth, j) = (depth - 1, j + 2);
-                    } else {
-                        j += 1;
-                    }
-                }
-                i = skip_to(i, j, &mut line);
-            }
-            _ => i += 1,
-        }
+            _ => None,
+        };
+        i = match end {
+            // Something that ends: newlines inside it still count.
+            Some(end) => skip_to(i, end.unwrap_or(b.len()), &mut line),
+            None => i + 1,
+        };
     }
     lines
 }

@@ -97,7 +97,7 @@ pub fn load_fingerprinted(
     path: &Path,
 ) -> Result<(Project, Vec<usize>, Option<Fingerprint>), LoadError> {
     if !std::fs::metadata(path).is_ok_and(|m| m.is_file()) {
-        let (project, comments) = super::load_noting_comments(path)?;
+        let (project, comments) = super::load_streamed_noting_comments(path)?;
         return Ok((project, comments, None));
     }
     let mut tries = 0;
@@ -105,11 +105,11 @@ pub fn load_fingerprinted(
         tries += 1;
         // A file that cannot be read is explained by the loader.
         let Ok(before) = Fingerprint::read(path) else {
-            let (project, comments) = super::load_noting_comments(path)?;
+            let (project, comments) = super::load_streamed_noting_comments(path)?;
             let fingerprint = Fingerprint::read(path).map_err(|e| unreadable(path, &e))?;
             return Ok((project, comments, Some(fingerprint)));
         };
-        let (project, comments) = super::load_noting_comments(path)?;
+        let (project, comments) = super::load_streamed_noting_comments(path)?;
         let after = std::fs::metadata(path).map_err(|e| unreadable(path, &e))?;
         // After three tries of a file that keeps changing, the first look is kept: a save
         // then finds the file changed and asks, which is the safe way to be wrong.

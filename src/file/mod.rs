@@ -1,16 +1,21 @@
 //! Reading and writing project files: RON text, every problem explained, atomic saves.
 
 mod comments;
-pub mod fast_parse;
 mod fingerprint;
+mod lexer;
+pub mod limits;
+mod locate;
 mod lock;
-mod observation_reader;
+mod messages;
+mod read;
 mod save;
-mod scan;
+mod split;
 
 pub use comments::comment_lines;
 pub use fingerprint::{Check, DiskState, Fingerprint, load_fingerprinted};
+pub use limits::MAX_FILE_BYTES;
 pub use lock::tidy;
+pub use read::TOP_LISTS;
 pub use save::{
     Expect, SaveError, SaveErrorKind, SaveOptions, Saved, backup_path, io_reason, save, save_with,
     why_read_only, write_atomic, write_atomic_no_backup, write_with,
@@ -22,14 +27,16 @@ use ron::extensions::Extensions;
 use std::fmt;
 use std::path::Path;
 
-/// Files larger than this are refused rather than read into memory.
-pub const MAX_FILE_BYTES: u64 = 1 << 30;
-
 /// Where in the file a problem is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Location {
-    /// A line and column (1-based) for syntax and type errors.
-    Text { line: usize, col: usize },
+    /// A line and column (1-based) for syntax and type errors, and the path of the item
+    /// there (`measures "tb" observation 3`; empty outside any item).
+    Text {
+        line: usize,
+        col: usize,
+        path: String,
+    },
     /// The item's path for errors of meaning (`measures "ta-households" observation 3`).
     Item(String),
     /// The file as a whole.
@@ -47,8 +54,11 @@ pub struct Problem {
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.location {
-            Location::Text { line, col } => {
+            Location::Text { line, col, path } if path.is_empty() => {
                 write!(f, "{}:{line}:{col}: {}", self.file, self.message)
+            }
+            Location::Text { line, col, path } => {
+                write!(f, "{}:{line}:{col}: {path}: {}", self.file, self.message)
             }
             Location::Item(path) => write!(f, "{}: {path}: {}", self.file, self.message),
             Location::File => write!(f, "{}: {}", self.file, self.message),
@@ -88,76 +98,16 @@ fn pretty() -> ron::ser::PrettyConfig {
         .escape_strings(false)
 }
 
-/// Only the version, read when a file fails to parse, so that a newer file is refused clearly.
-#[derive(serde::Deserialize)]
-struct VersionProbe {
-    format_version: Option<u64>,
-}
-
 /// Parse and validate project text. `file` names it in messages.
 pub fn parse(text: &str, file: &str) -> Result<Project, LoadError> {
-    let problem = |location, message: String| Problem {
-        file: file.to_string(),
-        location,
-        message,
-    };
-    let fail = |p: Problem| Err(LoadError { problems: vec![p] });
-
-    let newer = |v: u64| {
-        problem(
-            Location::File,
-            format!(
-                "this file is format version {v}, newer than this app understands (up to {FORMAT_VERSION}); \
-                 open it with a newer Outcome Explorer"
-            ),
-        )
-    };
-    // One full parse; only when it fails is the version read on its own, so that a
-    // file from a newer app is refused for that reason rather than for a field it adds.
-    // The fast reader steps aside (None) for anything unusual; were it ever to fail outright,
-    // ron alone still reads the file.
-    let fast = std::panic::catch_unwind(|| fast_parse::parse(text))
-        .ok()
-        .flatten();
-    let read = match fast {
-        Some(p) => Ok(p),
-        None => ron_options().from_str::<Project>(text),
-    };
-    let project: Project = match read {
-        Ok(p) if p.format_version > FORMAT_VERSION => return fail(newer(p.format_version as u64)),
-        Ok(p) => p,
-        Err(e) => {
-            if let Ok(VersionProbe {
-                format_version: Some(v),
-            }) = ron_options().from_str::<VersionProbe>(text)
-                && v > FORMAT_VERSION as u64
-            {
-                return fail(newer(v));
-            }
-            let ron::error::Position { line, col } = e.span.start;
-            let found = value_at(text, line, col);
-            let message = with_found(describe_ron_error(&e.code), &e.code, found.as_deref());
-            // The parser stops at the first bad date; the others are found by reading every
-            // date field of the text, so that all of them are reported at once.
-            if message.contains("is not a date") {
-                let mut all = bad_dates(text);
-                if !all.iter().any(|(l, _, _)| *l == line) {
-                    all.push((line, col, message.clone()));
-                    all.sort();
-                }
-                let problems = all
-                    .into_iter()
-                    .map(|(line, col, m)| problem(Location::Text { line, col }, m))
-                    .collect();
-                return Err(LoadError { problems });
-            }
-            return fail(problem(Location::Text { line, col }, message));
-        }
-    };
-
+    let project = read(text, file)?;
     let problems: Vec<Problem> = validate::validate(&project)
         .into_iter()
-        .map(|issue| problem(Location::Item(issue.path), issue.message))
+        .map(|issue| Problem {
+            file: file.to_string(),
+            location: Location::Item(issue.path),
+            message: issue.message,
+        })
         .collect();
     if problems.is_empty() {
         Ok(project)
@@ -166,137 +116,74 @@ pub fn parse(text: &str, file: &str) -> Result<Project, LoadError> {
     }
 }
 
-/// Every date field in `text` (`period:` of values, baselines and events; `due:`,
-/// `last_updated:`, `start:` and `date:` of plans, actions, notes and overrides) whose value
-/// cannot be read, as (line, column, message).
-fn bad_dates(text: &str) -> Vec<(usize, usize, String)> {
-    let mut out = Vec::new();
-    let keys = ["period", "due", "last_updated", "start", "date"].map(|f| (f, format!("{f}: \"")));
-    for (n, l) in text.lines().enumerate() {
-        for (field, key) in &keys {
-            let field = *field;
-            let mut from = 0;
-            while let Some(i) = l[from..].find(key.as_str()) {
-                let at = from + i;
-                from = at + key.len();
-                // A whole field name, not the end of another ("end_date:").
-                if at > 0 && l[..at].ends_with(|c: char| c.is_alphanumeric() || c == '_') {
-                    continue;
-                }
-                let Some(len) = l[from..].find('"') else {
-                    break;
-                };
-                let value = &l[from..from + len];
-                // The first character inside the quotes, as the parser reports it.
-                let col = l[..from].chars().count() + 1;
-                let bad = if field == "period" {
-                    value
-                        .parse::<crate::model::Period>()
-                        .err()
-                        .map(|e| e.to_string())
-                } else {
-                    chrono::NaiveDate::parse_from_str(value, "%Y-%m-%d").err().map(|_| {
-                        format!(
-                            "\"{value}\" is not a date (expected year-month-day, e.g. \"2025-01-31\")"
-                        )
-                    })
-                };
-                if let Some(m) = bad {
-                    out.push((n + 1, col, m));
-                }
-            }
-        }
-    }
-    out.sort();
-    out
-}
-
-/// The value written after the field name at an error's position
-/// (`value: "12.1",` gives `"12.1"`), to say what was found.
-fn value_at(text: &str, line: usize, col: usize) -> Option<String> {
-    let l = text.lines().nth(line.checked_sub(1)?)?;
-    let upto: usize = l.char_indices().nth(col).map_or(l.len(), |(i, _)| i);
-    let colon = l[..upto].rfind(':')?;
-    let rest = l[colon + 1..].trim_start();
-    let value = if let Some(inner) = rest.strip_prefix('"') {
-        let end = inner.find('"').map_or(inner.len(), |i| i + 2);
-        &rest[..end.min(rest.len())]
-    } else {
-        rest.split([',', ')', ']'])
-            .next()
-            .unwrap_or(rest)
-            .trim_end()
+/// Parse project text without validating what it means: every syntax and type error, each
+/// with its line, column and item. `file` names it in messages.
+pub fn read(text: &str, file: &str) -> Result<Project, LoadError> {
+    let problem = |location, message: String| Problem {
+        file: file.to_string(),
+        location,
+        message,
     };
-    (!value.is_empty() && value.chars().count() <= 80).then(|| value.to_string())
-}
-
-/// Messages that say what was expected gain what was found; a date that the date reader
-/// refuses is explained as such, not in the date library's words.
-fn with_found(message: String, code: &ron::Error, found: Option<&str>) -> String {
-    use ron::Error as E;
-    let Some(found) = found else {
-        return message;
-    };
-    const DATE_ERRORS: [&str; 6] = [
-        "input is out of range",
-        "input contains invalid characters",
-        "premature end of input",
-        "trailing input",
-        "input is not enough for unique date and time",
-        "no possible date and time matching input",
-    ];
-    match code {
-        E::Message(m) if DATE_ERRORS.contains(&m.as_str()) => {
-            format!("{found} is not a date (expected year-month-day, e.g. \"2025-01-31\")")
-        }
-        E::ExpectedFloat => format!("expected a number such as 12.5, found {found}"),
-        E::ExpectedInteger => format!("expected a whole number such as 2040, found {found}"),
-        E::IntegerOutOfBounds => format!("{found} is too large a number here"),
-        E::ExpectedString | E::ExpectedStringEnd => {
-            format!("expected text in quotes, found {found}")
-        }
-        E::ExpectedBoolean => format!("expected true or false, found {found}"),
-        _ => message,
-    }
-}
-
-fn describe_ron_error(code: &ron::Error) -> String {
-    use ron::Error as E;
-    match code {
-        E::NoSuchStructField {
-            expected,
-            found,
-            outer,
-        } => {
-            let outer = outer
-                .as_deref()
-                .map(|o| format!(" in {o}"))
-                .unwrap_or_default();
+    let newer = |v: u64| LoadError {
+        problems: vec![problem(
+            Location::File,
             format!(
-                "unknown field `{found}`{outer}; expected one of: {}",
-                expected.join(", ")
-            )
+                "this file is format version {v}, newer than this app understands (up to {FORMAT_VERSION}); \
+                 open it with a newer Outcome Explorer"
+            ),
+        )],
+    };
+    match read::read(text) {
+        Ok(p) if p.format_version > FORMAT_VERSION => Err(newer(p.format_version.into())),
+        Ok(p) => Ok(p),
+        Err(read::Unread::Newer(v)) => Err(newer(v)),
+        Err(read::Unread::At(found, more)) => {
+            let offsets: Vec<usize> = found.iter().map(|f| f.at).collect();
+            let mut problems: Vec<Problem> = found
+                .into_iter()
+                .zip(locate::line_cols(text, &offsets))
+                .map(|(f, (line, col))| {
+                    let path = f.path;
+                    problem(Location::Text { line, col, path }, f.message)
+                })
+                .collect();
+            if more {
+                problems.push(problem(
+                    Location::File,
+                    format!(
+                        "more problems than the {} listed; correct these and check again",
+                        limits::MAX_PROBLEMS
+                    ),
+                ));
+            }
+            Err(LoadError { problems })
         }
-        E::MissingStructField { field, outer } => {
-            let outer = outer
-                .as_deref()
-                .map(|o| format!(" in {o}"))
-                .unwrap_or_default();
-            format!("missing field `{field}`{outer}")
-        }
-        other => other.to_string(),
     }
 }
 
 /// Read a project file from disk.
 pub fn load(path: &Path) -> Result<Project, LoadError> {
-    let (text, name) = read_text(path)?;
+    let (text, name) = read_text(path, Streams::Refused)?;
     parse(strip_bom(&text), &name)
 }
 
 /// [`load`], and the lines on which the file has comments (which a save would not keep).
 pub fn load_noting_comments(path: &Path) -> Result<(Project, Vec<usize>), LoadError> {
-    let (text, name) = read_text(path)?;
+    load_noting_comments_from(path, Streams::Refused)
+}
+
+/// [`load_noting_comments`] that reads a named pipe too, up to the size limit: for the window,
+/// which opens files on another thread behind a modal.
+fn load_streamed_noting_comments(path: &Path) -> Result<(Project, Vec<usize>), LoadError> {
+    load_noting_comments_from(path, Streams::PipesRead)
+}
+
+/// [`load_noting_comments`], with what may be read besides a regular file.
+fn load_noting_comments_from(
+    path: &Path,
+    streams: Streams,
+) -> Result<(Project, Vec<usize>), LoadError> {
+    let (text, name) = read_text(path, streams)?;
     let text = strip_bom(&text);
     Ok((parse(text, &name)?, comment_lines(text)))
 }
@@ -306,42 +193,94 @@ fn strip_bom(text: &str) -> &str {
 }
 
 /// The text of the file at `path` and the name its problems are reported under.
-fn read_text(path: &Path) -> Result<(String, String), LoadError> {
+fn read_text(path: &Path, streams: Streams) -> Result<(String, String), LoadError> {
     let name = path.display().to_string();
-    let whole = |message: String| LoadError {
+    let bytes = read_limited_from(path, MAX_FILE_BYTES, streams).map_err(|message| LoadError {
         problems: vec![Problem {
             file: name.clone(),
             location: Location::File,
             message,
         }],
-    };
-    let meta =
-        std::fs::metadata(path).map_err(|e| whole(format!("cannot open: {}", io_reason(&e))))?;
-    if meta.is_dir() {
-        return Err(whole("is a folder, not a project file".into()));
-    }
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(whole(format!(
-            "is {} bytes, larger than the {} bytes this app opens",
-            meta.len(),
-            MAX_FILE_BYTES
-        )));
-    }
-    let bytes =
-        std::fs::read(path).map_err(|e| whole(format!("cannot read: {}", io_reason(&e))))?;
+    })?;
     let text = String::from_utf8(bytes).map_err(|e| {
-        let before = &e.as_bytes()[..e.utf8_error().valid_up_to()];
-        let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-        let col = before.iter().rev().take_while(|&&b| b != b'\n').count() + 1;
+        let valid = e.utf8_error().valid_up_to();
+        let before = std::str::from_utf8(&e.as_bytes()[..valid]).unwrap_or_default();
+        let (line, col) = locate::line_cols(before, &[valid])[0];
         LoadError {
             problems: vec![Problem {
                 file: name.clone(),
-                location: Location::Text { line, col },
+                location: Location::Text {
+                    line,
+                    col,
+                    path: String::new(),
+                },
                 message: "the file is not UTF-8 text (save it as UTF-8)".into(),
             }],
         }
     })?;
     Ok((text, name))
+}
+
+/// The bytes of the regular file at `path`, at most `limit` of them: a folder, a pipe, a
+/// device or a larger file is refused (with the reason, in a person's words) before anything
+/// is read, and no more than `limit + 1` bytes are ever read, whatever the file claims.
+pub fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, String> {
+    read_limited_from(path, limit, Streams::Refused)
+}
+
+/// Whether a named pipe is read as well as a regular file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Streams {
+    /// Only regular files: what `check` and the other commands read, so that a pipe with no
+    /// writer never leaves them waiting.
+    Refused,
+    /// A named pipe too, up to the limit: the window reads a file on another thread, behind a
+    /// modal, so a pipe still being written keeps nobody waiting.
+    PipesRead,
+}
+
+fn is_pipe(meta: &std::fs::Metadata) -> bool {
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::FileTypeExt::is_fifo(&meta.file_type())
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = meta;
+        false
+    }
+}
+
+fn read_limited_from(path: &Path, limit: u64, streams: Streams) -> Result<Vec<u8>, String> {
+    use std::io::Read;
+    let meta = std::fs::metadata(path).map_err(|e| format!("cannot open: {}", io_reason(&e)))?;
+    if meta.is_dir() {
+        return Err("is a folder, not a file".into());
+    }
+    let pipe_read = streams == Streams::PipesRead && is_pipe(&meta);
+    if !meta.is_file() && !pipe_read {
+        return Err(
+            "is not a regular file (a pipe, a device or a socket), so it is not read".into(),
+        );
+    }
+    let too_big = |size: String| {
+        format!(
+            "is {size}, larger than the {} this app reads",
+            limits::bytes_phrase(limit)
+        )
+    };
+    if meta.len() > limit {
+        return Err(too_big(limits::bytes_phrase(meta.len())));
+    }
+    let file = std::fs::File::open(path).map_err(|e| format!("cannot open: {}", io_reason(&e)))?;
+    let mut bytes = Vec::with_capacity(meta.len().min(limit) as usize + 1);
+    file.take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot read: {}", io_reason(&e)))?;
+    if bytes.len() as u64 > limit {
+        return Err(too_big("growing while it is read".into()));
+    }
+    Ok(bytes)
 }
 
 /// The canonical text of a project: what Save writes and `fmt` produces.
@@ -482,5 +421,29 @@ mod tests {
         let msg = load(&path).unwrap_err().to_string();
         assert!(msg.contains(":2:"), "{msg}");
         assert!(msg.contains("not UTF-8"), "{msg}");
+    }
+
+    #[test]
+    fn only_regular_files_are_read_and_never_past_the_limit() {
+        let zero = read_limited(Path::new("/dev/zero"), 1024).unwrap_err();
+        assert!(zero.contains("not a regular file"), "{zero}");
+
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("pipe.ron");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        if made.is_ok_and(|s| s.success()) {
+            // No writer: opening it would wait for ever; it is refused before it is opened.
+            let err = load(&fifo).unwrap_err().to_string();
+            assert!(err.contains("not a regular file"), "{err}");
+        }
+
+        let big = dir.path().join("big.ron");
+        std::fs::write(&big, vec![b' '; 2048]).unwrap();
+        let err = read_limited(&big, 1024).unwrap_err();
+        assert_eq!(
+            err,
+            "is 2048 bytes, larger than the 1024 bytes this app reads"
+        );
+        assert_eq!(read_limited(&big, 2048).unwrap().len(), 2048);
     }
 }

@@ -8,7 +8,6 @@ mod one_line;
 mod period;
 mod presentation;
 mod provenance;
-pub mod read_ahead;
 #[cfg(test)]
 mod tests;
 
@@ -255,8 +254,7 @@ pub struct Comparator {
     #[serde(
         default,
         skip_serializing_if = "Vec::is_empty",
-        serialize_with = "one_line::serialize",
-        deserialize_with = "read_ahead::observations"
+        serialize_with = "one_line::serialize"
     )]
     pub observations: Vec<Observation>,
 }
@@ -342,8 +340,7 @@ pub struct Measure {
     #[serde(
         default,
         skip_serializing_if = "Vec::is_empty",
-        serialize_with = "one_line::serialize",
-        deserialize_with = "read_ahead::observations"
+        serialize_with = "one_line::serialize"
     )]
     pub observations: Vec<Observation>,
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -18,7 +18,7 @@
 
 pub mod colouring;
 pub mod export;
-#[cfg(feature = "fixtures")]
+#[cfg(any(test, feature = "synthetic"))]
 pub mod fixture;
 mod geometry;
 mod layout;

@@ -41,7 +41,7 @@ pub fn excerpts(text: &str, error: &LoadError) -> Vec<Excerpt> {
         .problems
         .iter()
         .map(|p| match &p.location {
-            Location::Text { line, col } => {
+            Location::Text { line, col, path } => {
                 let quoted = lines
                     .get(line.wrapping_sub(1))
                     .map(|l| quote(*line, l, *col));
@@ -50,8 +50,13 @@ pub fn excerpts(text: &str, error: &LoadError) -> Vec<Excerpt> {
                     .and_then(|i| lines.get(i))
                     .filter(|l| quoted.is_some() && !l.trim().is_empty())
                     .map(|l| quote(line - 1, l, 1).0);
+                let item = if path.is_empty() {
+                    String::new()
+                } else {
+                    format!("{path}: ")
+                };
                 Excerpt {
-                    heading: format!("Line {line}, column {col}: {}", p.message),
+                    heading: format!("Line {line}, column {col}: {item}{}", p.message),
                     quote: quoted,
                     before,
                 }
@@ -219,7 +224,14 @@ mod tests {
         let text = "(\n\tid: \"ta\" value: 3,\n)";
         let e = excerpts(
             text,
-            &error(Location::Text { line: 2, col: 11 }, "expected `,`"),
+            &error(
+                Location::Text {
+                    line: 2,
+                    col: 11,
+                    path: String::new(),
+                },
+                "expected `,`",
+            ),
         );
         assert_eq!(e[0].heading, "Line 2, column 11: expected `,`");
         let (line, mark) = e[0].quote.clone().unwrap();
@@ -244,12 +256,31 @@ mod tests {
     #[test]
     fn a_long_line_is_cut_around_the_column() {
         let text = format!("{}X{}", "a".repeat(500), "b".repeat(500));
-        let e = excerpts(&text, &error(Location::Text { line: 1, col: 501 }, "here"));
+        let at = Location::Text {
+            line: 1,
+            col: 501,
+            path: String::new(),
+        };
+        let e = excerpts(&text, &error(at, "here"));
         let (line, mark) = e[0].quote.clone().unwrap();
         assert!(line.chars().count() < QUOTE_CHARS + 15, "{line}");
         let caret = mark.chars().position(|c| c == '^').unwrap();
         assert_eq!(line.chars().nth(caret), Some('X'));
         assert!(line.contains('…'));
+    }
+
+    #[test]
+    fn the_item_of_a_line_is_named() {
+        let at = Location::Text {
+            line: 1,
+            col: 2,
+            path: "measures \"ta\" observation 3".into(),
+        };
+        let e = excerpts("(x)", &error(at, "expected `,`"));
+        assert_eq!(
+            e[0].heading,
+            "Line 1, column 2: measures \"ta\" observation 3: expected `,`"
+        );
     }
 
     #[test]
@@ -262,7 +293,14 @@ mod tests {
         assert!(e[0].quote.is_none());
         let e = excerpts(
             "",
-            &error(Location::Text { line: 9, col: 1 }, "past the end"),
+            &error(
+                Location::Text {
+                    line: 9,
+                    col: 1,
+                    path: String::new(),
+                },
+                "past the end",
+            ),
         );
         assert!(
             e[0].quote.is_none(),
