@@ -96,3 +96,19 @@ fn open_loader_findings_pass() {
         assert!(matches!(result, Ok(Ok(()))), "{name}: {result:?}");
     }
 }
+
+/// Findings of the period target outside the CSV reader: `period-1` (a period of
+/// `20fe` and a three-byte character) panics in the loader's error message as `load-2`
+/// does; `period-2`, a 6.6 KB text that is not a period, is repeated whole in the period
+/// reader's message (`model::period`).
+#[test]
+#[ignore = "loader and period-reader findings, fixed by the loader rewrite"]
+fn open_period_findings_pass() {
+    let setup = setup(Target::Period);
+    let dir = root().join("fuzz/open");
+    for name in ["period-1.bin", "period-2.bin"] {
+        let input = std::fs::read(dir.join(name)).unwrap();
+        let result = std::panic::catch_unwind(|| setup.run(&input, &mut Rng::new(1)));
+        assert!(matches!(result, Ok(Ok(()))), "{name}: {result:?}");
+    }
+}
