@@ -460,3 +460,126 @@ fn semicolon_and_tab_separated_files_are_imported() {
         assert_eq!(pv.separator, sep.as_bytes()[0]);
     }
 }
+
+/// `read_file` on `path` in a thread, failing the test instead of waiting forever.
+fn read_within_seconds(path: &std::path::Path, secs: u64) -> Result<Vec<u8>, String> {
+    let (tx, rx) = std::sync::mpsc::channel();
+    let path = path.to_path_buf();
+    std::thread::spawn(move || {
+        let _ = tx.send(csv_io::read_file(&path));
+    });
+    rx.recv_timeout(std::time::Duration::from_secs(secs))
+        .expect("reading the CSV finished in time")
+}
+
+#[cfg(unix)]
+#[test]
+fn a_pipe_a_device_or_a_folder_is_refused_at_once_saying_what_it_is() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("plan.csv");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    if made.is_ok_and(|s| s.success()) {
+        let e = read_within_seconds(&fifo, 10).unwrap_err();
+        assert!(e.contains("is a pipe, not an ordinary file"), "{e}");
+    } else {
+        eprintln!("mkfifo is not available: the pipe case is not tried");
+    }
+    let e = read_within_seconds(std::path::Path::new("/dev/zero"), 10).unwrap_err();
+    assert!(e.contains("/dev/zero: is a device"), "{e}");
+    let e = read_within_seconds(dir.path(), 10).unwrap_err();
+    assert!(e.contains("is a folder"), "{e}");
+}
+
+#[test]
+fn a_csv_over_the_size_limit_is_refused_before_it_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    for size in [csv_io::MAX_CSV_BYTES + 1, 300 * 1024 * 1024] {
+        let path = dir.path().join("big.csv");
+        // Sparse: no disk is used, and reading it all would take a while.
+        std::fs::File::create(&path).unwrap().set_len(size).unwrap();
+        let started = std::time::Instant::now();
+        let e = read_within_seconds(&path, 10).unwrap_err();
+        assert!(
+            e.contains("is larger than the 64 MB a plan CSV may be"),
+            "{e}"
+        );
+        assert!(started.elapsed().as_secs() < 2, "{:?}", started.elapsed());
+    }
+    // At the limit, it is read.
+    let path = dir.path().join("ok.csv");
+    std::fs::write(&path, csv_text(&["R1,,T,,,,,,,"])).unwrap();
+    assert_eq!(
+        read_within_seconds(&path, 10).unwrap(),
+        csv_text(&["R1,,T,,,,,,,"])
+    );
+}
+
+#[test]
+fn long_cells_are_never_repeated_whole_in_messages() {
+    let p = fixture();
+    // A header cell of 10 MB.
+    let header = format!("{}\nR1\n", "H".repeat(10 * 1024 * 1024));
+    let e = csv_io::preview(&p, "cpc", header.as_bytes(), today()).unwrap_err();
+    assert!(e.to_string().len() < 400, "{} bytes", e.to_string().len());
+    // A bad date, a bad rating and a reference repeated, each 50 KB long.
+    let long = "9".repeat(50_000);
+    let rows = [
+        format!("R1,,T,,,{long},,,,"),
+        format!("R2,,T,,,,{long},,,"),
+        format!("{long},,T,,,,,,,"),
+        format!("{long},,T,,,,,,,"),
+    ];
+    let rows: Vec<&str> = rows.iter().map(String::as_str).collect();
+    let pv = csv_io::preview(&p, "cpc", &csv_text(&rows), today()).unwrap();
+    assert_eq!(pv.rejected.len(), 3, "{:?}", pv.rejected);
+    for r in &pv.rejected {
+        assert!(r.to_string().len() < 700, "{} bytes", r.to_string().len());
+    }
+    // A cell over the limit rejects its row, saying so in a line.
+    let huge = "x".repeat(csv_io::MAX_CELL_BYTES + 1);
+    let pv = csv_io::preview(
+        &p,
+        "cpc",
+        &csv_text(&[&format!("R3,,{huge},,,,,,,")]),
+        today(),
+    )
+    .unwrap();
+    let why = pv.rejected[0].to_string();
+    assert!(
+        why.contains("longer than the 100000 a cell may hold"),
+        "{why}"
+    );
+    assert!(pv.added.is_empty());
+    // Thousands of unknown columns are named up to a count.
+    let mut head: Vec<String> = (0..500).map(|i| format!("Extra {i}")).collect();
+    head.push("Reference".into());
+    let text = format!("{}\nR1{}\n", head.join(","), ",".repeat(500));
+    let pv = csv_io::preview(&p, "cpc", text.as_bytes(), today()).unwrap();
+    assert_eq!(pv.ignored_columns.len(), 21);
+    assert_eq!(pv.ignored_columns[20], "and 480 more");
+}
+
+#[test]
+fn item_counts_have_limits_and_many_rows_are_read_in_one_pass() {
+    let p = fixture();
+    let too_many = format!("Reference\n{}", "R\n".repeat(csv_io::MAX_ROWS + 1));
+    let e = csv_io::preview(&p, "cpc", too_many.as_bytes(), today()).unwrap_err();
+    assert!(e.to_string().contains("more than the 100000 rows"), "{e}");
+    let wide = format!("Reference{}\n", ",x".repeat(csv_io::MAX_COLUMNS));
+    let e = csv_io::preview(&p, "cpc", wide.as_bytes(), today()).unwrap_err();
+    assert!(
+        e.to_string()
+            .contains("more than the 1000 a plan CSV may have"),
+        "{e}"
+    );
+
+    // 20,000 rows, each rejected for a bad date: line numbers counted once, rows found by
+    // reference in a table, not a search of the file per row.
+    let rows: Vec<String> = (0..20_000).map(|i| format!("N{i},,T,,,soon,,,,")).collect();
+    let rows: Vec<&str> = rows.iter().map(String::as_str).collect();
+    let started = std::time::Instant::now();
+    let pv = csv_io::preview(&p, "cpc", &csv_text(&rows), today()).unwrap();
+    assert_eq!(pv.rejected.len(), 20_000);
+    assert_eq!(pv.rejected[19_999].line, 20_001);
+    assert!(started.elapsed().as_secs() < 20, "{:?}", started.elapsed());
+}

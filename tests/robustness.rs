@@ -57,3 +57,90 @@ proptest! {
         let _ = file::parse(&text, "mutated.ron");
     }
 }
+
+/// `csv import --in` on a pipe with no writer or on a device ends at once with a reason
+/// (exit 1), and the project is left as it was.
+#[cfg(unix)]
+#[test]
+fn csv_import_from_a_pipe_or_a_device_ends_at_once_saying_why() {
+    use std::process::{Command, Stdio};
+    use std::time::{Duration, Instant};
+    let dir = tempfile::tempdir().unwrap();
+    let project = dir.path().join("p.ron");
+    let mut p = outcome_explorer::model::Project::default();
+    p.programme.title = "T".into();
+    p.programme.vision = "V".into();
+    p.programme.horizon_year = 2040;
+    p.action_plans.push(outcome_explorer::model::ActionPlan {
+        id: "plan".into(),
+        title: "Plan".into(),
+        ..Default::default()
+    });
+    file::save(&p, &project).unwrap();
+    let before = std::fs::read(&project).unwrap();
+    let fifo = dir.path().join("plan.csv");
+    let has_fifo = Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .is_ok_and(|s| s.success());
+    let mut inputs = vec![(std::path::PathBuf::from("/dev/zero"), "is a device")];
+    if has_fifo {
+        inputs.push((fifo, "is a pipe"));
+    }
+    for (input, says) in inputs {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_outcome-explorer"))
+            .args(["csv", "import"])
+            .arg(&project)
+            .args(["--plan", "plan", "--in"])
+            .arg(&input)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let started = Instant::now();
+        while child.try_wait().unwrap().is_none() {
+            if started.elapsed() > Duration::from_secs(20) {
+                child.kill().unwrap();
+                panic!("csv import --in {} did not end", input.display());
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        let out = child.wait_with_output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{err}");
+        assert!(err.contains(says), "{err}");
+        assert_eq!(std::fs::read(&project).unwrap(), before);
+    }
+}
+
+/// The README's limits are the ones the code enforces.
+#[test]
+fn the_readme_states_the_limits_the_code_enforces() {
+    use outcome_explorer::csv_io;
+    let readme = include_str!("../README.md");
+    let start = readme.find("### Limits").expect("a Limits section");
+    let section = &readme[start..start + readme[start..].find("\n### Fields").unwrap()];
+    let thousands = |n: u64| {
+        let digits = n.to_string();
+        let mut out = String::new();
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
+                out.push(',');
+            }
+            out.push(c);
+        }
+        out
+    };
+    let stated = [
+        format!("{} bytes", thousands(file::MAX_FILE_BYTES)),
+        format!("{} MB", csv_io::MAX_CSV_BYTES / (1024 * 1024)),
+        format!("{} rows", thousands(csv_io::MAX_ROWS as u64)),
+        format!("{} columns", thousands(csv_io::MAX_COLUMNS as u64)),
+        format!("{} bytes rejects", thousands(csv_io::MAX_CELL_BYTES as u64)),
+        format!("{} characters", csv_io::SHOWN_CHARS),
+    ];
+    let flat = section.split_whitespace().collect::<Vec<_>>().join(" ");
+    for s in stated {
+        assert!(flat.contains(&s), "README's Limits do not say {s:?}");
+    }
+}

@@ -1,5 +1,6 @@
 //! `outcome-explorer csv export|import`: exchange an action plan with spreadsheets.
 
+use crate::csv_io::shown;
 use crate::{csv_io, file};
 use std::path::Path;
 use std::process::ExitCode;
@@ -41,35 +42,6 @@ pub struct ImportHow {
     pub choices: csv_io::ImportChoices,
 }
 
-/// CSV files larger than this are refused (a plan of a thousand rows is well under 1 MB).
-pub const MAX_CSV_BYTES: u64 = 64 * 1024 * 1024;
-
-/// The bytes of the CSV at `input`: a regular file of at most [`MAX_CSV_BYTES`].
-fn read_csv(input: &Path) -> Result<Vec<u8>, String> {
-    use std::io::Read;
-    let why =
-        |e: std::io::Error| format!("cannot read {}: {}", input.display(), file::io_reason(&e));
-    let meta = std::fs::metadata(input).map_err(why)?;
-    if !meta.is_file() {
-        return Err(format!(
-            "{}: is not an ordinary file (a folder, pipe or device); save the CSV to a file first",
-            input.display()
-        ));
-    }
-    let mut bytes = Vec::new();
-    std::fs::File::open(input)
-        .and_then(|f| f.take(MAX_CSV_BYTES + 1).read_to_end(&mut bytes))
-        .map_err(why)?;
-    if bytes.len() as u64 > MAX_CSV_BYTES {
-        return Err(format!(
-            "{}: is larger than the {} MB a plan CSV may be",
-            input.display(),
-            MAX_CSV_BYTES / (1024 * 1024)
-        ));
-    }
-    Ok(bytes)
-}
-
 pub fn import(file: &Path, plan: &str, input: &Path, how: &ImportHow) -> ExitCode {
     let super::ForRewrite {
         mut project, read, ..
@@ -81,7 +53,7 @@ pub fn import(file: &Path, plan: &str, input: &Path, how: &ImportHow) -> ExitCod
         eprintln!("there is no action plan “{plan}” ({})", plan_ids(&project));
         return ExitCode::FAILURE;
     };
-    let bytes = match read_csv(input) {
+    let bytes = match csv_io::read_file(input) {
         Ok(b) => b,
         Err(e) => {
             eprintln!("{e}");
@@ -149,10 +121,10 @@ fn report(preview: &csv_io::Preview, old: &[crate::model::Action], writing: bool
         );
     }
     for a in &preview.added {
-        println!("{add} {}: {}", a.reference, a.title);
+        println!("{add} {}: {}", shown(&a.reference), shown(&a.title));
     }
     for (i, a) in &preview.changed {
-        println!("{change} {}: {}", a.reference, a.title);
+        println!("{change} {}: {}", shown(&a.reference), shown(&a.title));
         if let Some(old) = old.get(*i) {
             for d in csv_io::describe_change(old, a) {
                 println!("    {d}");
@@ -160,7 +132,7 @@ fn report(preview: &csv_io::Preview, old: &[crate::model::Action], writing: bool
         }
     }
     for (_, a) in preview.removed_rows() {
-        println!("{remove} {}: {}", a.reference, a.title);
+        println!("{remove} {}: {}", shown(&a.reference), shown(&a.title));
     }
     for r in &preview.rejected {
         println!("rejected {r}");

@@ -71,8 +71,14 @@ pub(super) fn count(n: usize, one: &str) -> String {
 /// the start if the cut versions still differ, else around where they first differ, so
 /// that they never read the same.
 fn shown_pair(a: &str, b: &str) -> (String, String) {
-    let a: Vec<char> = a.replace('\n', " / ").chars().collect();
-    let b: Vec<char> = b.replace('\n', " / ").chars().collect();
+    let (mut a2, mut b2) = (a.replace('\n', " / "), b.replace('\n', " / "));
+    if a2 == b2 {
+        // Different only in where lines break ("x / y" and "x", new line, "y"): shown
+        // with the breaks written out.
+        (a2, b2) = (a.escape_debug().to_string(), b.escape_debug().to_string());
+    }
+    let a: Vec<char> = a2.chars().collect();
+    let b: Vec<char> = b2.chars().collect();
     let head = |s: &[char]| cut(s, 0);
     if head(&a) != head(&b) || (a.len() <= SHOWN_CHARS && b.len() <= SHOWN_CHARS) {
         return (head(&a), head(&b));
@@ -128,6 +134,12 @@ mod tests {
         // Texts in any script are cut on characters, not bytes.
         let urdu = "لوٹن ".repeat(20);
         let (a, b) = shown_pair(&format!("{urdu}ا"), &format!("{urdu}ب"));
+        assert_ne!(a, b);
+        // Texts that differ only in a line break against the " / " it is shown as.
+        let (a, b) = shown_pair("Plan / review", "Plan\nreview");
+        assert_ne!(a, b);
+        let long = "Deliver a single performance report for the Executive";
+        let (a, b) = shown_pair(&format!("{long} / CLT"), &format!("{long}\nCLT"));
         assert_ne!(a, b);
     }
 }

@@ -8,7 +8,7 @@ use crate::model::{Action, ActionPlan, ProgressNote, Project};
 use crate::plan_table::{self, Column};
 use crate::validate;
 use chrono::NaiveDate;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// What the user chose to let an import delete. Without a choice it deletes nothing:
 /// notes in the file are added to a row's notes, and rows missing from the file stay.
@@ -141,7 +141,8 @@ impl Preview {
             let fate = if rows { "removed" } else { "kept" };
             out.push(format!(
                 "{}: {} — not in the file, {fate}",
-                a.reference, a.title
+                super::shown(&a.reference),
+                super::shown(&a.title)
             ));
         }
         for m in &self.missing_notes {
@@ -155,7 +156,7 @@ impl Preview {
                 };
                 out.push(format!(
                     "{}: note of {} “{text}{more}” — not in the file, {fate}",
-                    m.reference,
+                    super::shown(&m.reference),
                     crate::format::date(n.date)
                 ));
             }
@@ -198,6 +199,10 @@ pub fn preview_with(
         ..Default::default()
     };
     let mut seen: HashSet<String> = HashSet::new();
+    let mut positions: HashMap<&str, usize> = HashMap::new();
+    for (i, a) in plan.actions.iter().enumerate() {
+        positions.entry(a.reference.as_str()).or_insert(i);
+    }
     for row in &table.rows {
         let cells = match &row.cells {
             Ok(c) => c,
@@ -219,10 +224,10 @@ pub fn preview_with(
             .trim()
             .to_string();
         let first_time = seen.insert(reference.clone());
-        let reject = |reasons| Rejected {
+        let reject = |reasons: Vec<String>| Rejected {
             line: row.line,
             reference: reference.clone(),
-            reasons,
+            reasons: reasons.iter().map(|r| shown_reason(r)).collect(),
         };
         if cells.len() != table.columns.len() {
             out.rejected.push(reject(vec![format!(
@@ -232,14 +237,15 @@ pub fn preview_with(
             )]));
             continue;
         }
-        let existing = plan.actions.iter().position(|a| a.reference == reference);
+        let existing = positions.get(reference.as_str()).copied();
         let (a, missing, mut reasons) =
             read_row(&table, cells, existing.map(|i| &plan.actions[i]), choices);
         if reference.is_empty() {
             reasons.push("the reference is empty".into());
         } else if !first_time {
             reasons.push(format!(
-                "reference “{reference}” appears more than once in the file"
+                "reference “{}” appears more than once in the file",
+                super::shown(&reference)
             ));
         }
         if let (Some(i), false) = (existing, missing.is_empty()) {
@@ -279,7 +285,23 @@ pub fn preview_with(
         .map(|(i, a)| (i, a.clone()))
         .collect();
     check_whole(project, plan_index, &mut out, &table);
+    for r in &mut out.rejected {
+        for why in &mut r.reasons {
+            *why = shown_reason(why);
+        }
+    }
     Ok(out)
+}
+
+/// Characters of one reason a row is rejected that a message shows.
+const REASON_CHARS: usize = 300;
+
+/// A reason cut to [`REASON_CHARS`]: it may quote a cell, and a cell may be long.
+fn shown_reason(why: &str) -> String {
+    match why.char_indices().nth(REASON_CHARS) {
+        Some((i, _)) => format!("{}…", &why[..i]),
+        None => why.to_string(),
+    }
 }
 
 /// The row as the file has it, over the existing row `old` if there is one: the action,
@@ -384,7 +406,17 @@ fn check_whole(project: &Project, plan_index: usize, out: &mut Preview, table: &
         .map(|i| (i.path, i.message))
         .collect();
     let plan: &ActionPlan = &project.action_plans[plan_index];
-    let row_path = |reference: &str| format!("action_plans {:?} action {reference:?}", plan.id);
+    // The first line of the file on which each reference is written.
+    let mut lines: HashMap<&str, u64> = HashMap::new();
+    for r in &table.rows {
+        if let Ok(c) = &r.cells
+            && let Some(reference) = table.get(c, Column::Reference)
+        {
+            lines.entry(reference.trim()).or_insert(r.line);
+        }
+    }
+    let prefix = format!("action_plans {:?} action ", plan.id);
+    let row_path = |reference: &str| format!("{prefix}{reference:?}");
     // Each pass rejects at least one row or ends, so this ends.
     loop {
         let mut after = project.clone();
@@ -397,20 +429,22 @@ fn check_whole(project: &Project, plan_index: usize, out: &mut Preview, table: &
             .into_iter()
             .filter(|i| !before.contains(&(i.path.clone(), i.message.clone())))
             .collect();
-        let names_row = |i: &validate::Issue, reference: &str| {
-            let p = row_path(reference);
-            i.path == p || i.path.starts_with(&format!("{p} "))
-        };
+        // The new problems of each row, found by the row's path at the start of theirs.
+        let mut of_row: HashMap<&str, Vec<&validate::Issue>> = HashMap::new();
+        for i in &new {
+            if let Some(p) = row_path_in(&i.path, &prefix) {
+                of_row.entry(p).or_default().push(i);
+            }
+        }
         let mut rejected_some = false;
         let mut reject = |reference: String, line: u64| {
-            let reasons: Vec<String> = new
+            let Some(issues) = of_row.get(row_path(&reference).as_str()) else {
+                return true;
+            };
+            let reasons = issues
                 .iter()
-                .filter(|i| names_row(i, &reference))
                 .map(|i| format!("the file would not load: {}: {}", i.path, i.message))
                 .collect();
-            if reasons.is_empty() {
-                return true;
-            }
             out.rejected.push(Rejected {
                 line,
                 reference,
@@ -419,28 +453,46 @@ fn check_whole(project: &Project, plan_index: usize, out: &mut Preview, table: &
             rejected_some = true;
             false
         };
-        let line_of = |reference: &str| {
-            table
-                .rows
-                .iter()
-                .find(|r| {
-                    r.cells.as_ref().is_ok_and(|c| {
-                        table.get(c, Column::Reference).map(str::trim) == Some(reference)
-                    })
-                })
-                .map_or(0, |r| r.line)
-        };
+        let line_of = |reference: &str| lines.get(reference).copied().unwrap_or(0);
         out.added
             .retain(|a| reject(a.reference.clone(), line_of(&a.reference)));
         out.changed
             .retain(|(_, a)| reject(a.reference.clone(), line_of(&a.reference)));
         if !rejected_some {
             out.problems = new
-                .into_iter()
-                .map(|i| format!("{}: {}", i.path, i.message))
+                .iter()
+                .take(SHOWN_PROBLEMS)
+                .map(|i| shown_reason(&format!("{}: {}", i.path, i.message)))
                 .collect();
+            if new.len() > SHOWN_PROBLEMS {
+                out.problems
+                    .push(format!("and {} more", new.len() - SHOWN_PROBLEMS));
+            }
             out.rejected.sort_by_key(|r| r.line);
             return;
         }
     }
+}
+
+/// Problems of the whole project after an import that are listed; the rest are counted.
+const SHOWN_PROBLEMS: usize = 20;
+
+/// The start of `path` that names a row, `<prefix>"R1"` (the reference written as a quoted
+/// string, as [`validate`] writes it), if the path is that row's or one of its parts'.
+fn row_path_in<'a>(path: &'a str, prefix: &str) -> Option<&'a str> {
+    let rest = path.strip_prefix(prefix)?.strip_prefix('"')?;
+    let mut escaped = false;
+    for (i, c) in rest.char_indices() {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' => escaped = true,
+            '"' => {
+                let end = prefix.len() + 1 + i + 1;
+                let after = &path[end..];
+                return (after.is_empty() || after.starts_with(' ')).then_some(&path[..end]);
+            }
+            _ => {}
+        }
+    }
+    None
 }

@@ -14,10 +14,12 @@
 mod describe;
 mod import;
 mod read;
+mod source;
 
 pub use describe::describe_change;
 pub use import::{ImportChoices, MissingNotes, Preview, preview, preview_with};
 pub use read::separator_name;
+pub use source::{MAX_CELL_BYTES, MAX_COLUMNS, MAX_CSV_BYTES, MAX_ROWS, read_file};
 
 use crate::model::{Action, ActionPlan};
 use crate::plan_table::Column;
@@ -67,6 +69,23 @@ pub fn export(plan: &ActionPlan) -> Vec<u8> {
     w.into_inner().expect("write to memory")
 }
 
+/// Characters of a text from the file or the plan that a message shows; the rest is cut.
+pub const SHOWN_CHARS: usize = 80;
+
+/// `s` on one line, cut to [`SHOWN_CHARS`] characters with "…" where cut: a message never
+/// repeats a long cell whole.
+pub fn shown(s: &str) -> String {
+    let mut out: String = s
+        .chars()
+        .take(SHOWN_CHARS)
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    if s.chars().nth(SHOWN_CHARS).is_some() {
+        out.push('…');
+    }
+    out
+}
+
 /// Why a whole file cannot be imported.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ImportError {
@@ -99,7 +118,7 @@ impl std::fmt::Display for Rejected {
         let r = if self.reference.is_empty() {
             String::new()
         } else {
-            format!(" ({})", self.reference)
+            format!(" ({})", shown(&self.reference))
         };
         write!(f, "line {}{r}: {}", self.line, self.reasons.join("; "))
     }

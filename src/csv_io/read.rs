@@ -2,11 +2,14 @@
 //! numbers, and the cells that hold dates and notes.
 
 use super::ImportError;
+use super::source::{MAX_CELL_BYTES, MAX_COLUMNS, MAX_ROWS};
 use crate::model::ProgressNote;
 use crate::plan_table::{self, Column};
 use chrono::NaiveDate;
 
 const BOM: &str = "\u{feff}";
+/// Ignored columns named in messages; the rest are counted.
+const SHOWN_IGNORED: usize = 20;
 
 /// The separators recognised, in the order they are tried: commas, semicolons (the default
 /// of spreadsheets set to languages that write decimal commas, Polish and German among
@@ -111,6 +114,12 @@ pub fn table(bytes: &[u8]) -> Result<Table, ImportError> {
              semicolons or tabs (it starts: {start}{more})"
         )));
     };
+    if header.len() > MAX_COLUMNS {
+        return Err(ImportError::NotCsv(format!(
+            "its header has {} columns, more than the {MAX_COLUMNS} a plan CSV may have",
+            header.len()
+        )));
+    }
     let mut ignored = Vec::new();
     let columns: Vec<Option<Column>> = header
         .iter()
@@ -122,15 +131,31 @@ pub fn table(bytes: &[u8]) -> Result<Table, ImportError> {
             c
         })
         .collect();
+    if ignored.len() > SHOWN_IGNORED {
+        let more = ignored.len() - SHOWN_IGNORED;
+        ignored.truncate(SHOWN_IGNORED);
+        ignored.push(format!("and {more} more"));
+    }
     let mut rows = Vec::new();
+    let mut lines = LineCounter::new(text);
     for rec in reader(text, separator).records().skip(1) {
+        if rows.len() == MAX_ROWS {
+            return Err(ImportError::NotCsv(format!(
+                "it has more than the {MAX_ROWS} rows a plan CSV may have"
+            )));
+        }
         let row = match rec {
             Ok(r) => Row {
-                line: r.position().map(|p| line_of(text, p.byte())).unwrap_or(0),
-                cells: Ok(r.iter().map(str::to_string).collect()),
+                line: r.position().map_or(0, |p| lines.line_of(p.byte())),
+                cells: match r.iter().map(str::len).max() {
+                    Some(n) if n > MAX_CELL_BYTES => Err(format!(
+                        "has a cell of {n} bytes, longer than the {MAX_CELL_BYTES} a cell may hold"
+                    )),
+                    _ => Ok(r.iter().map(str::to_string).collect()),
+                },
             },
             Err(e) => Row {
-                line: e.position().map(|p| line_of(text, p.byte())).unwrap_or(0),
+                line: e.position().map_or(0, |p| lines.line_of(p.byte())),
                 cells: Err(format!("cannot be read: {e}")),
             },
         };
@@ -152,19 +177,44 @@ fn reader(text: &str, separator: u8) -> csv::Reader<&[u8]> {
         .from_reader(text.as_bytes())
 }
 
-/// The 1-based line of the file on which the record at `byte` starts. The reader may
-/// place a record's start before the previous record's line break, so skip over it.
-fn line_of(text: &str, byte: u64) -> u64 {
-    let mut b = (byte as usize).min(text.len());
-    let rest = text.as_bytes();
-    while b < rest.len() && (rest[b] == b'\r' || rest[b] == b'\n') {
-        if rest[b] == b'\n' {
-            b += 1;
-            break;
+/// Line numbers of byte offsets asked in increasing order, counted in one pass over the
+/// text however many rows it has.
+struct LineCounter<'a> {
+    text: &'a [u8],
+    /// Bytes before `at` hold `breaks` line breaks.
+    at: usize,
+    breaks: u64,
+}
+
+impl<'a> LineCounter<'a> {
+    fn new(text: &'a str) -> Self {
+        LineCounter {
+            text: text.as_bytes(),
+            at: 0,
+            breaks: 0,
         }
-        b += 1;
     }
-    1 + text.as_bytes()[..b].iter().filter(|c| **c == b'\n').count() as u64
+
+    /// The 1-based line on which the record at `byte` starts. The reader may place a
+    /// record's start before the previous record's line break, so skip over it.
+    fn line_of(&mut self, byte: u64) -> u64 {
+        let rest = self.text;
+        let mut b = (byte as usize).min(rest.len());
+        while b < rest.len() && (rest[b] == b'\r' || rest[b] == b'\n') {
+            if rest[b] == b'\n' {
+                b += 1;
+                break;
+            }
+            b += 1;
+        }
+        if b < self.at {
+            // Asked out of order: count again from the start.
+            (self.at, self.breaks) = (0, 0);
+        }
+        self.breaks += memchr::memchr_iter(b'\n', &rest[self.at..b]).count() as u64;
+        self.at = b;
+        1 + self.breaks
+    }
 }
 
 /// A cell's non-blank lines (key actions are written one per line).

@@ -111,7 +111,7 @@ impl ActionsView {
                 .add_filter("CSV", &["csv"])
                 .pick_file()
         {
-            match std::fs::read(&path) {
+            match csv_io::read_file(&path) {
                 Ok(bytes) => {
                     let name = path
                         .file_name()
@@ -119,13 +119,7 @@ impl ActionsView {
                         .unwrap_or_default();
                     self.start_import(doc, &name, &bytes);
                 }
-                Err(e) => {
-                    nav.error = Some(format!(
-                        "Could not read {}: {}",
-                        path.display(),
-                        crate::file::io_reason(&e)
-                    ))
-                }
+                Err(e) => nav.error = Some(e),
             }
         }
         if ui.button("Export CSV…").clicked() {

@@ -1,0 +1,114 @@
+//! The fuzzer's corpus and every input it found a defect with, run through the fuzzer's own
+//! checks (`examples/fuzz`): no panic, an accepted project validates and round-trips, an
+//! accepted import leaves a project that loads, messages stay short.
+//!
+//! A finding is kept as `fuzz/regressions/<target>-<name>.bin` (load, csv or period).
+
+#[allow(dead_code)]
+#[path = "../examples/fuzz/mutate.rs"]
+mod mutate;
+#[allow(dead_code)]
+#[path = "../examples/fuzz/targets.rs"]
+mod targets;
+
+use mutate::Rng;
+use std::path::{Path, PathBuf};
+use targets::{Setup, Target};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn setup(target: Target) -> Setup {
+    Setup::new(target, &root(), &root().join("fuzz/corpus"))
+}
+
+/// The saved findings of `target`.
+fn regressions(target: Target) -> Vec<(PathBuf, Vec<u8>)> {
+    let dir = root().join("fuzz/regressions");
+    let mut found: Vec<(PathBuf, Vec<u8>)> = std::fs::read_dir(&dir)
+        .map(|d| d.flatten().map(|e| e.path()).collect::<Vec<_>>())
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with(&format!("{}-", target.name())))
+        })
+        .map(|p| {
+            let bytes = std::fs::read(&p).unwrap();
+            (p, bytes)
+        })
+        .collect();
+    found.sort();
+    found
+}
+
+fn all_pass(target: Target) {
+    let setup = setup(target);
+    assert!(!setup.inputs.is_empty());
+    let mut inputs: Vec<(PathBuf, Vec<u8>)> = setup
+        .inputs
+        .iter()
+        .map(|i| (Path::new("corpus").to_path_buf(), i.clone()))
+        .collect();
+    inputs.extend(regressions(target));
+    for (seed, (from, input)) in inputs.iter().enumerate() {
+        // Every CSV against every project with a plan, with each choice.
+        let seeds = if target == Target::Csv { 8 } else { 1 };
+        for s in 0..seeds {
+            let mut rng = Rng::new((seed * 8 + s) as u64);
+            if let Err(why) = setup.run(input, &mut rng) {
+                panic!("{} ({} bytes): {why}", from.display(), input.len());
+            }
+        }
+    }
+}
+
+#[test]
+fn the_load_corpus_and_findings_pass() {
+    all_pass(Target::Load);
+}
+
+#[test]
+fn the_csv_corpus_and_findings_pass() {
+    all_pass(Target::Csv);
+}
+
+#[test]
+fn the_period_corpus_and_findings_pass() {
+    all_pass(Target::Period);
+}
+
+/// Findings in the project loader, kept until its rewrite (a pass that cuts the file into
+/// items, with limits on text, depth and problems) lands: `load-2` panics in the
+/// found-value lookup of an error message (a byte index inside a multi-byte character,
+/// `value_at`), `load-3` and `load-4` give problem messages of 6.7 KB and 47 KB that repeat
+/// the input.
+#[test]
+#[ignore = "loader findings, fixed by the loader rewrite"]
+fn open_loader_findings_pass() {
+    let setup = setup(Target::Load);
+    let dir = root().join("fuzz/open");
+    for name in ["load-2.bin", "load-3.bin", "load-4.bin"] {
+        let input = std::fs::read(dir.join(name)).unwrap();
+        let result = std::panic::catch_unwind(|| setup.run(&input, &mut Rng::new(1)));
+        assert!(matches!(result, Ok(Ok(()))), "{name}: {result:?}");
+    }
+}
+
+/// Findings of the period target outside the CSV reader: `period-1` (a period of
+/// `20fe` and a three-byte character) panics in the loader's error message as `load-2`
+/// does; `period-2`, a 6.6 KB text that is not a period, is repeated whole in the period
+/// reader's message (`model::period`).
+#[test]
+#[ignore = "loader and period-reader findings, fixed by the loader rewrite"]
+fn open_period_findings_pass() {
+    let setup = setup(Target::Period);
+    let dir = root().join("fuzz/open");
+    for name in ["period-1.bin", "period-2.bin"] {
+        let input = std::fs::read(dir.join(name)).unwrap();
+        let result = std::panic::catch_unwind(|| setup.run(&input, &mut Rng::new(1)));
+        assert!(matches!(result, Ok(Ok(()))), "{name}: {result:?}");
+    }
+}
