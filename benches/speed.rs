@@ -540,7 +540,7 @@ fn deck_benches(c: &mut Criterion, project: &Project, scale: Scale, ids: &mut Ve
             (Some(p), deck, "")
         }
         Scale::Large => (None, starter::with_slides(project, "deck", 100), "-100"),
-        Scale::SampleX10 => return,
+        Scale::SampleX10 | Scale::County => return,
     };
     let project = sample.as_ref().unwrap_or(project);
     let mut group = c.benchmark_group("export");

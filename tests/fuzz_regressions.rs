@@ -86,7 +86,6 @@ fn the_period_corpus_and_findings_pass() {
 /// `value_at`), `load-3` and `load-4` give problem messages of 6.7 KB and 47 KB that repeat
 /// the input.
 #[test]
-#[ignore = "loader findings, fixed by the loader rewrite"]
 fn open_loader_findings_pass() {
     let setup = setup(Target::Load);
     let dir = root().join("fuzz/open");
@@ -102,7 +101,6 @@ fn open_loader_findings_pass() {
 /// does; `period-2`, a 6.6 KB text that is not a period, is repeated whole in the period
 /// reader's message (`model::period`).
 #[test]
-#[ignore = "loader and period-reader findings, fixed by the loader rewrite"]
 fn open_period_findings_pass() {
     let setup = setup(Target::Period);
     let dir = root().join("fuzz/open");

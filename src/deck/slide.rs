@@ -153,7 +153,7 @@ pub fn describe(project: &Project, slide: &Slide) -> String {
                 .into_iter()
                 .filter(|&i| measures.is_empty() || measures.contains(&project.measures[i].id))
                 .map(|i| {
-                    let c = chart::card(i, &project.measures[i]);
+                    let c = chart::card(project, i, &project.measures[i]);
                     format!("{}: {} {}", c.name, c.latest, c.latest_period)
                 })
                 .collect();

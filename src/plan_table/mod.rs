@@ -488,8 +488,11 @@ pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
             return Ok(d);
         }
     }
+    // A long text is quoted by its first 40 characters, so the message stays short.
+    let shown: String = t.chars().take(40).collect();
+    let cut = if shown.len() < t.len() { "…" } else { "" };
     Err(format!(
-        "“{t}” is not a date (write it as 2025-01-31 or 31 Jan 2025)"
+        "“{shown}{cut}” is not a date (write it as 2025-01-31 or 31 Jan 2025)"
     ))
 }
 
