@@ -6,6 +6,15 @@ use chrono::NaiveDate;
 mod parse;
 pub use parse::{Misfit, fits_unit, misfit_words, parse_value};
 
+/// `text` cut to at most `max` characters, with "…" where it was cut (so a message quoting
+/// a damaged file's text stays short).
+pub fn cut_chars(text: &str, max: usize) -> std::borrow::Cow<'_, str> {
+    match text.char_indices().nth(max) {
+        None => text.into(),
+        Some((cut, _)) => format!("{}…", &text[..cut]).into(),
+    }
+}
+
 /// `31 Jan 2025`.
 pub fn date(d: NaiveDate) -> String {
     d.format("%-d %b %Y").to_string()

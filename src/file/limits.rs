@@ -41,10 +41,7 @@ pub fn bytes_phrase(n: u64) -> String {
 
 /// `text` cut to at most [`MAX_QUOTED_CHARS`] characters, with "…" where it was cut.
 pub fn shortened(text: &str) -> std::borrow::Cow<'_, str> {
-    match text.char_indices().nth(MAX_QUOTED_CHARS) {
-        None => text.into(),
-        Some((cut, _)) => format!("{}…", &text[..cut]).into(),
-    }
+    crate::format::cut_chars(text, MAX_QUOTED_CHARS)
 }
 
 #[cfg(test)]

@@ -108,7 +108,7 @@ fn plain_words(code: &ron::Error) -> String {
 
 /// Text in double quotes longer than the limit is cut, so that a huge value written in the
 /// wrong place is not repeated whole.
-fn shorten_quotes(message: &str) -> String {
+pub(super) fn shorten_quotes(message: &str) -> String {
     let mut out = String::with_capacity(message.len().min(1024));
     let mut rest = message;
     while let Some(open) = rest.find('"') {

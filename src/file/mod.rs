@@ -105,24 +105,14 @@ pub fn parse(text: &str, file: &str) -> Result<Project, LoadError> {
         .into_iter()
         .map(|issue| Problem {
             file: file.to_string(),
-            location: Location::Item(cut_long(issue.path)),
-            message: cut_long(issue.message),
+            location: Location::Item(messages::shorten_quotes(&issue.path)),
+            message: messages::shorten_quotes(&issue.message),
         })
         .collect();
     if problems.is_empty() {
         Ok(project)
     } else {
         Err(LoadError { problems })
-    }
-}
-
-/// A message or path of a damaged file can quote a very long name: keep its first 300
-/// characters, so one problem stays a line or two.
-fn cut_long(s: String) -> String {
-    const MAX_CHARS: usize = 300;
-    match s.char_indices().nth(MAX_CHARS) {
-        Some((at, _)) => format!("{}…", &s[..at]),
-        None => s,
     }
 }
 

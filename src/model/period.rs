@@ -37,17 +37,10 @@ pub struct PeriodError(pub String);
 
 impl fmt::Display for PeriodError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        // A long text is quoted by its first 40 characters, so a message stays short.
-        let shown: String = self.0.chars().take(40).collect();
-        let cut = if shown.len() < self.0.len() {
-            "…"
-        } else {
-            ""
-        };
         write!(
             f,
-            "{:?}{cut} is not a date or period (expected 2024-03-31, 2024-03, 2024-Q1, 2024, 2023/24, 2023/24 Q3 or 2018-2020)",
-            shown
+            "{:?} is not a date or period (expected 2024-03-31, 2024-03, 2024-Q1, 2024, 2023/24, 2023/24 Q3 or 2018-2020)",
+            crate::format::cut_chars(&self.0, 40)
         )
     }
 }

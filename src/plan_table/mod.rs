@@ -488,11 +488,9 @@ pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
             return Ok(d);
         }
     }
-    // A long text is quoted by its first 40 characters, so the message stays short.
-    let shown: String = t.chars().take(40).collect();
-    let cut = if shown.len() < t.len() { "…" } else { "" };
     Err(format!(
-        "“{shown}{cut}” is not a date (write it as 2025-01-31 or 31 Jan 2025)"
+        "“{}” is not a date (write it as 2025-01-31 or 31 Jan 2025)",
+        crate::format::cut_chars(t, 40)
     ))
 }
 
