@@ -73,6 +73,7 @@ impl Assessment {
             }
             None if self.summary == NO_TARGET => "○ No target".to_string(),
             None if self.summary == NO_TREND => "○ No trend yet".to_string(),
+            None if self.summary == ILLUSTRATIVE_ONLY => "○ Not rated: illustrative".to_string(),
             None => self.status.label().to_string(),
         }
     }
@@ -80,6 +81,9 @@ impl Assessment {
 
 /// The summary of a measure that has values but no target.
 pub const NO_TARGET: &str = "No data: no target set";
+
+/// The summary of a measure whose values are all illustrative: they are drawn, never rated.
+pub const ILLUSTRATIVE_ONLY: &str = "Not rated: every value is illustrative, and only measured, provisional or estimated values are rated";
 
 /// The summary of a measure with a target but only its starting value.
 pub const NO_TREND: &str =
@@ -226,7 +230,10 @@ pub fn assess(measure: &Measure) -> Assessment {
 fn rule(m: &Measure) -> (Option<Rag>, String) {
     let pts = assessed_points(m);
     let Some(&(x, latest)) = pts.last() else {
-        return (None, "No data: no observations yet".into());
+        if m.observations.is_empty() {
+            return (None, "No data: no observations yet".into());
+        }
+        return (None, ILLUSTRATIVE_ONLY.into());
     };
     let Some(traj) = trajectory(m) else {
         return (None, NO_TARGET.into());

@@ -369,3 +369,18 @@ fn verdict_words_never_claim_more_than_the_fit() {
         assert_eq!(v.text(Some(2030)), words);
     }
 }
+
+#[test]
+fn a_measure_with_only_illustrative_values_is_not_rated_and_says_why() {
+    let mut m = measure(&[("2020", 20.0), ("2022", 15.0)], Some((2030, 10.0)));
+    for o in &mut m.observations {
+        o.status = ValueStatus::Illustrative;
+    }
+    let a = assess(&m);
+    assert_eq!(a.rag, None);
+    assert_eq!(a.status, TrackStatus::NoData);
+    assert_eq!(a.badge(), "○ Not rated: illustrative");
+    assert_eq!(a.summary, ILLUSTRATIVE_ONLY);
+    // With no values at all it is still plain "No data".
+    assert_eq!(assess(&measure::<&str>(&[], None)).badge(), "○ No data");
+}
