@@ -184,8 +184,11 @@ fn every_dashboard_passes_the_picture_check() {
     report("dashboards", &found);
 }
 
+/// A wheel picture: what it is, its size, its SVG and the outcome names it must label.
+type WheelPicture = (String, (u32, u32), String, Vec<String>);
+
 /// Every project's whole wheel at every size, with the outcome names it must label.
-fn wheels() -> Vec<(String, String, Vec<String>)> {
+fn wheels() -> Vec<WheelPicture> {
     let mut out = Vec::new();
     for (name, p) in projects() {
         let outcomes: Vec<String> = p.outcomes.iter().map(|o| o.name.clone()).collect();
@@ -196,31 +199,66 @@ fn wheels() -> Vec<(String, String, Vec<String>)> {
                 selected: None,
             };
             let svg = wheel::export::svg(&p, &ViewState::default(), &opts);
-            out.push((format!("{name} wheel {w}×{h}"), svg, outcomes.clone()));
+            out.push((
+                format!("{name} wheel {w}×{h}"),
+                (w, h),
+                svg,
+                outcomes.clone(),
+            ));
         }
     }
     out
 }
 
 #[test]
-#[ignore = "the legend of forty priorities runs off the bottom of the canvas (wheel code)"]
 fn every_wheel_passes_the_picture_check() {
     let mut found = Vec::new();
-    for (what, svg, _) in wheels() {
+    for (what, _, svg, _) in wheels() {
         found.extend(problems_of(&what, &svg));
     }
     report("wheels", &found);
 }
 
+/// Every outcome is named on the wheel, measured in the fonts the picture embeds (Urdu,
+/// Punjabi and Chinese names included). Where the segments are physically too thin for a
+/// readable name (forty priorities on a small picture), the picture says how many outcomes
+/// it could not name, and that count is exactly right; at 1920×1080 every test project's
+/// outcomes are all named.
 #[test]
-#[ignore = "the wheel export still estimates other scripts at 0.8 em and drops names it judges too wide (wheel code)"]
-fn every_wheel_labels_every_outcome() {
+fn every_wheel_names_every_outcome_or_says_how_many_it_cannot() {
     let mut found = Vec::new();
-    for (what, svg, outcomes) in wheels() {
+    for (what, size, svg, outcomes) in wheels() {
         let names: Vec<&str> = outcomes.iter().map(String::as_str).collect();
         let picture = picture_check::read(&svg).unwrap();
-        for missing in picture_check::unlabelled(&picture, &names) {
-            found.push(format!("{what}: outcome {missing:?} has no label"));
+        let missing = picture_check::unlabelled(&picture, &names);
+        if missing.is_empty() {
+            continue;
+        }
+        if size == (1920, 1080) {
+            for name in &missing {
+                found.push(format!("{what}: outcome {name:?} has no label"));
+            }
+            continue;
+        }
+        let said: String = picture
+            .texts
+            .iter()
+            .map(|t| t.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let said = said.split_whitespace().collect::<Vec<_>>().join(" ");
+        let total = names.len();
+        let expected = if missing.len() == total {
+            format!("Too many outcomes ({total}) to name at this size")
+        } else {
+            format!("{} of {total} outcomes have no room", missing.len())
+        };
+        if !said.contains(&expected) {
+            found.push(format!(
+                "{what}: {} outcomes unnamed (e.g. {:?}) and the picture does not say {expected:?}",
+                missing.len(),
+                missing[0]
+            ));
         }
     }
     report("wheel labels", &found);

@@ -31,7 +31,7 @@ pub use colouring::{ColourMode, LegendEntry, OutcomeFacts, Pattern};
 pub use geometry::Step;
 pub use layout::{build, build_from, window_of};
 pub use plan::Plan;
-pub use text::{Estimate, Label, TextMeasurer};
+pub use text::{EmbeddedFonts, Estimate, Label, TextMeasurer};
 pub use view::{Focus, Grouping, Legend, ViewState, breadcrumb, empty_focus_note, legend};
 
 use crate::model::{Colour, Id, Project};

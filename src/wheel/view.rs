@@ -151,6 +151,57 @@ pub struct Legend {
 pub const VOICES_HIDDEN: &str =
     "Too many voices to read at this size: zoom into a priority or area of need to read them";
 
+/// What to say when outcomes in view have no room for a readable name.
+fn outcomes_unnamed(unnamed: usize, total: usize) -> String {
+    if unnamed == total {
+        format!(
+            "Too many outcomes ({total}) to name at this size: zoom into a priority or area of need to read them"
+        )
+    } else {
+        format!(
+            "{unnamed} of {total} outcomes have no room for their names at this size: zoom into a priority or area of need to read them"
+        )
+    }
+}
+
+/// The notes a picture of `g` needs below its legend: how to read voices shown as a band,
+/// and how many outcomes in view could not be named (a name is never silently dropped).
+pub fn hints(g: &super::Geometry) -> Vec<String> {
+    let mut out = Vec::new();
+    if !g.voices_readable && !g.ring(super::Ring::Voice).is_empty() {
+        out.push(VOICES_HIDDEN.to_string());
+    }
+    let outcomes = g.ring(super::Ring::Outcome);
+    let mut shown: Vec<(usize, bool)> = outcomes
+        .iter()
+        .filter_map(|s| match s.kind {
+            super::SegmentKind::Outcome(i) => Some((i, s.label.is_some())),
+            _ => None,
+        })
+        .collect();
+    // An outcome under several priorities needs its name in one of its segments.
+    shown.sort_unstable_by_key(|&(i, named)| (i, !named));
+    shown.dedup_by_key(|&mut (i, _)| i);
+    let unnamed = shown.iter().filter(|(_, named)| !named).count();
+    if unnamed > 0 {
+        out.push(outcomes_unnamed(unnamed, shown.len()));
+    }
+    out
+}
+
+/// The text of the longest hints a picture may need, to keep room for them before the
+/// wheel is laid out.
+pub fn hints_room(p: &Project) -> Vec<String> {
+    let mut out = Vec::new();
+    if p.outcomes.iter().any(|o| !o.voices.is_empty()) {
+        out.push(VOICES_HIDDEN.to_string());
+    }
+    if !p.outcomes.is_empty() {
+        out.push(outcomes_unnamed(p.outcomes.len(), p.outcomes.len() + 1));
+    }
+    out
+}
+
 /// The legend of the wheel of `p` in `state`.
 pub fn legend(p: &Project, state: &ViewState) -> Legend {
     let groups: Vec<(String, Colour)> = match state.grouping {

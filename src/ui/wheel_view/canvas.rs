@@ -137,17 +137,16 @@ impl WheelView {
             let host = input.hovered.unwrap_or_else(|| frame.response.clone());
             tooltip::show(host, tooltip::text(g, hit, self.state.focus.is_some()));
         }
-        let hint = (!g.voices_readable && !g.ring(Ring::Voice).is_empty())
-            .then_some(wheel::view::VOICES_HIDDEN);
+        let hints = wheel::view::hints(g);
         if frame.legend_w > 0.0 {
             ui.scope_builder(egui::UiBuilder::new().max_rect(frame.legend_rect()), |ui| {
-                legend::show(ui, &cache.legend, hint);
+                legend::show(ui, &cache.legend, &hints);
             });
-        } else if let Some(hint) = hint {
+        } else if !hints.is_empty() {
             ui.painter().text(
                 frame.rect.left_bottom() + vec2(6.0, -6.0),
                 egui::Align2::LEFT_BOTTOM,
-                hint,
+                hints.join("\n"),
                 FontId::proportional(12.0),
                 ui.visuals().text_color(),
             );

@@ -2,8 +2,9 @@
 
 use super::*;
 
-/// Draw the legend in `ui`, with `hint` (how to read the voices) below it.
-pub(super) fn show(ui: &mut Ui, legend: &wheel::Legend, hint: Option<&str>) {
+/// Draw the legend in `ui`, with `hints` (how to read voices and outcomes the wheel cannot
+/// name at this size) below it. Long names wrap; none is cut.
+pub(super) fn show(ui: &mut Ui, legend: &wheel::Legend, hints: &[String]) {
     ui.label(RichText::new(&legend.title).small().strong());
     for e in &legend.entries {
         ui.horizontal(|ui| {
@@ -13,14 +14,14 @@ pub(super) fn show(ui: &mut Ui, legend: &wheel::Legend, hint: Option<&str>) {
             } else {
                 format!("{} {}", e.marker, e.label)
             };
-            ui.label(RichText::new(text).small());
+            ui.add(egui::Label::new(RichText::new(text).small()).wrap());
         });
     }
     ui.add_space(4.0);
     for note in std::iter::once(&legend.rings).chain(&legend.voices) {
         ui.label(RichText::new(note).small().color(theme::muted(ui)));
     }
-    if let Some(hint) = hint {
+    for hint in hints {
         ui.add_space(4.0);
         ui.label(RichText::new(hint).small().strong());
     }

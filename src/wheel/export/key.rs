@@ -25,11 +25,11 @@ pub(super) struct Key<'a> {
 }
 
 impl<'a> Key<'a> {
-    /// Lay `legend` out in `width` at `body` size and in `min_cols` columns, with `hint`
+    /// Lay `legend` out in `width` at `body` size and in `min_cols` columns, with `hints`
     /// among the notes; in more columns and smaller type if needed to fit in `max_h`.
     pub fn new(
         legend: &'a Legend,
-        hint: Option<&str>,
+        hints: &[String],
         width: f32,
         max_h: f32,
         body: f32,
@@ -46,7 +46,7 @@ impl<'a> Key<'a> {
             (4, 0.7),
         ];
         for (cols, scale) in tries.into_iter().filter(|(c, _)| *c >= min_cols) {
-            let key = Key::with(legend, hint, width, cols, body * scale, m);
+            let key = Key::with(legend, hints, width, cols, body * scale, m);
             let fits = key.height() <= max_h;
             best = Some(key);
             if fits {
@@ -58,7 +58,7 @@ impl<'a> Key<'a> {
 
     fn with(
         legend: &'a Legend,
-        hint: Option<&str>,
+        hints: &[String],
         width: f32,
         cols: usize,
         size: f32,
@@ -87,7 +87,7 @@ impl<'a> Key<'a> {
         let note_size = size * 0.85;
         let notes = std::iter::once(legend.rings.as_str())
             .chain(legend.voices.as_deref())
-            .chain(hint)
+            .chain(hints.iter().map(String::as_str))
             .flat_map(|n| text::wrap(n, width, note_size, m))
             .collect();
         Key {

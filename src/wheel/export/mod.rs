@@ -7,9 +7,9 @@ mod page;
 
 pub use draw::{draw_geometry, sector_path};
 
-use super::text::Estimate;
-use super::view::VOICES_HIDDEN;
-use super::{BuildOptions, Geometry, Ring, SegmentKey, ViewState, build, legend};
+use super::text::EmbeddedFonts;
+use super::view::{hints, hints_room};
+use super::{BuildOptions, Geometry, SegmentKey, ViewState, build, legend};
 use crate::export::svg::Svg;
 use crate::model::Project;
 use page::Page;
@@ -54,16 +54,16 @@ fn render(
     opts: &ExportOptions,
     titled: bool,
 ) -> (String, Geometry) {
-    let m = Estimate;
+    let m = EmbeddedFonts;
     let page = Page::new(opts.width, opts.height);
     let mut doc = Svg::new(page.w as f64, page.h as f64, &page::title(project));
     let top = page.heading(&mut doc, project, state, titled, &m);
     let bottom = page.source_line(&mut doc, project, &m);
     let legend = legend(project, state);
-    // Room for the hint on reading the voices, said only if they turn out to have no room.
-    let has_voices = project.outcomes.iter().any(|o| !o.voices.is_empty());
-    let hint = has_voices.then_some(VOICES_HIDDEN);
-    let (wheel, key, (kx, ky)) = page.arrange(top, bottom, &legend, hint, &m);
+    // Room for the notes the picture may need (voices too many to read, outcomes too many
+    // to name); only those that turn out true are drawn.
+    let room = hints_room(project);
+    let (wheel, _, (kx, ky)) = page.arrange(top, bottom, &legend, &room, &m);
     let g = build(
         project,
         state,
@@ -74,12 +74,8 @@ fn render(
         &m,
     );
     draw_geometry(&mut doc, &g, wheel.cx, wheel.cy, opts.selected.as_ref());
-    if g.voices_readable || g.ring(Ring::Voice).is_empty() {
-        let (_, key, _) = page.arrange(top, bottom, &legend, None, &m);
-        key.draw(&mut doc, kx, ky);
-    } else {
-        key.draw(&mut doc, kx, ky);
-    }
+    let (_, key, _) = page.arrange(top, bottom, &legend, &hints(&g), &m);
+    key.draw(&mut doc, kx, ky);
     (doc.finish(), g)
 }
 

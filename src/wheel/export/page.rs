@@ -140,13 +140,13 @@ impl Page {
         top: f32,
         bottom: f32,
         legend: &'a Legend,
-        hint: Option<&str>,
+        hints: &[String],
         m: &dyn TextMeasurer,
     ) -> (WheelPlace, Key<'a>, (f32, f32)) {
         let (w, margin, body) = (self.w, self.margin, self.body);
         if w / self.h >= 1.3 {
             let legend_w = (w * 0.26).max(260.0 * self.unit);
-            let key = Key::new(legend, hint, legend_w, bottom - top, body, 1, m);
+            let key = Key::new(legend, hints, legend_w, bottom - top, body, 1, m);
             let radius = ((w - 3.0 * margin - legend_w).min(bottom - top) / 2.0).max(40.0);
             // Keep wheel and legend together, centred as a pair.
             let gap = margin * 1.5;
@@ -161,7 +161,7 @@ impl Page {
             (wheel, key, (left + 2.0 * radius + gap, ky))
         } else {
             let legend_w = w - 2.0 * margin;
-            let key = Key::new(legend, hint, legend_w, (bottom - top) * 0.4, body, 2, m);
+            let key = Key::new(legend, hints, legend_w, (bottom - top) * 0.4, body, 2, m);
             let ky = bottom - key.height();
             let (y0, y1) = (top, ky - body);
             let wheel = WheelPlace {

@@ -1,8 +1,9 @@
 //! Measuring, wrapping and fitting label text into annular segments (no egui).
 //!
 //! Widths come from a [`TextMeasurer`]: the window passes one built from the
-//! fonts it actually draws with; exports use [`Estimate`] (DejaVu Sans's own widths for
-//! ASCII, generous guesses for other scripts).
+//! fonts it actually draws with; exports use [`EmbeddedFonts`] (the fonts the SVG names and
+//! the rasteriser draws with, fallbacks included); [`Estimate`] is a quick guess for
+//! code that has neither.
 //!
 //! - here: measuring, line wrapping and cutting with an ellipsis;
 //! - `words`: a text measured once, for the many tries a fit makes;
@@ -14,6 +15,7 @@ mod words;
 pub use fit::{FitSpec, Orientation, PAD, Sector, fit, fit_disc};
 use words::Words;
 
+use crate::export::text_metrics::{self, Weight};
 use std::f32::consts::TAU;
 
 /// Character advance widths in ems (width at font size 1).
@@ -66,6 +68,28 @@ impl TextMeasurer for Estimate {
             _ => 0.8,
         };
         w * 1.03
+    }
+}
+
+/// Widths in the fonts the exports embed, as resvg draws them: each character in the first
+/// bundled font that has it (Urdu in Noto Naskh Arabic, Punjabi in Noto Sans Gurmukhi…),
+/// strings shaped with rustybuzz (words and lines; a word broken between letters sums the
+/// letters' own advances, which for joined scripts says more than it takes). A 3% margin,
+/// like [`Estimate`]'s, covers rounding in the renderer.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct EmbeddedFonts;
+
+impl EmbeddedFonts {
+    const MARGIN: f32 = 1.03;
+}
+
+impl TextMeasurer for EmbeddedFonts {
+    fn em(&self, c: char) -> f32 {
+        text_metrics::em(c, Weight::Regular) * Self::MARGIN
+    }
+
+    fn width(&self, s: &str, size: f32) -> f32 {
+        text_metrics::width(s, size, Weight::Regular) * Self::MARGIN
     }
 }
 
@@ -291,6 +315,31 @@ pub fn inside(sec: &Sector, p: [f32; 2]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Exports measure other scripts as they are drawn: an Urdu, a Punjabi and a Chinese
+    /// name are as wide as shaped in the embedded fonts (with the margin), not the 0.8 em per
+    /// letter guess that made Urdu names look too wide to show.
+    #[test]
+    fn exports_measure_other_scripts_in_the_fonts_they_embed() {
+        for name in [
+            "ہر ایک کے لیے اچھی صحت",
+            "ਹਰ ਪਰਿਵਾਰ ਲਈ ਸਿਹਤਮੰਦ ਜੀਵਨ",
+            "每个家庭都有健康的生活",
+            "Llai o blant yn byw mewn tlodi",
+        ] {
+            let shaped = text_metrics::width(name, 12.0, Weight::Regular);
+            let measured = EmbeddedFonts.width(name, 12.0);
+            assert!(
+                measured >= shaped && measured <= shaped * 1.05,
+                "{name}: measured {measured}, drawn {shaped}"
+            );
+        }
+        let urdu = "ہر ایک کے لیے اچھی صحت";
+        assert!(
+            Estimate.width(urdu, 12.0) > EmbeddedFonts.width(urdu, 12.0) * 1.3,
+            "the guess overstates Urdu, which is why exports do not use it"
+        );
+    }
 
     #[test]
     fn wrap_keeps_every_word_and_breaks_long_ones() {

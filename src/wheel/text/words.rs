@@ -12,7 +12,7 @@ pub(super) struct Words<'a> {
     /// Width in ems of each character, in order.
     ems: Vec<f32>,
     /// The words [`wrap`] splits the text into: their characters' range in `ems`, and
-    /// their width in ems.
+    /// their width in ems as the measurer gives it for the whole word.
     words: Vec<(Range<usize>, f32)>,
     /// Scripts without spaces are cut between any characters.
     anywhere: bool,
@@ -24,26 +24,30 @@ pub(super) struct Words<'a> {
 impl<'a> Words<'a> {
     pub(super) fn new(text: &'a str, m: &dyn TextMeasurer) -> Self {
         let mut ems = Vec::with_capacity(text.len());
-        let mut words = Vec::new();
-        let mut word: Option<usize> = None; // the character the word began at
-        for c in text.chars() {
+        // Each word's characters and bytes.
+        let mut spans: Vec<(Range<usize>, Range<usize>)> = Vec::new();
+        let mut word: Option<(usize, usize)> = None; // the character and byte it began at
+        for (b, c) in text.char_indices() {
             let k = ems.len();
             ems.push(m.em(c));
             match (c.is_whitespace(), word) {
-                (false, None) => word = Some(k),
-                (true, Some(from)) => {
-                    words.push((from..k, 0.0));
+                (false, None) => word = Some((k, b)),
+                (true, Some((from, fb))) => {
+                    spans.push((from..k, fb..b));
                     word = None;
                 }
                 _ => {}
             }
         }
-        if let Some(from) = word {
-            words.push((from..ems.len(), 0.0));
+        if let Some((from, fb)) = word {
+            spans.push((from..ems.len(), fb..text.len()));
         }
-        for (r, em) in &mut words {
-            *em = ems[r.clone()].iter().sum();
-        }
+        // A word's width as the measurer gives it (shaped: joined Arabic letters are
+        // narrower than their sum).
+        let words = spans
+            .into_iter()
+            .map(|(chars, bytes)| (chars, m.width(&text[bytes], 1.0)))
+            .collect();
         Words {
             text,
             anywhere: breaks_anywhere(text),
