@@ -1,11 +1,14 @@
-//! How much of time and value a chart shows: by default the values and the next target
-//! after them (the whole way to the horizon when asked), and every value, marker and line
-//! within that time.
+//! How much of time and value a chart shows: by default the values and the targets of the
+//! next few years after them (at least the next target; the whole way to the horizon when
+//! asked), and every value, marker and line within that time.
 
 use super::axis::value_ticks;
 use super::{EventMarker, Series, TargetMarker, Tick};
 use crate::model::Unit;
 use crate::status::Trajectory;
+
+/// How far past the latest value a chart reaches by default to show the targets there.
+pub const NEAR_YEARS: f64 = 5.0;
 
 /// What is drawn, for fitting the axes around it.
 pub(super) struct Drawn<'a> {
@@ -23,9 +26,10 @@ impl Drawn<'_> {
             .flat_map(|s| s.points.iter().map(|p| p.x))
     }
 
-    /// The time shown: the values, the baseline, the recent trend, the events and the first
-    /// target after the latest value (every target and `horizon` when
-    /// `to_horizon`), with a little room either side.
+    /// The time shown: the values, the baseline, the recent trend, the events and the
+    /// targets up to [`NEAR_YEARS`] after the latest value, or the first target after it
+    /// when none is that near (every target and `horizon` when `to_horizon`), with a little
+    /// room either side.
     pub fn x_range(&self, to_horizon: bool, horizon: f64) -> (f64, f64) {
         let last = self.point_xs().fold(f64::NEG_INFINITY, f64::max);
         let mut xs: Vec<f64> = self.point_xs().collect();
@@ -40,8 +44,15 @@ impl Drawn<'_> {
             xs.extend(self.targets.iter().map(|t| t.x));
             xs.extend(self.trajectory.map(|t| t.end.0));
             xs.push(horizon);
-        } else {
-            xs.extend(next);
+        } else if let Some(next) = next {
+            // A slide that speaks of the 2027 target shows it beside the 2025 one.
+            let reach = next.max(last + NEAR_YEARS);
+            xs.extend(
+                self.targets
+                    .iter()
+                    .map(|t| t.x)
+                    .filter(|x| *x > last && *x <= reach),
+            );
         }
         // Events are the file author's part of the story: all of them are shown.
         xs.extend(self.events.iter().map(|e| e.x));

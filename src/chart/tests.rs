@@ -200,6 +200,23 @@ fn the_time_axis_fits_the_values_and_the_next_target_unless_asked_for_the_horizo
     let fitted = build(&p, &m, &ChartOptions::default());
     assert!(fitted.targets.iter().any(|t| t.year == 2040));
     assert!(fitted.y_range.1 >= 1020.0);
+
+    // A second target a few years on is shown beside the next one (the sample's TA slide
+    // speaks of "under 500 by 2027" beside the 2025 halving); the 2040 one stays off.
+    m.targets.insert(
+        1,
+        Target {
+            year: 2027,
+            value: 500.0,
+            ..Default::default()
+        },
+    );
+    let c = build(&p, &m, &ChartOptions::default());
+    assert!(
+        c.x_range.1 > 2027.5 && c.x_range.1 < 2029.0,
+        "{:?}",
+        c.x_range
+    );
 }
 
 #[test]

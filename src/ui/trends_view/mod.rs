@@ -188,18 +188,37 @@ impl TrendsView {
     /// A chart alone, as presentation mode shows a slide: live (hover shows each value and
     /// its source), without the data entry around it.
     pub fn present_chart(&mut self, ui: &mut Ui, c: &Arc<Chart>) {
-        // Room under the chart for its legend (one or two rows).
-        let legend = 2.0 * ui.text_style_height(&egui::TextStyle::Button)
-            + 3.0 * ui.text_style_height(&egui::TextStyle::Small)
-            + 16.0;
-        self.present_height = Some((ui.available_height() - legend).max(120.0));
-        self.plot(ui, c);
-        // The sources, as under the exported chart.
-        ui.label(
-            egui::RichText::new(&c.footnote)
-                .small()
-                .color(crate::ui::theme::muted(ui)),
+        // The sources, as under the exported chart: at most three lines on the slide (a long
+        // note on disagreeing sources is cut with "…"), the whole note on hover.
+        let mut job = egui::text::LayoutJob::simple(
+            c.footnote.clone(),
+            egui::TextStyle::Small.resolve(ui.style()),
+            crate::ui::theme::muted(ui),
+            ui.available_width(),
         );
+        job.wrap.max_rows = 3;
+        job.wrap.overflow_character = Some('…');
+        let note = ui.painter().layout_job(job);
+        // Above the chart, as on the exported slide: the unit and direction, then the status
+        // in words and the verdict.
+        if !c.subtitle.is_empty() {
+            ui.label(egui::RichText::new(&c.subtitle).color(crate::ui::theme::muted(ui)));
+        }
+        let badge = c.assessment.badge();
+        ui.label(if c.verdict_text.is_empty() {
+            badge
+        } else {
+            format!("{badge} · {}", c.verdict_text)
+        });
+        // Room under the chart for its legend (one or two rows) and the note.
+        let legend = 2.0 * ui.text_style_height(&egui::TextStyle::Button) + 16.0;
+        self.present_height = Some((ui.available_height() - legend - note.size().y).max(120.0));
+        self.plot(ui, c);
+        let cut = note.elided;
+        let shown = ui.add(egui::Label::new(note));
+        if cut {
+            shown.on_hover_text(&c.footnote);
+        }
     }
 
     /// The chart currently shown (for tests and export).
