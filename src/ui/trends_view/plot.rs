@@ -207,7 +207,20 @@ impl TrendsView {
         let mut toggled = None;
         let inks = Inks::of(ui);
         ui.horizontal_wrapped(|ui| {
+            let row_start = ui.cursor().left();
             for e in &c.legend {
+                // An entry that would not fit whole in what is left of the row starts the next
+                // row (a nested row is never wrapped by egui, only cut).
+                let font = egui::TextStyle::Button.resolve(ui.style());
+                let text_w = ui
+                    .painter()
+                    .layout_no_wrap(truncate(&e.name, LEGEND_CHARS), font, Color32::WHITE)
+                    .size()
+                    .x;
+                let need = 26.0 + text_w + 3.0 * ui.spacing().item_spacing.x + 8.0;
+                if ui.cursor().left() > row_start + 1.0 && need > ui.available_width() {
+                    ui.end_row();
+                }
                 if legend_button(ui, e, inks).clicked() && !e.item.is_caveat() {
                     toggled = Some(e.item);
                 }
@@ -331,10 +344,14 @@ fn paint_overlay(ui: &Ui, c: &Chart, f: &Frame, inks: Inks) -> Option<(egui::Pos
     hover
 }
 
+/// Legend names longer than this are shortened on screen (whole on hover and in the
+/// exports' legends); the chart's own caveats are shorter.
+const LEGEND_CHARS: usize = 64;
+
 /// One legend entry as a toggle: its mark, then its name (shortened with the full name on
 /// hover when long), struck through when switched off.
 fn legend_button(ui: &mut Ui, e: &chart::LegendEntry, inks: Inks) -> egui::Response {
-    let name = truncate(&e.name, 48);
+    let name = truncate(&e.name, LEGEND_CHARS);
     let mut text = RichText::new(&name);
     if !e.shown {
         text = text.strikethrough().color(theme::muted(ui));
