@@ -199,3 +199,44 @@ fn the_deck_exports_from_the_window_with_progress() {
     assert!(out.join("slide-09.svg").exists());
     assert!(!out.join("slide-10.svg").exists());
 }
+
+#[test]
+fn the_presenter_view_shows_this_slide_the_next_and_the_notes() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = sample_copy(dir.path());
+    let mut h = harness(&path);
+    h.run();
+    h.key_press(Key::F5);
+    h.run();
+    h.key_press(Key::ArrowRight);
+    h.run();
+    h.key_press(Key::P);
+    // The pictures are drawn on another thread: give them a few frames.
+    for _ in 0..200 {
+        h.run();
+        if h.query_all_by_label_contains("Drawing").next().is_none() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let deck = &h.state().doc.project().presentations[0];
+    let (now, next) = (deck.slides[1].clone(), deck.slides[2].clone());
+    assert!(h.state().deck.presenting.as_ref().unwrap().presenter);
+    assert!(h.query_by_label("Slide 2 of 9").is_some());
+    assert!(h.query_by_label_contains("Elapsed").is_some());
+    assert!(h.query_by_label("Speaker notes").is_some());
+    assert!(h.query_by_label(&now.notes).is_some(), "this slide's notes");
+    // Both slides as pictures, named by their titles.
+    for title in [&now.title, &next.title] {
+        assert!(
+            h.query_by(|n| n.role() == Role::Image && n.label().as_deref() == Some(title.as_str()))
+                .is_some(),
+            "a picture of {title:?}"
+        );
+    }
+    // P again closes it; presenting goes on.
+    h.key_press(Key::P);
+    h.run();
+    assert!(!h.state().deck.presenting.as_ref().unwrap().presenter);
+    assert!(h.query_by_label("Speaker notes").is_none());
+}

@@ -41,6 +41,30 @@ pub struct Presenting {
     revision: u64,
     /// The presenter view (current and next slide, notes, time) is shown.
     pub presenter: bool,
+    /// Small pictures of whole slides for the presenter view, drawn when first needed.
+    thumbs: HashMap<usize, Result<egui::TextureHandle, String>>,
+    thumbs_asked: std::collections::HashSet<usize>,
+    thumbs_drawing: Option<(mpsc::Sender<Drawn>, mpsc::Receiver<Drawn>)>,
+}
+
+/// The size of the presenter view's pictures of the slides.
+const THUMB: (u32, u32) = (960, 540);
+
+/// Rasterise `svg` to an egui image on another thread and send it, tagged `i`, to `tx`.
+fn draw_on_thread(tx: mpsc::Sender<Drawn>, jobs: Vec<(usize, String, u32, u32)>) {
+    std::thread::spawn(move || {
+        for (i, svg, w, h) in jobs {
+            let image = crate::export::png::render(&svg, w, h).map(|pm| {
+                egui::ColorImage::from_rgba_premultiplied(
+                    [pm.width() as usize, pm.height() as usize],
+                    pm.data(),
+                )
+            });
+            if tx.send((i, image)).is_err() {
+                return;
+            }
+        }
+    });
 }
 
 /// What a slide shows in presentation mode.
@@ -65,6 +89,9 @@ impl Presenting {
             chart: None,
             revision: doc.revision(),
             presenter: false,
+            thumbs: HashMap::new(),
+            thumbs_asked: Default::default(),
+            thumbs_drawing: None,
         };
         p.draw_pictures(doc);
         p
@@ -100,22 +127,52 @@ impl Presenting {
             })
             .collect();
         let (tx, rx) = mpsc::channel();
-        std::thread::spawn(move || {
-            for (i, svg, w, h) in jobs {
-                let image = crate::export::png::render(&svg, w, h).map(|pm| {
-                    egui::ColorImage::from_rgba_premultiplied(
-                        [pm.width() as usize, pm.height() as usize],
-                        pm.data(),
-                    )
-                });
-                if tx.send((i, image)).is_err() {
-                    return;
-                }
-            }
-        });
+        draw_on_thread(tx, jobs);
         self.pictures.clear();
         self.drawing = Some(rx);
         self.revision = doc.revision();
+        self.thumbs.clear();
+        self.thumbs_asked.clear();
+        self.thumbs_drawing = None;
+    }
+
+    /// Ask for the pictures of whole slides `wanted` that are not drawn or on their way.
+    fn ask_thumbs(&mut self, doc: &Document, wanted: &[usize]) {
+        let Some(deck) = self.deck(doc) else { return };
+        let n = deck.slides.len();
+        let jobs: Vec<(usize, String, u32, u32)> = wanted
+            .iter()
+            .filter(|&&i| i < n && !self.thumbs_asked.contains(&i))
+            .map(|&i| {
+                let svg = slide::slide_svg(doc.project(), deck, &deck.slides[i], i + 1, n);
+                (i, svg, THUMB.0, THUMB.1)
+            })
+            .collect();
+        if jobs.is_empty() {
+            return;
+        }
+        self.thumbs_asked.extend(jobs.iter().map(|j| j.0));
+        let (tx, _) = self.thumbs_drawing.get_or_insert_with(mpsc::channel);
+        draw_on_thread(tx.clone(), jobs);
+    }
+
+    fn receive_thumbs(&mut self, ctx: &egui::Context) {
+        let Some((_, rx)) = &self.thumbs_drawing else {
+            return;
+        };
+        while let Ok((i, image)) = rx.try_recv() {
+            let tex = image.map(|img| {
+                ctx.load_texture(
+                    format!("slide-thumb-{i}"),
+                    img,
+                    egui::TextureOptions::LINEAR,
+                )
+            });
+            self.thumbs.insert(i, tex);
+        }
+        if self.thumbs_asked.len() > self.thumbs.len() {
+            ctx.request_repaint_after(std::time::Duration::from_millis(30));
+        }
     }
 
     fn receive_pictures(&mut self, ctx: &egui::Context) {
@@ -333,35 +390,58 @@ impl Presenting {
         }
     }
 
-    /// The presenter view: the current and next slides' titles, the notes and the time since
-    /// presenting began, in a window of its own where the platform allows (else over the slide).
+    /// The presenter view: the current and next slides (pictures of the whole slides, with
+    /// their titles), the notes and the time since presenting began, in a window of its own
+    /// where the platform allows (else over the slide).
     fn presenter_view(&mut self, ctx: &egui::Context, doc: &Document) {
         let Some(deck) = doc.project().presentations.get(self.deck) else {
             return;
         };
         let (i, n) = (self.slide, deck.slides.len());
+        self.ask_thumbs(doc, &[i, i + 1]);
+        self.receive_thumbs(ctx);
+        let Some(deck) = doc.project().presentations.get(self.deck) else {
+            return;
+        };
         let now = &deck.slides[i];
-        let next = deck.slides.get(i + 1).map(slide::title);
+        let next = deck.slides.get(i + 1);
         let secs = self.started.elapsed().as_secs();
+        let thumbs = &self.thumbs;
         let mut close = false;
         ctx.show_viewport_immediate(
             egui::ViewportId::from_hash_of("presenter-view"),
             egui::ViewportBuilder::default()
                 .with_title("Presenter view")
-                .with_inner_size([720.0, 480.0]),
+                .with_inner_size([1040.0, 620.0]),
             |ui, _class| {
                 egui::CentralPanel::default().show(ui, |ui| {
-                    ui.heading(format!("Slide {} of {n}: {}", i + 1, slide::title(now)));
-                    ui.label(format!("Elapsed {:02}:{:02}", secs / 60, secs % 60));
-                    ui.label(match &next {
-                        Some(t) => format!("Next: {t}"),
-                        None => "Next: the end".into(),
+                    ui.horizontal(|ui| {
+                        ui.heading(format!("Slide {} of {n}", i + 1));
+                        ui.separator();
+                        ui.heading(format!("Elapsed {:02}:{:02}", secs / 60, secs % 60));
+                    });
+                    ui.columns(2, |cols| {
+                        cols[0].label(egui::RichText::new("Now").strong());
+                        thumb(&mut cols[0], thumbs.get(&i), &slide::title(now));
+                        cols[1].label(egui::RichText::new("Next").strong());
+                        match next {
+                            Some(s) => thumb(&mut cols[1], thumbs.get(&(i + 1)), &slide::title(s)),
+                            None => {
+                                cols[1].label("The end of the deck");
+                            }
+                        }
                     });
                     ui.separator();
-                    ui.label(if now.notes.trim().is_empty() {
-                        "No speaker notes."
-                    } else {
-                        now.notes.as_str()
+                    ui.label(egui::RichText::new("Speaker notes").strong());
+                    egui::ScrollArea::vertical().show(ui, |ui| {
+                        ui.label(
+                            egui::RichText::new(if now.notes.trim().is_empty() {
+                                "No speaker notes."
+                            } else {
+                                now.notes.as_str()
+                            })
+                            .size(18.0),
+                        );
                     });
                     if ui.input(|inp| inp.viewport().close_requested()) {
                         close = true;
@@ -373,5 +453,23 @@ impl Presenting {
             self.presenter = false;
         }
         ctx.request_repaint_after(std::time::Duration::from_secs(1));
+    }
+}
+
+/// A slide's picture in the presenter view, as wide as the column (the picture carries the
+/// title; it is the picture's text for screen readers too).
+fn thumb(ui: &mut Ui, picture: Option<&Result<egui::TextureHandle, String>>, title: &str) {
+    let w = ui.available_width();
+    let size = vec2(w, w * THUMB.1 as f32 / THUMB.0 as f32);
+    match picture {
+        Some(Ok(tex)) => {
+            ui.add(egui::Image::new((tex.id(), size)).alt_text(title));
+        }
+        Some(Err(e)) => {
+            ui.add_sized(size, egui::Label::new(format!("Could not be drawn: {e}")));
+        }
+        None => {
+            ui.add_sized(size, egui::Label::new(format!("Drawing “{title}”…")));
+        }
     }
 }
