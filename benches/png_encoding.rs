@@ -85,6 +85,7 @@ fn main() {
     let deflates = [
         ("fdeflate", DeflateCompression::FdeflateUltraFast),
         ("zlib-1", DeflateCompression::Level(1)),
+        ("zlib-2", DeflateCompression::Level(2)),
         ("zlib-3", DeflateCompression::Level(3)),
         ("zlib-6", DeflateCompression::Level(6)),
     ];
