@@ -693,3 +693,99 @@ fn the_wheel_scrolls_the_page_ctrl_wheel_zooms_and_a_click_lets_it_pan() {
     );
     assert_eq!((again.x, again.y), (panned.x, panned.y), "the chart stayed");
 }
+
+/// The sample project (Luton), with one measure whose unit is long, first on the dashboard:
+/// its change line needs three rows on a card.
+fn luton_with_a_long_unit() -> Project {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data/luton-2040.ron");
+    let mut p = outcome_explorer::file::load(&path)
+        .unwrap_or_else(|e| panic!("the sample does not load: {:?}", e.problems));
+    p.measures.push(Measure {
+        id: "b-and-b".into(),
+        name: "Households placed in bed and breakfasts".into(),
+        unit: Unit::Other(
+            "households placed in bed-and-breakfast accommodation outside the borough".into(),
+        ),
+        direction: Direction::LowerIsBetter,
+        headline: Some(0),
+        observations: vec![obs("2023-09-30", 1_140.0), obs("2024-03-31", 2_374.0)],
+        ..Default::default()
+    });
+    p
+}
+
+/// Dashboard cards at a laptop's size (1280×800) and a projector's (1920×1080). Each text
+/// painted on a card is a label node holding what shows (a line cut by its row limit or the
+/// card's edge reads cut, ending in "…"), and a card is named by its title as shown. So:
+/// every change line in view reads whole, inside its card, even one three rows long; the
+/// two temporary-accommodation cards are found by their whole, different titles; a card
+/// with one value says so and shows the value and its date; the cards fill the row.
+#[test]
+fn dashboard_cards_show_whole_change_lines_and_titles_at_1280_and_1920() {
+    let p = luton_with_a_long_unit();
+    let cards: Vec<outcome_explorer::chart::Card> = p
+        .measures_in_dashboard_order()
+        .into_iter()
+        .map(|i| outcome_explorer::chart::card(&p, i, &p.measures[i]))
+        .collect();
+    assert_eq!(
+        cards[0].change,
+        "+1,234 households placed in bed-and-breakfast accommodation outside the borough \
+         since 30 Sep 2023"
+    );
+    for (w, hgt, least) in [(1280.0, 800.0, 8), (1920.0, 1080.0, 12)] {
+        let mut app = OutcomeApp::new(Document::new(p.clone(), None));
+        app.view = View::Trends;
+        let mut h = Harness::builder()
+            .with_size(egui::vec2(w, hgt))
+            .build_ui_state(|ui, app: &mut OutcomeApp| app.ui_root(ui), app);
+        h.run();
+        let mut seen = 0;
+        let mut right = 0.0f32;
+        for c in &cards {
+            let Some(card) = h.query_by_role_and_label(Role::Button, &c.name) else {
+                continue;
+            };
+            let r = card.rect();
+            if r.bottom() > hgt - 30.0 {
+                continue; // under the fold, cut by the window (the page scrolls)
+            }
+            seen += 1;
+            right = right.max(r.right());
+            let inside = |text: &str| {
+                h.query_all_by_role_and_label(Role::Label, text)
+                    .any(|n| r.contains_rect(n.rect()))
+            };
+            assert!(
+                inside(&c.change),
+                "at {w}×{hgt}, the card \"{}\" shows its change \"{}\" whole",
+                c.name,
+                c.change
+            );
+            if c.points.len() == 1 {
+                assert!(c.change == "One value so far");
+                let value = format!("{}, {}", c.latest, c.latest_period);
+                assert!(inside(&value), "{}: {value} beside its dot", c.name);
+                assert!(inside(&c.source), "{}: {}", c.name, c.source);
+            }
+        }
+        assert!(seen >= least, "{seen} whole cards at {w}×{hgt}");
+        assert!(
+            right > w - 30.0,
+            "the cards fill the row: the last ends at {right}"
+        );
+        for name in [
+            "Households in temporary accommodation",
+            "Households in temporary accommodation (freedom-of-information count)",
+        ] {
+            assert!(
+                h.query_by_role_and_label(Role::Button, name).is_some(),
+                "at {w}×{hgt}, the card titled \"{name}\" shows its whole title"
+            );
+        }
+        assert!(
+            h.query_by_role_and_label(Role::Button, "Households in destitution (estimated number)")
+                .is_some()
+        );
+    }
+}
