@@ -4,6 +4,7 @@
 //! as a dot with its date, a word that the line starts with the next, and the target; the
 //! source at the foot. Each text painted is a label for screen readers holding what shows,
 //! and the card is named by its title as shown.
+
 use super::*;
 
 /// A text block laid out to `width`, at most `rows` rows (cut with "…" beyond).
@@ -93,7 +94,9 @@ pub(super) fn card_ui(ui: &mut Ui, c: &Card, width: f32) -> egui::Response {
     // Paint a text block at x, y and give it to screen readers as shown.
     let mut put = |y: &mut f32, g: Arc<egui::Galley>, x: f32, gap: f32| {
         let at = egui::pos2(x, *y);
-        speak(ui, resp.id.with(("card-text", line)), &g, at, inner);
+        if !g.text().is_empty() {
+            speak(ui, resp.id.with(("card-text", line)), &g, at, inner);
+        }
         line += 1;
         let h = g.size().y;
         painter.galley(at, g, text);
@@ -153,13 +156,16 @@ pub(super) fn card_ui(ui: &mut Ui, c: &Card, width: f32) -> egui::Response {
     if c.points.len() >= 2 && area.height() > 12.0 {
         spark(&painter, c, area, muted);
     } else if c.points.len() == 1 {
-        // One value: where it stands against the final target, so the card is not blank.
+        // One value: the value and its date by a dot, and the target, so the card is not
+        // left blank where the line would be.
         for (g, at) in one_value(&painter, c, area, muted) {
-            put(&mut at.y.clone(), g, at.x, 0.0);
+            let mut top = at.y;
+            put(&mut top, g, at.x, 0.0);
         }
     } else if let Some(t) = &c.target_text {
         let g = block(&painter, t, 12.5, muted, area.width(), 2);
-        put(&mut area.top().clone(), g, area.left(), 0.0);
+        let mut top = area.top();
+        put(&mut top, g, area.left(), 0.0);
     }
     resp.widget_info(|| egui::WidgetInfo::new(egui::Role::Button));
     let resp = resp.labelled_by(title_id);
