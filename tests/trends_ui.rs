@@ -490,3 +490,302 @@ fn caveats_in_the_legend_stay_on_and_the_table_marks_an_inferred_period() {
     // The data table under the chart says the period was inferred.
     assert!(h.query_by_label("2023/24 (inferred)").is_some());
 }
+
+/// The open chart as last drawn.
+fn shown(h: &Harness<'static, OutcomeApp>) -> outcome_explorer::ui::trends_view::ShownPlot {
+    h.state().trends.shown_plot().expect("a chart is drawn")
+}
+
+/// Where a value of the open chart's main series is drawn (x, y).
+fn point_of(h: &Harness<'static, OutcomeApp>, period: &str) -> (f64, f64) {
+    let c = h.state().trends.current_chart().unwrap();
+    let p = c.series[0]
+        .points
+        .iter()
+        .find(|p| p.period == period)
+        .expect("the value is on the chart");
+    (p.x, p.y)
+}
+
+/// Type a value into the data table's form and add it.
+fn add_value(h: &mut Harness<'static, OutcomeApp>, period: &str, value: &str) {
+    for (field, text) in [("Period", period), ("Value", value)] {
+        h.get_by_role_and_label(Role::TextInput, field).focus();
+        h.run();
+        h.get_by_role_and_label(Role::TextInput, field)
+            .type_text(text);
+        h.run();
+    }
+    h.get_by_label("Add value").click();
+    h.run();
+}
+
+fn undo_with_ctrl_z(h: &mut Harness<'static, OutcomeApp>) {
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+}
+
+/// After an edit through the data table, or an undo, the chart's axes take in what there
+/// is to show: egui_plot keeps the bounds it first drew until told to reset, so without
+/// the view following the data a value far above the rest (or a target moved) would be
+/// drawn off the chart until "Reset view".
+#[test]
+fn the_chart_bounds_follow_the_data_after_an_edit_and_an_undo() {
+    let mut h = harness_sized(project(), 1600.0);
+    h.state_mut().trends.open_measure("ta");
+    h.state_mut()
+        .trends
+        .set_form_source_for_test(Some("dwp".into()));
+    h.run();
+    let before = shown(&h);
+    assert!(before.y.1 < 2_000.0, "values up to 1,100: {before:?}");
+
+    // Ten times the largest value, a year after the last.
+    add_value(&mut h, "2024/25", "11000");
+    assert_eq!(h.state().doc.project().measures[0].observations.len(), 3);
+    let (x, y) = point_of(&h, "2024/25");
+    let after = shown(&h);
+    assert!(
+        after.shows(x, y),
+        "the new value ({x}, {y}) is inside the chart: {after:?}"
+    );
+
+    undo_with_ctrl_z(&mut h);
+    assert_eq!(h.state().doc.project().measures[0].observations.len(), 2);
+    let back = shown(&h);
+    assert!(back.y.1 < 2_000.0, "the axis lets go of 11,000: {back:?}");
+    assert_eq!((back.x, back.y), (before.x, before.y), "as before the edit");
+
+    // A target moved far above the values, then back.
+    h.get_by_label("Edit the 2040 target").click();
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "Target value")
+        .focus();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_by_role_and_label(Role::TextInput, "Target value")
+        .type_text("20000");
+    h.run();
+    h.get_by_label("Save target").click();
+    h.run();
+    let t = &h.state().trends.current_chart().unwrap().targets[0];
+    assert_eq!(t.y, 20_000.0);
+    let (tx, ty) = (t.x, t.y);
+    assert!(shown(&h).shows(tx, ty), "the target is inside the chart");
+    undo_with_ctrl_z(&mut h);
+    assert_eq!(h.state().doc.project().measures[0].targets[0].value, 500.0);
+    let back = shown(&h);
+    assert_eq!((back.x, back.y), (before.x, before.y), "as before the edit");
+}
+
+/// Scroll a pointer's wheel over the chart by `dy` points, with `modifiers`, and let the
+/// smooth scrolling finish.
+fn wheel(
+    h: &mut Harness<'static, OutcomeApp>,
+    at: egui::Pos2,
+    dy: f32,
+    modifiers: egui::Modifiers,
+) {
+    h.hover_at(at);
+    h.run();
+    h.event(egui::Event::MouseWheel {
+        unit: egui::MouseWheelUnit::Point,
+        delta: egui::vec2(0.0, dy),
+        phase: egui::TouchPhase::Move,
+        source: egui::MouseWheelSource::Unknown,
+        modifiers,
+    });
+    h.run_steps(30);
+}
+
+/// The rule on a measure's page (a page that scrolls, 1280×800): the mouse wheel over the
+/// chart scrolls the page and leaves the chart alone; Ctrl with the wheel zooms the chart
+/// (the page stays); after a click in the chart the wheel pans it (the page stays) until
+/// the pointer leaves it, and then the wheel scrolls the page again. A user's zoom is kept
+/// while the data do not change.
+#[test]
+fn the_wheel_scrolls_the_page_ctrl_wheel_zooms_and_a_click_lets_it_pan() {
+    let mut h = harness_sized(project(), 800.0);
+    h.state_mut().trends.open_measure("ta");
+    h.run();
+    let start = shown(&h);
+    let ctrl = egui::Modifiers::CTRL | egui::Modifiers::COMMAND;
+    let inside = |s: &outcome_explorer::ui::trends_view::ShownPlot| {
+        s.rect.center() + egui::vec2(0.0, s.rect.height() / 4.0)
+    };
+
+    // The wheel alone: the page scrolls, the chart's bounds stay.
+    wheel(&mut h, inside(&start), -120.0, egui::Modifiers::NONE);
+    let scrolled = shown(&h);
+    assert!(
+        scrolled.rect.top() < start.rect.top() - 50.0,
+        "the page scrolled: the chart went from {} to {}",
+        start.rect.top(),
+        scrolled.rect.top()
+    );
+    assert_eq!(
+        (scrolled.x, scrolled.y),
+        (start.x, start.y),
+        "not zoomed or panned"
+    );
+    assert!(!h.state().trends.chart_takes_wheel());
+
+    // Ctrl and the wheel: the chart zooms in, the page stays.
+    wheel(&mut h, inside(&scrolled), 120.0, ctrl);
+    let zoomed = shown(&h);
+    assert_eq!(
+        zoomed.rect.top(),
+        scrolled.rect.top(),
+        "the page did not scroll"
+    );
+    assert!(
+        zoomed.x.1 - zoomed.x.0 < scrolled.x.1 - scrolled.x.0,
+        "zoomed in: {zoomed:?} from {scrolled:?}"
+    );
+    // Nothing changed in the data: the zoom is kept.
+    h.run_steps(5);
+    assert_eq!(shown(&h), zoomed, "a user's zoom is kept");
+
+    // A click in the chart: the wheel pans it, the page stays.
+    let at = inside(&zoomed);
+    h.hover_at(at);
+    for pressed in [true, false] {
+        h.event(egui::Event::PointerButton {
+            pos: at,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: egui::Modifiers::NONE,
+        });
+        h.run();
+    }
+    assert!(h.state().trends.chart_takes_wheel());
+    assert!(
+        h.query_by_label_contains("The mouse wheel now pans the chart")
+            .is_some()
+    );
+    wheel(&mut h, at, -120.0, egui::Modifiers::NONE);
+    let panned = shown(&h);
+    assert_eq!(
+        panned.rect.top(),
+        zoomed.rect.top(),
+        "the page did not scroll"
+    );
+    assert_ne!(
+        (panned.x, panned.y),
+        (zoomed.x, zoomed.y),
+        "the chart panned"
+    );
+    assert!(
+        (panned.y.1 - panned.y.0 - (zoomed.y.1 - zoomed.y.0)).abs() < 1e-6,
+        "panned, not zoomed"
+    );
+
+    // The pointer leaves the chart: the wheel scrolls the page again.
+    let below = egui::pos2(at.x, panned.rect.bottom() + 60.0);
+    h.hover_at(below);
+    h.run();
+    assert!(!h.state().trends.chart_takes_wheel());
+    wheel(&mut h, inside(&panned), -120.0, egui::Modifiers::NONE);
+    let again = shown(&h);
+    assert!(
+        again.rect.top() < panned.rect.top() - 50.0,
+        "the page scrolled"
+    );
+    assert_eq!((again.x, again.y), (panned.x, panned.y), "the chart stayed");
+}
+
+/// The sample project (Luton), with one measure whose unit is long, first on the dashboard:
+/// its change line needs three rows on a card.
+fn luton_with_a_long_unit() -> Project {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data/luton-2040.ron");
+    let mut p = outcome_explorer::file::load(&path)
+        .unwrap_or_else(|e| panic!("the sample does not load: {:?}", e.problems));
+    p.measures.push(Measure {
+        id: "b-and-b".into(),
+        name: "Households placed in bed and breakfasts".into(),
+        unit: Unit::Other(
+            "households placed in bed-and-breakfast accommodation outside the borough".into(),
+        ),
+        direction: Direction::LowerIsBetter,
+        headline: Some(0),
+        observations: vec![obs("2023-09-30", 1_140.0), obs("2024-03-31", 2_374.0)],
+        ..Default::default()
+    });
+    p
+}
+
+/// Dashboard cards at a laptop's size (1280×800) and a projector's (1920×1080). Each text
+/// painted on a card is a label node holding what shows (a line cut by its row limit or the
+/// card's edge reads cut, ending in "…"), and a card is named by its title as shown. So:
+/// every change line in view reads whole, inside its card, even one three rows long; the
+/// two temporary-accommodation cards are found by their whole, different titles; a card
+/// with one value says so and shows the value and its date; the cards fill the row.
+#[test]
+fn dashboard_cards_show_whole_change_lines_and_titles_at_1280_and_1920() {
+    let p = luton_with_a_long_unit();
+    let cards: Vec<outcome_explorer::chart::Card> = p
+        .measures_in_dashboard_order()
+        .into_iter()
+        .map(|i| outcome_explorer::chart::card(&p, i, &p.measures[i]))
+        .collect();
+    assert_eq!(
+        cards[0].change,
+        "+1,234 households placed in bed-and-breakfast accommodation outside the borough \
+         since 30 Sep 2023"
+    );
+    for (w, hgt, least) in [(1280.0, 800.0, 8), (1920.0, 1080.0, 12)] {
+        let mut app = OutcomeApp::new(Document::new(p.clone(), None));
+        app.view = View::Trends;
+        let mut h = Harness::builder()
+            .with_size(egui::vec2(w, hgt))
+            .build_ui_state(|ui, app: &mut OutcomeApp| app.ui_root(ui), app);
+        h.run();
+        let mut seen = 0;
+        let mut right = 0.0f32;
+        for c in &cards {
+            let Some(card) = h.query_by_role_and_label(Role::Button, &c.name) else {
+                continue;
+            };
+            let r = card.rect();
+            if r.bottom() > hgt - 30.0 {
+                continue; // under the fold, cut by the window (the page scrolls)
+            }
+            seen += 1;
+            right = right.max(r.right());
+            let inside = |text: &str| {
+                h.query_all_by_role_and_label(Role::Label, text)
+                    .any(|n| r.contains_rect(n.rect()))
+            };
+            assert!(
+                inside(&c.change),
+                "at {w}×{hgt}, the card \"{}\" shows its change \"{}\" whole",
+                c.name,
+                c.change
+            );
+            if c.points.len() == 1 {
+                assert!(c.change == "One value so far");
+                let value = format!("{}, {}", c.latest, c.latest_period);
+                assert!(inside(&value), "{}: {value} beside its dot", c.name);
+                assert!(inside(&c.source), "{}: {}", c.name, c.source);
+            }
+        }
+        assert!(seen >= least, "{seen} whole cards at {w}×{hgt}");
+        assert!(
+            right > w - 30.0,
+            "the cards fill the row: the last ends at {right}"
+        );
+        for name in [
+            "Households in temporary accommodation",
+            "Households in temporary accommodation (freedom-of-information count)",
+        ] {
+            assert!(
+                h.query_by_role_and_label(Role::Button, name).is_some(),
+                "at {w}×{hgt}, the card titled \"{name}\" shows its whole title"
+            );
+        }
+        assert!(
+            h.query_by_role_and_label(Role::Button, "Households in destitution (estimated number)")
+                .is_some()
+        );
+    }
+}

@@ -6,6 +6,7 @@ use super::*;
 
 impl TrendsView {
     pub(super) fn dashboard(&mut self, ui: &mut Ui, doc: &mut Document, nav: &mut Nav) {
+        self.shown_plot = None;
         ui.horizontal(|ui| {
             ui.heading("Trends");
             ui.label(

@@ -85,6 +85,8 @@ pub struct TrendsView {
     /// The open chart's default ranges when last drawn: when an edit or an undo changes
     /// them, the view follows.
     shown_ranges: Option<((f64, f64), (f64, f64))>,
+    /// The open chart as last drawn: where on screen and the values it showed.
+    shown_plot: Option<ShownPlot>,
     /// The chart takes the mouse wheel (to pan) after a click in it, until the pointer
     /// leaves it; before that the wheel scrolls the page.
     plot_active: bool,
@@ -95,6 +97,25 @@ pub struct TrendsView {
     title_edit: Option<(String, String)>,
     /// The size of exported pictures (chart, dashboard, all charts).
     export: crate::ui::widgets::ExportSize,
+}
+
+/// The large chart as last drawn: its plot area on screen and the ranges of values it
+/// showed there (after any zoom or pan), for tests and for what follows the view.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ShownPlot {
+    /// The plot area, in points.
+    pub rect: egui::Rect,
+    /// The time axis shown, in decimal years.
+    pub x: (f64, f64),
+    /// The value axis shown.
+    pub y: (f64, f64),
+}
+
+impl ShownPlot {
+    /// Whether the point (`x`, `y`) is inside what was shown.
+    pub fn shows(&self, x: f64, y: f64) -> bool {
+        (self.x.0..=self.x.1).contains(&x) && (self.y.0..=self.y.1).contains(&y)
+    }
 }
 
 fn status_colour(s: TrackStatus, rag: Option<Rag>) -> crate::model::Colour {
@@ -219,6 +240,17 @@ impl TrendsView {
         if cut {
             shown.on_hover_text(&c.footnote);
         }
+    }
+
+    /// The open chart as last drawn: its place on screen and the values it showed.
+    pub fn shown_plot(&self) -> Option<ShownPlot> {
+        self.shown_plot
+    }
+
+    /// Whether the mouse wheel pans the chart (after a click in it) instead of scrolling
+    /// the page.
+    pub fn chart_takes_wheel(&self) -> bool {
+        self.plot_active
     }
 
     /// The chart currently shown (for tests and export).

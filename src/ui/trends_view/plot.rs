@@ -172,7 +172,13 @@ impl TrendsView {
             }
             targets(pui, &c, inks);
         });
-        let hover = paint_overlay(ui, c, &frame_of(&r.transform), inks);
+        let frame = frame_of(&r.transform);
+        self.shown_plot = Some(ShownPlot {
+            rect: *r.transform.frame(),
+            x: frame.x,
+            y: frame.y,
+        });
+        let hover = paint_overlay(ui, c, &frame, inks);
         let resp = &r.response;
         if let Some((_, text)) = hover {
             resp.clone().on_hover_text_at_pointer(text);
