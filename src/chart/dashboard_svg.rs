@@ -64,7 +64,7 @@ impl Grid {
     /// 1080 high) down to 10.
     fn choose(cards: &[Card], w: f64, h: f64, k: f64) -> Grid {
         let n = cards.len().max(1);
-        let mut best: Option<(Grid, f64)> = None;
+        let mut best: Option<(Grid, usize, f64)> = None;
         for cols in 1..=n.min(8) {
             let rows = n.div_ceil(cols);
             let (cw, ch) = (w / cols as f64, h / rows as f64);
@@ -81,16 +81,21 @@ impl Grid {
             let Some(s) = (10..=24).rev().map(|p| p as f64 * k).find(|s| fits(*s)) else {
                 continue;
             };
-            // Larger text wins; at equal text, the squarer card (more room for the line).
+            // Larger text wins; at equal text, the grid with fewer empty places (six cards
+            // in three columns, not four with two gaps), then the squarer card (more room
+            // for the line).
+            let empty = rows * cols - n;
             let shape = (cw / ch).max(ch / cw);
             let better = match &best {
                 None => true,
-                Some((b, b_shape)) => {
-                    s > b.s + 1e-9 || ((s - b.s).abs() < 1e-9 && shape < *b_shape)
+                Some((b, b_empty, b_shape)) => {
+                    s > b.s + 1e-9
+                        || ((s - b.s).abs() < 1e-9
+                            && (empty < *b_empty || (empty == *b_empty && shape < *b_shape)))
                 }
             };
             if better {
-                best = Some((Grid { cols, cw, ch, s }, shape));
+                best = Some((Grid { cols, cw, ch, s }, empty, shape));
             }
         }
         best.map(|b| b.0).unwrap_or_else(|| {
@@ -158,8 +163,9 @@ fn card(s: &mut Svg, c: &Card, at: (f64, f64), g: &Grid, k: f64) {
         ty += line_height(&l);
     }
     let bottom = y + g.ch - 6.0 * k - pad;
-    if c.points.len() >= 2 && bottom - ty > 2.5 * g.s {
-        spark(s, c, (left, ty + g.s * 0.3, right, bottom), k);
+    // A clear gap under the text, so that a target line at the top stays apart from it.
+    if c.points.len() >= 2 && bottom - ty > 3.0 * g.s {
+        spark(s, c, (left, ty + g.s * 0.8, right, bottom), k);
     }
 }
 
