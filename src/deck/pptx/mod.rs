@@ -187,43 +187,45 @@ fn assemble(deck: &Presentation, drawn: &[Drawn]) -> zip::result::ZipResult<Vec<
     use zip::CompressionMethod::{Deflated, Stored};
     use zip::write::SimpleFileOptions;
     let mut z = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    let xml = SimpleFileOptions::default().compression_method(Deflated);
-    let png = SimpleFileOptions::default().compression_method(Stored);
-    let put = |z: &mut zip::ZipWriter<_>, name: &str, bytes: &[u8], o| {
-        z.start_file(name, o)?;
-        z.write_all(bytes)?;
-        Ok::<(), zip::result::ZipError>(())
-    };
+    let mut parts = package_parts(deck, drawn);
+    parts.extend(master_parts());
+    for (i, d) in drawn.iter().enumerate() {
+        parts.extend(slide_parts(i + 1, d));
+    }
+    for part in parts {
+        // Pictures are compressed already: stored as they are.
+        let method = if part.picture { Stored } else { Deflated };
+        z.start_file(
+            part.name,
+            SimpleFileOptions::default().compression_method(method),
+        )?;
+        z.write_all(&part.bytes)?;
+    }
+    Ok(z.finish()?.into_inner())
+}
+
+/// One file inside the package.
+struct Part<'a> {
+    name: String,
+    bytes: std::borrow::Cow<'a, [u8]>,
+    picture: bool,
+}
+
+fn part(name: impl Into<String>, text: String) -> Part<'static> {
+    Part {
+        name: name.into(),
+        bytes: std::borrow::Cow::Owned(text.into_bytes()),
+        picture: false,
+    }
+}
+
+/// The package's own parts: content types, relationships, properties, the presentation.
+fn package_parts(deck: &Presentation, drawn: &[Drawn]) -> Vec<Part<'static>> {
     let notes: Vec<usize> = (0..drawn.len())
         .filter(|&i| drawn[i].notes.is_some())
         .map(|i| i + 1)
         .collect();
-    put(
-        &mut z,
-        "[Content_Types].xml",
-        package::content_types(drawn.len(), &notes).as_bytes(),
-        xml,
-    )?;
-    put(&mut z, "_rels/.rels", package::root_rels().as_bytes(), xml)?;
     let when = chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string();
-    put(
-        &mut z,
-        "docProps/core.xml",
-        package::core_props(&deck.title, &when).as_bytes(),
-        xml,
-    )?;
-    put(
-        &mut z,
-        "docProps/app.xml",
-        package::app_props(drawn.len()).as_bytes(),
-        xml,
-    )?;
-    put(
-        &mut z,
-        "ppt/presentation.xml",
-        presentation_xml(drawn.len()).as_bytes(),
-        xml,
-    )?;
     let mut pres_rels = vec![
         (
             "rId1".to_string(),
@@ -247,48 +249,29 @@ fn assemble(deck: &Presentation, drawn: &[Drawn]) -> zip::result::ZipResult<Vec<
             format!("slides/slide{}.xml", i + 1),
         ));
     }
-    put(
-        &mut z,
-        "ppt/_rels/presentation.xml.rels",
-        package::rels(&pres_rels).as_bytes(),
-        xml,
-    )?;
-    put(
-        &mut z,
-        "ppt/presProps.xml",
-        package::pres_props().as_bytes(),
-        xml,
-    )?;
-    put(
-        &mut z,
-        "ppt/viewProps.xml",
-        package::view_props().as_bytes(),
-        xml,
-    )?;
-    put(
-        &mut z,
-        "ppt/tableStyles.xml",
-        package::table_styles().as_bytes(),
-        xml,
-    )?;
-    put(
-        &mut z,
-        "ppt/theme/theme1.xml",
-        package::theme("Outcome Explorer").as_bytes(),
-        xml,
-    )?;
-    put(
-        &mut z,
-        "ppt/theme/theme2.xml",
-        package::theme("Outcome Explorer notes").as_bytes(),
-        xml,
-    )?;
-    put(
-        &mut z,
-        "ppt/slideMasters/slideMaster1.xml",
-        package::slide_master().as_bytes(),
-        xml,
-    )?;
+    vec![
+        part(
+            "[Content_Types].xml",
+            package::content_types(drawn.len(), &notes),
+        ),
+        part("_rels/.rels", package::root_rels()),
+        part("docProps/core.xml", package::core_props(&deck.title, &when)),
+        part("docProps/app.xml", package::app_props(drawn.len())),
+        part("ppt/presentation.xml", presentation_xml(drawn.len())),
+        part("ppt/_rels/presentation.xml.rels", package::rels(&pres_rels)),
+        part("ppt/presProps.xml", package::pres_props()),
+        part("ppt/viewProps.xml", package::view_props()),
+        part("ppt/tableStyles.xml", package::table_styles()),
+        part("ppt/theme/theme1.xml", package::theme("Outcome Explorer")),
+        part(
+            "ppt/theme/theme2.xml",
+            package::theme("Outcome Explorer notes"),
+        ),
+    ]
+}
+
+/// The slide master, its three layouts and the notes master, with their relationships.
+fn master_parts() -> Vec<Part<'static>> {
     let mut master_rels: Vec<(String, &str, String)> = (1..=3)
         .map(|i| {
             (
@@ -299,101 +282,88 @@ fn assemble(deck: &Presentation, drawn: &[Drawn]) -> zip::result::ZipResult<Vec<
         })
         .collect();
     master_rels.push(("rId4".into(), "theme", "../theme/theme1.xml".into()));
-    put(
-        &mut z,
-        "ppt/slideMasters/_rels/slideMaster1.xml.rels",
-        package::rels(&master_rels).as_bytes(),
-        xml,
-    )?;
+    let mut parts = vec![
+        part("ppt/slideMasters/slideMaster1.xml", package::slide_master()),
+        part(
+            "ppt/slideMasters/_rels/slideMaster1.xml.rels",
+            package::rels(&master_rels),
+        ),
+    ];
     let to_master = package::rels(&[(
         "rId1".into(),
         "slideMaster",
         "../slideMasters/slideMaster1.xml".into(),
     )]);
-    for (i, l) in package::slide_layouts().iter().enumerate() {
-        put(
-            &mut z,
-            &format!("ppt/slideLayouts/slideLayout{}.xml", i + 1),
-            l.as_bytes(),
-            xml,
-        )?;
-        put(
-            &mut z,
-            &format!("ppt/slideLayouts/_rels/slideLayout{}.xml.rels", i + 1),
-            to_master.as_bytes(),
-            xml,
-        )?;
+    for (i, l) in package::slide_layouts().into_iter().enumerate() {
+        parts.push(part(
+            format!("ppt/slideLayouts/slideLayout{}.xml", i + 1),
+            l,
+        ));
+        parts.push(part(
+            format!("ppt/slideLayouts/_rels/slideLayout{}.xml.rels", i + 1),
+            to_master.clone(),
+        ));
     }
-    put(
-        &mut z,
+    parts.push(part(
         "ppt/notesMasters/notesMaster1.xml",
-        package::notes_master().as_bytes(),
-        xml,
-    )?;
-    let notes_theme = package::rels(&[("rId1".into(), "theme", "../theme/theme2.xml".into())]);
-    put(
-        &mut z,
+        package::notes_master(),
+    ));
+    parts.push(part(
         "ppt/notesMasters/_rels/notesMaster1.xml.rels",
-        notes_theme.as_bytes(),
-        xml,
-    )?;
-    for (i, d) in drawn.iter().enumerate() {
-        let n = i + 1;
-        let layout_no = if d.xml.contains("type=\"ctrTitle\"") {
-            1
-        } else if d.picture.is_none() {
-            2
-        } else {
-            3
-        };
-        let mut r = vec![(
-            "rId1".to_string(),
-            "slideLayout",
-            format!("../slideLayouts/slideLayout{layout_no}.xml"),
-        )];
-        if let Some(p) = &d.picture {
-            put(&mut z, &format!("ppt/media/image{n}.png"), p, png)?;
-            r.push(("rId2".into(), "image", format!("../media/image{n}.png")));
-        }
-        if let Some(notes) = &d.notes {
-            r.push((
-                "rId3".into(),
-                "notesSlide",
-                format!("../notesSlides/notesSlide{n}.xml"),
-            ));
-            put(
-                &mut z,
-                &format!("ppt/notesSlides/notesSlide{n}.xml"),
-                notes.as_bytes(),
-                xml,
-            )?;
-            let nr = package::rels(&[
+        package::rels(&[("rId1".into(), "theme", "../theme/theme2.xml".into())]),
+    ));
+    parts
+}
+
+/// Slide `n`: its XML, picture, notes and their relationships.
+fn slide_parts(n: usize, d: &Drawn) -> Vec<Part<'_>> {
+    let layout_no = if d.xml.contains("type=\"ctrTitle\"") {
+        1
+    } else if d.picture.is_none() {
+        2
+    } else {
+        3
+    };
+    let mut r = vec![(
+        "rId1".to_string(),
+        "slideLayout",
+        format!("../slideLayouts/slideLayout{layout_no}.xml"),
+    )];
+    let mut parts = Vec::new();
+    if let Some(p) = &d.picture {
+        parts.push(Part {
+            name: format!("ppt/media/image{n}.png"),
+            bytes: std::borrow::Cow::Borrowed(p.as_slice()),
+            picture: true,
+        });
+        r.push(("rId2".into(), "image", format!("../media/image{n}.png")));
+    }
+    if let Some(notes) = &d.notes {
+        r.push((
+            "rId3".into(),
+            "notesSlide",
+            format!("../notesSlides/notesSlide{n}.xml"),
+        ));
+        parts.push(part(
+            format!("ppt/notesSlides/notesSlide{n}.xml"),
+            notes.clone(),
+        ));
+        parts.push(part(
+            format!("ppt/notesSlides/_rels/notesSlide{n}.xml.rels"),
+            package::rels(&[
                 (
                     "rId1".into(),
                     "notesMaster",
                     "../notesMasters/notesMaster1.xml".into(),
                 ),
                 ("rId2".into(), "slide", format!("../slides/slide{n}.xml")),
-            ]);
-            put(
-                &mut z,
-                &format!("ppt/notesSlides/_rels/notesSlide{n}.xml.rels"),
-                nr.as_bytes(),
-                xml,
-            )?;
-        }
-        put(
-            &mut z,
-            &format!("ppt/slides/slide{n}.xml"),
-            d.xml.as_bytes(),
-            xml,
-        )?;
-        put(
-            &mut z,
-            &format!("ppt/slides/_rels/slide{n}.xml.rels"),
-            package::rels(&r).as_bytes(),
-            xml,
-        )?;
+            ]),
+        ));
     }
-    Ok(z.finish()?.into_inner())
+    parts.push(part(format!("ppt/slides/slide{n}.xml"), d.xml.clone()));
+    parts.push(part(
+        format!("ppt/slides/_rels/slide{n}.xml.rels"),
+        package::rels(&r),
+    ));
+    parts
 }
