@@ -186,10 +186,10 @@ fn the_deck_exports_from_the_window_with_progress() {
             outcome_explorer::export::ImageFormat::Svg,
         ),
     );
-    assert!(h.state().deck.export.is_some(), "an export under way");
+    assert!(h.state().export.is_some(), "an export under way");
     // The window stays live while the slides are drawn; the status line says where they went.
     let start = std::time::Instant::now();
-    while h.state().deck.export.is_some() {
+    while h.state().export.is_some() {
         assert!(start.elapsed().as_secs() < 120, "the export never finished");
         h.run();
         std::thread::sleep(std::time::Duration::from_millis(20));

@@ -789,3 +789,31 @@ fn dashboard_cards_show_whole_change_lines_and_titles_at_1280_and_1920() {
         );
     }
 }
+
+#[test]
+fn every_chart_exports_to_a_folder_with_a_progress_bar_and_the_window_stays_live() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = project();
+    let ids: Vec<String> = p.measures.iter().map(|m| m.id.clone()).collect();
+    let mut h = harness(p);
+    h.run();
+    h.state_mut()
+        .export_charts_to(dir.path().to_path_buf(), (800, 450));
+    h.run();
+    // The window keeps drawing frames while the charts are written.
+    let start = std::time::Instant::now();
+    while h.state().export.is_some() {
+        assert!(start.elapsed().as_secs() < 120, "the export never finished");
+        h.run();
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    let status = h.state().status();
+    assert!(
+        status.contains(&format!("Exported {} charts", ids.len())),
+        "{status}"
+    );
+    for id in &ids {
+        let png = std::fs::read(dir.path().join(format!("{id}.png"))).unwrap();
+        assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n", "{id}.png is a PNG");
+    }
+}

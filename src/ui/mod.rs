@@ -5,6 +5,7 @@ pub mod actions_view;
 pub mod app;
 pub mod clipboard;
 pub mod deck_view;
+pub mod export_job;
 pub mod list_editor;
 pub mod measure_fields;
 pub mod nav;

@@ -52,6 +52,11 @@ pub enum NavRequest {
         list: List,
         here: Here,
     },
+    /// Write every measure's chart as PNG into a folder, at a size, with a progress bar.
+    ExportCharts {
+        dir: std::path::PathBuf,
+        size: (u32, u32),
+    },
 }
 
 /// What views hand back to the app during a frame.

@@ -5,7 +5,7 @@ use super::OutcomeApp;
 use crate::deck::slide;
 use crate::export::ImageFormat;
 use crate::ui::clipboard::{self, Picture};
-use crate::ui::deck_view::{self, ExportJob, Presenting, export_job::Target};
+use crate::ui::deck_view::{self, Presenting, export_job::Target};
 use crate::ui::nav::{Nav, View};
 
 impl OutcomeApp {
@@ -118,30 +118,57 @@ impl OutcomeApp {
     /// Start writing the shown presentation to `target` on other threads.
     pub fn export_deck_to(&mut self, target: Target) {
         if let Some(deck) = self.deck.deck(&self.doc) {
-            self.deck.export = Some(ExportJob::start(self.doc.project(), deck, target));
+            self.export = Some(deck_view::export_job::start(
+                self.doc.project(),
+                deck,
+                target,
+            ));
         }
     }
 
     /// The export's progress bar while it runs; its outcome when it ends.
     pub(super) fn export_progress(&mut self, ctx: &egui::Context) {
-        let Some(job) = &self.deck.export else { return };
+        let Some(job) = &self.export else { return };
         if let Some(result) = job.finished() {
-            self.deck.export = None;
+            let failure = job.failure.clone();
+            self.export = None;
             let mut nav = Nav::default();
             match result {
                 Ok(done) => nav.status = Some(done),
-                Err(e) => nav.error = Some(format!("Could not export the deck: {e}")),
+                Err(e) => nav.error = Some(format!("{failure}: {e}")),
             }
             self.handle_nav(nav);
             return;
         }
-        let fraction = job.fraction();
-        let slides = job.slides;
-        egui::Modal::new(egui::Id::unique("deck-export")).show(ctx, |ui| {
-            ui.label(format!("Exporting {slides} slides…"));
+        let (fraction, what, done, total) = (job.fraction(), &job.what, job.done(), job.total);
+        egui::Modal::new(egui::Id::unique("export-progress")).show(ctx, |ui| {
+            ui.label(format!("Exporting {what}… ({done} of {total} done)"));
             ui.add(egui::ProgressBar::new(fraction).show_percentage());
         });
         ctx.request_repaint_after(std::time::Duration::from_millis(50));
+    }
+
+    /// Start writing every measure's chart into `dir` on other threads.
+    pub fn export_charts_to(&mut self, dir: std::path::PathBuf, size: (u32, u32)) {
+        let project = self.doc.project().clone();
+        let n = project.measures.len();
+        self.export = Some(crate::ui::export_job::ExportJob::spawn(
+            format!("{n} charts"),
+            n,
+            "Could not export the charts",
+            move |one_done| {
+                crate::chart::export::export_all_with(
+                    &project,
+                    &dir,
+                    ImageFormat::Png,
+                    size.0,
+                    size.1,
+                    None,
+                    &|_, _| one_done(),
+                )
+                .map(|f| format!("Exported {} charts into {}", f.len(), dir.display()))
+            },
+        ));
     }
 
     /// Put the selected slide (or the first) on the clipboard as a 1920×1080 picture.

@@ -111,6 +111,7 @@ impl OutcomeApp {
                     self.programme.add(&self.doc, list, &here);
                     self.view = View::Programme;
                 }
+                NavRequest::ExportCharts { dir, size } => self.export_charts_to(dir, size),
             }
         }
         if let Some(s) = nav.status {

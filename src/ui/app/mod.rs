@@ -80,6 +80,8 @@ pub struct OutcomeApp {
     recovery: recovery::Recovery,
     /// The document's file as others change it.
     disk_watch: disk_watch::DiskWatch,
+    /// Files being written on other threads (the deck, every chart), with their progress.
+    pub export: Option<crate::ui::export_job::ExportJob>,
 }
 
 impl OutcomeApp {
@@ -112,6 +114,7 @@ impl OutcomeApp {
             source_warnings: Default::default(),
             recovery: Default::default(),
             disk_watch: Default::default(),
+            export: None,
         }
     }
 

@@ -9,7 +9,6 @@ pub use panel::PanelRequest;
 mod present;
 
 pub use capture::slide_of_view;
-pub use export_job::ExportJob;
 pub use present::Presenting;
 
 use crate::deck::starter;
@@ -31,8 +30,6 @@ pub struct DeckUi {
     editing: Option<(usize, String, String)>,
     /// Presentation mode, while presenting.
     pub presenting: Option<Presenting>,
-    /// An export running on other threads.
-    pub export: Option<ExportJob>,
 }
 
 impl DeckUi {

@@ -43,16 +43,8 @@ impl TrendsView {
                     if ui.button("Every chart as PNG, to a folder…").clicked() {
                         ui.close();
                         if let Some(dir) = rfd::FileDialog::new().pick_folder() {
-                            match chart::export::export_all(
-                                doc.project(),
-                                &dir,
-                                crate::export::ImageFormat::Png,
-                                w,
-                                h,
-                            ) {
-                                Ok(f) => nav.status = Some(format!("Exported {} charts", f.len())),
-                                Err(e) => nav.error = Some(e),
-                            }
+                            // Written on other threads, with a progress bar.
+                            nav.go(crate::ui::nav::NavRequest::ExportCharts { dir, size: (w, h) });
                         }
                     }
                 });
