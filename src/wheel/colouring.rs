@@ -99,6 +99,8 @@ pub struct OutcomeFacts {
     pub on_track: usize,
     pub off_track: usize,
     pub no_data: usize,
+    /// Of `no_data`, the measures whose values are all illustrative (drawn, never rated).
+    pub illustrative_only: usize,
     pub worst_rag: Option<Rag>,
     pub actions: usize,
     pub pledges: usize,
@@ -124,6 +126,9 @@ impl OutcomeFacts {
                 format!("Off track ({} of {measures} measures)", self.off_track)
             }
             TrackStatus::NoData if measures == 0 => "No measures".to_string(),
+            TrackStatus::NoData if self.illustrative_only == measures => {
+                "Not rated: only illustrative values".to_string()
+            }
             TrackStatus::NoData => "No data".to_string(),
         };
         let rag = self
@@ -159,10 +164,14 @@ pub fn outcome_facts(p: &Project) -> Vec<OutcomeFacts> {
         .enumerate()
         .map(|(i, o)| (o.id.as_str(), i))
         .collect();
-    let measure_status: HashMap<&str, TrackStatus> = p
+    let measure_status: HashMap<&str, (TrackStatus, bool)> = p
         .measures
         .iter()
-        .map(|m| (m.id.as_str(), status::assess(m).status))
+        .map(|m| {
+            let a = status::assess(m);
+            let illustrative = a.summary == status::ILLUSTRATIVE_ONLY;
+            (m.id.as_str(), (a.status, illustrative))
+        })
         .collect();
     let mut facts: Vec<OutcomeFacts> = p
         .outcomes
@@ -171,9 +180,13 @@ pub fn outcome_facts(p: &Project) -> Vec<OutcomeFacts> {
             let mut f = OutcomeFacts::default();
             for m in &o.measures {
                 match measure_status.get(m.as_str()) {
-                    Some(TrackStatus::OnTrack) => f.on_track += 1,
-                    Some(TrackStatus::OffTrack) => f.off_track += 1,
-                    _ => f.no_data += 1,
+                    Some((TrackStatus::OnTrack, _)) => f.on_track += 1,
+                    Some((TrackStatus::OffTrack, _)) => f.off_track += 1,
+                    Some((_, illustrative)) => {
+                        f.no_data += 1;
+                        f.illustrative_only += usize::from(*illustrative);
+                    }
+                    None => f.no_data += 1,
                 }
             }
             f
@@ -274,7 +287,7 @@ pub fn legend(mode: ColourMode, groups: &[(String, Colour)]) -> Vec<LegendEntry>
                 NO_DATA,
                 Pattern::Dots,
                 "",
-                "No data or no measures (dotted)",
+                "Not rated: no data, only illustrative values or no measures (dotted)",
             ),
         ],
         ColourMode::Rag => {

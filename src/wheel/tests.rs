@@ -578,3 +578,39 @@ fn too_many_voices_to_read_are_a_band_until_zoomed_into() {
     assert!(ring(&g, 1) < 0.05 * g.radius, "{:?}", g.radii);
     check_geometry_labels(&g);
 }
+
+/// An outcome whose measures have only illustrative values is "not rated", said so, not
+/// "No data" beside values the charts draw; the status legend names that case.
+#[test]
+fn an_outcome_with_only_illustrative_values_says_it_is_not_rated() {
+    use crate::model::{Measure, Observation, ValueStatus};
+    let mut p = small();
+    let o = p.outcomes[0].id.clone();
+    p.measures.push(Measure {
+        id: "made-up".into(),
+        name: "Made-up measure".into(),
+        observations: vec![Observation {
+            period: "2024".parse().unwrap(),
+            value: 3.0,
+            status: ValueStatus::Illustrative,
+            ..Default::default()
+        }],
+        ..Default::default()
+    });
+    p.outcomes[0].measures = vec!["made-up".into()];
+    let facts = colouring::outcome_facts(&p);
+    assert_eq!(facts[0].illustrative_only, 1, "{o}");
+    assert!(
+        facts[0]
+            .summary()
+            .starts_with("Not rated: only illustrative values"),
+        "{}",
+        facts[0].summary()
+    );
+    let legend = colouring::legend(ColourMode::Status, &[]);
+    assert!(
+        legend
+            .iter()
+            .any(|e| e.label.contains("only illustrative values"))
+    );
+}
