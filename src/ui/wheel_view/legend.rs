@@ -3,28 +3,34 @@
 use super::*;
 
 /// Draw the legend in `ui`, with `hints` (how to read voices and outcomes the wheel cannot
-/// name at this size) below it. Long names wrap; none is cut.
+/// name at this size) under its heading, where they are seen first. Long names wrap; none is
+/// cut; a long legend (forty priorities) scrolls.
 pub(super) fn show(ui: &mut Ui, legend: &wheel::Legend, hints: &[String]) {
     ui.label(RichText::new(&legend.title).small().strong());
-    for e in &legend.entries {
-        ui.horizontal(|ui| {
-            swatch(ui, e.colour, e.pattern);
-            let text = if e.marker.is_empty() {
-                e.label.clone()
-            } else {
-                format!("{} {}", e.marker, e.label)
-            };
-            ui.add(egui::Label::new(RichText::new(text).small()).wrap());
-        });
-    }
-    ui.add_space(4.0);
-    for note in std::iter::once(&legend.rings).chain(&legend.voices) {
-        ui.label(RichText::new(note).small().color(theme::muted(ui)));
-    }
     for hint in hints {
-        ui.add_space(4.0);
         ui.label(RichText::new(hint).small().strong());
+        ui.add_space(2.0);
     }
+    egui::ScrollArea::vertical()
+        .id_salt("wheel-legend")
+        .auto_shrink([false, true])
+        .show(ui, |ui| {
+            for e in &legend.entries {
+                ui.horizontal(|ui| {
+                    swatch(ui, e.colour, e.pattern);
+                    let text = if e.marker.is_empty() {
+                        e.label.clone()
+                    } else {
+                        format!("{} {}", e.marker, e.label)
+                    };
+                    ui.add(egui::Label::new(RichText::new(text).small()).wrap());
+                });
+            }
+            ui.add_space(4.0);
+            for note in std::iter::once(&legend.rings).chain(&legend.voices) {
+                ui.label(RichText::new(note).small().color(theme::muted(ui)));
+            }
+        });
 }
 
 pub(super) fn swatch(ui: &mut Ui, fill: Colour, pattern: Pattern) {
