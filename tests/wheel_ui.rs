@@ -9,6 +9,8 @@ use outcome_explorer::document::Document;
 use outcome_explorer::ui::OutcomeApp;
 use outcome_explorer::wheel::fixture;
 
+mod fixtures;
+
 fn harness() -> Harness<'static, OutcomeApp> {
     let app = OutcomeApp::new(Document::new(fixture::project(3, 4, 10, 2), None));
     let mut h = Harness::builder()
@@ -310,4 +312,30 @@ fn a_zoom_left_without_outcomes_says_the_whole_priority_shows() {
         .unwrap();
     h.run();
     h.get_by_label(&note);
+}
+
+/// Forty priorities in a 1280×800 window: too many outcomes to name, and the legend says how
+/// many and how to read them; zoomed into one priority, its outcomes are named and the note
+/// goes.
+#[test]
+fn a_wheel_too_crowded_to_name_its_outcomes_says_so_until_zoomed() {
+    let p = fixtures::load("forty-priorities.ron");
+    let total = p.outcomes.len();
+    let first = p.priorities[0].name.clone();
+    let app = OutcomeApp::new(Document::new(p, None));
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .with_max_steps(60)
+        .build_ui_state(|ui, app: &mut OutcomeApp| app.ui_root(ui), app);
+    h.run();
+    let note = format!("Too many outcomes ({total}) to name at this size");
+    assert!(h.query_by_label_contains(&note).is_some(), "{note}");
+    // Zoomed into one priority, as a user clicks it: its outcomes are named, the note goes.
+    h.get_by_role_and_label(Role::Button, &first).click();
+    h.run();
+    assert!(h.state().wheel.state().focus.is_some(), "zoomed");
+    assert!(
+        h.query_by_label_contains("to name at this size").is_none(),
+        "zoomed in, every outcome is named"
+    );
 }
