@@ -472,12 +472,35 @@ pub fn check_action(
             ),
         ));
     }
-    for o in &a.outcomes {
-        if project.outcome(o).is_none() {
-            errs.push(err(Field::Outcomes, format!("there is no outcome “{o}”")));
-        }
+    let unknown: Vec<&str> = a
+        .outcomes
+        .iter()
+        .filter(|o| project.outcome(o).is_none())
+        .map(String::as_str)
+        .collect();
+    if !unknown.is_empty() {
+        errs.push(err(Field::Outcomes, no_such_outcomes(&unknown)));
     }
     errs
+}
+
+/// "there is no outcome “x”", naming at most three (each cut short) and counting the rest,
+/// so that a pasted list of a thousand words gives one short message.
+fn no_such_outcomes(unknown: &[&str]) -> String {
+    let named: Vec<String> = unknown
+        .iter()
+        .take(3)
+        .map(|o| format!("“{}”", crate::format::cut_chars(o, 40)))
+        .collect();
+    match unknown.len() {
+        1 => format!("there is no outcome {}", named[0]),
+        2 | 3 => format!("there are no outcomes {}", named.join(", ")),
+        n => format!(
+            "there are no outcomes {} and {} more",
+            named.join(", "),
+            n - 3
+        ),
+    }
 }
 
 /// Read a date typed by a person: `2025-01-31`, `31 Jan 2025`, `31 January 2025` or `31/01/2025`.

@@ -223,3 +223,19 @@ fn copy_table_gives_the_shown_rows_and_columns_as_tab_separated_text() {
          Fewer households in temporary accommodation; gone\n"
     );
 }
+
+#[test]
+fn unknown_outcomes_are_named_in_one_short_message() {
+    assert_eq!(no_such_outcomes(&["gone"]), "there is no outcome “gone”");
+    assert_eq!(
+        no_such_outcomes(&["a", "b"]),
+        "there are no outcomes “a”, “b”"
+    );
+    let many: Vec<String> = (0..1000).map(|i| format!("word{i}")).collect();
+    let refs: Vec<&str> = many.iter().map(String::as_str).collect();
+    let m = no_such_outcomes(&refs);
+    assert!(m.ends_with("and 997 more"), "{m}");
+    assert!(m.len() < 200, "{m}");
+    let long = "x".repeat(5000);
+    assert!(no_such_outcomes(&[&long]).len() < 100);
+}
