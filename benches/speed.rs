@@ -13,7 +13,9 @@
 //!   wheel every frame; `editor` is the Programme view with the headline measure's editor
 //!   open, `editor-open` opens another outcome's editor each frame, `editor-apply` applies
 //!   an edit to the name of the outcome whose editor is open and draws the frame after it,
-//!   `editor-rename` the same with a new id (every reference following).
+//!   `editor-rename` the same with a new id (every reference following); `present-wheel`,
+//!   `present-chart` and `present-picture` are presentation mode on the Luton sample's deck
+//!   (a live wheel, a live chart, a slide shown as its picture; sample scale only).
 //! - `export/…`: the wheel and chart exporters (SVG building, and PNG with resvg) as the
 //!   window and the command line call them; `all-charts-*` writes every measure's chart to
 //!   a folder, as `export charts` does (PNG at sample scale, SVG at large); `deck-pptx` and
@@ -275,7 +277,58 @@ fn frame_benches(c: &mut Criterion, project: &Project, scale: Scale, ids: &mut V
         ids.push(Id::criterion("frame", f));
     }
     editor_frames(&mut group, project, s, ids);
+    if !large {
+        present_frames(&mut group, ids);
+    }
     group.finish();
+}
+
+/// Presentation mode on the Luton sample's deck at 1920×1080: a live wheel slide, a live
+/// chart slide and a slide shown as its picture (drawn on another thread at the start).
+fn present_frames(
+    group: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>,
+    ids: &mut Vec<Id>,
+) {
+    let Ok(p) = file::load(&manifest_dir().join("sample-data/luton-2040.ron")) else {
+        return;
+    };
+    let Some(deck) = p.presentations.first() else {
+        return;
+    };
+    let find = |want: fn(&outcome_explorer::model::SlideView) -> bool| {
+        deck.slides.iter().position(|s| want(&s.view))
+    };
+    use outcome_explorer::model::SlideView;
+    let slides = [
+        (
+            "present-wheel",
+            find(|v| matches!(v, SlideView::Wheel { .. })),
+        ),
+        (
+            "present-chart",
+            find(|v| matches!(v, SlideView::Chart { .. })),
+        ),
+        (
+            "present-picture",
+            find(|v| matches!(v, SlideView::Dashboard { .. })),
+        ),
+    ];
+    for (name, slide) in slides {
+        let Some(slide) = slide else { continue };
+        let mut h = Headless::new(p.clone(), "luton-2040-present.ron");
+        h.warm_up();
+        h.app.deck.selected = Some(slide);
+        let ctx = h.ctx.clone();
+        h.app.present(&ctx);
+        // Let the pictures arrive from their thread before measuring.
+        for _ in 0..100 {
+            h.frame(Vec::new());
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        let f = format!("{name}/sample");
+        group.bench_function(&f, |b| b.iter(|| h.frame(Vec::new())));
+        ids.push(Id::criterion("frame", f));
+    }
 }
 
 /// The Programme view's editor: a frame with the headline measure's editor open (its fields,
@@ -896,6 +949,9 @@ fn scale_wanted(filter: &Option<String>, scale: Scale) -> bool {
         "editor-open",
         "editor-apply",
         "editor-rename",
+        "present-wheel",
+        "present-chart",
+        "present-picture",
     ] {
         ids.push(format!("frame/{v}/{s}"));
     }
