@@ -118,14 +118,41 @@ struct Reader<'de> {
     budget: usize,
 }
 
+/// The bytes that continue an ASCII identifier, by value (a table: identifiers are read at
+/// every field).
+static IDENT_BYTES: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = c.is_ascii_alphanumeric() || c == b'_';
+        b += 1;
+    }
+    t
+};
+
 /// A byte that continues an ASCII identifier.
+#[inline]
 fn ident_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_'
+    IDENT_BYTES[usize::from(b)]
 }
 
 /// A byte ron's float reader takes (`is_float_char`).
 fn float_byte(b: u8) -> bool {
     b.is_ascii_digit() || matches!(b, b'e' | b'E' | b'.' | b'+' | b'-' | b'_')
+}
+
+/// Where the first `"` or `\` is: most strings are short (periods, ids), and a plain loop
+/// finds their end sooner than a vectorised search gets going.
+#[inline]
+fn quote_or_backslash(bytes: &[u8]) -> Option<usize> {
+    const SHORT: usize = 24;
+    let head = &bytes[..bytes.len().min(SHORT)];
+    match head.iter().position(|&b| b == b'"' || b == b'\\') {
+        Some(i) => Some(i),
+        None if bytes.len() > SHORT => memchr2(b'"', b'\\', &bytes[SHORT..]).map(|i| i + SHORT),
+        None => None,
+    }
 }
 
 /// The value of a hex digit, as ron's `decode_hex`.
@@ -295,15 +322,15 @@ impl<'de> Reader<'de> {
     fn string(&mut self) -> Result<Text<'de>> {
         match self.peek() {
             Some(b'"') => {
+                // ron looks for the closing quote, then for a `\` before it: the first of the
+                // two tells the same.
                 let start = self.pos + 1;
-                let body = &self.bytes[start..];
-                let end = memchr(b'"', body).ok_or(Declined)?;
-                match memchr(b'\\', &body[..end]) {
-                    None => {
-                        self.pos = start + end + 1;
-                        Ok(Text::Borrowed(&self.text[start..start + end]))
-                    }
-                    Some(escape) => self.escaped_string(start, start + escape).map(Text::Owned),
+                let end = start + quote_or_backslash(&self.bytes[start..]).ok_or(Declined)?;
+                if self.bytes[end] == b'"' {
+                    self.pos = end + 1;
+                    Ok(Text::Borrowed(&self.text[start..end]))
+                } else {
+                    self.escaped_string(start, end).map(Text::Owned)
                 }
             }
             Some(b'r') => self.raw_string(),
@@ -467,17 +494,23 @@ impl<'de> Reader<'de> {
     #[inline]
     fn float_text(&mut self) -> Result<&'de str> {
         let start = self.pos;
-        let run = self.rest().iter().take_while(|&&b| float_byte(b)).count();
-        let text = &self.text[start..start + run];
-        if run == 0
-            || text.contains('_')
-            || text.contains("..")
-            || self.bytes.get(start + run) == Some(&b'f')
-        {
+        let mut end = start;
+        let mut last = 0;
+        while let Some(&b) = self.bytes.get(end) {
+            if !float_byte(b) {
+                break;
+            }
+            if b == b'_' || (b == b'.' && last == b'.') {
+                return Err(Declined);
+            }
+            last = b;
+            end += 1;
+        }
+        if end == start || self.bytes.get(end) == Some(&b'f') {
             return Err(Declined);
         }
-        self.pos = start + run;
-        Ok(text)
+        self.pos = end;
+        Ok(&self.text[start..end])
     }
 
     fn int<T: TryFrom<i128>>(&mut self) -> Result<T> {
