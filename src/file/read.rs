@@ -11,8 +11,8 @@
 //!    exist. What the fast reader reads, it reads as ron does, so a file means the same either
 //!    way, and every problem is ron's, with ron's message and position.
 //! 2. The rest of the file, with those lists emptied (the *frame*: the programme, the file's
-//!    `#![enable(…)]` extensions and every field outside the lists), is parsed by ron too; then
-//!    every core helps with the items still waiting.
+//!    `#![enable(…)]` extensions and every field outside the lists), is parsed the same way
+//!    (the fast reader, then ron); then every core helps with the items still waiting.
 //! 3. An item that fails is read again without the innermost list entry holding the error (an
 //!    observation, an action), so that every problem in it is found, not only the first.
 //! 4. Each error's position inside its item is mapped back to the file, and named by its path
@@ -186,7 +186,7 @@ pub fn read(text: &str) -> Result<Project, Unread> {
         drop(to_parse);
         let framed = split.map(|split| {
             let frame = Frame::new(text, &split);
-            let read = options.ron.from_str::<Project>(&frame.text);
+            let read = read_frame(&frame.text, &options.ron);
             (split, frame, read)
         });
         let mut done = parse_items();
@@ -211,6 +211,18 @@ pub fn items(text: &str) -> Option<Vec<(&str, &str)>> {
     })
     .ok()?;
     Some(items)
+}
+
+/// The frame's project: by the fast reader (after the `#![enable(…)]` attributes, which ron
+/// reads) when it can, else by ron.
+fn read_frame(frame: &str, options: &ron::Options) -> Result<Project, SpannedError> {
+    if let Ok(d) = ron::Deserializer::from_str_with_options(frame, options)
+        && let Some(fast) = FastRon::for_extensions(d.extensions())
+        && let Some(project) = fast.from_str::<Project>(d.remainder())
+    {
+        return Ok(project);
+    }
+    options.from_str::<Project>(frame)
 }
 
 /// The problem of a text whose structure does not balance.
