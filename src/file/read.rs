@@ -5,8 +5,8 @@
 //!    top-level list (`measures: [ … ]`) into its items. Each item is handed to the other
 //!    cores as soon as it is cut, and parsed there, with the file's extensions (read from its
 //!    first lines), while the pass goes on: first by the [fast reader](super::fast_ron), a
-//!    serde deserializer for the RON the app writes (four to five times quicker than ron's parser);
-//!    when it declines (a construct it does not read, an extension other than
+//!    serde deserializer for the RON the app writes (four to five times quicker than ron's
+//!    parser); when it declines (a construct it does not read, an extension other than
 //!    `implicit_some`, any error at all), ron parses the item as if the fast reader did not
 //!    exist. What the fast reader reads, it reads as ron does, so a file means the same either
 //!    way, and every problem is ron's, with ron's message and position.
