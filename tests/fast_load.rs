@@ -5,10 +5,15 @@
 mod common;
 
 use common::arb_project;
+use outcome_explorer::file::fast_ron::FastRon;
 use outcome_explorer::file::{self, Location};
-use outcome_explorer::model::Project;
+use outcome_explorer::model::{
+    ActionPlan, AreaOfNeed, Measure, Mission, Outcome, Pledge, Priority, Project, Source, Voice,
+};
 use outcome_explorer::synthetic::{Scale, generate_scale};
 use proptest::prelude::*;
+use serde::Deserialize;
+use std::fmt::Debug;
 
 fn ron_alone(text: &str) -> Result<Project, ron::error::SpannedError> {
     ron::Options::default()
@@ -49,6 +54,74 @@ fn agrees_with_ron(text: &str) -> Result<(), String> {
                 Err(format!("ron: {ron:?} {theirs}\nours: {ours}"))
             }
         }
+    }
+}
+
+/// Whether the fast reader read `text` as a `T`; an error when it read it otherwise than ron
+/// does (compared by `Debug`, which tells -0.0 from 0.0) or read a text ron refuses.
+fn fast_as_ron<'a, T: Deserialize<'a> + Debug>(
+    fast: FastRon,
+    ron: &ron::Options,
+    text: &'a str,
+    ron_text: &'a str,
+) -> Result<bool, String> {
+    let Some(ours) = fast.from_str::<T>(text) else {
+        return Ok(false);
+    };
+    match ron.from_str::<T>(ron_text) {
+        Ok(theirs) if format!("{ours:?}") == format!("{theirs:?}") => Ok(true),
+        Ok(theirs) => Err(format!("read {ours:?}\nron reads {theirs:?}\nin {text}")),
+        Err(e) => Err(format!("read {ours:?}\nron refuses it: {e}\nin {text}")),
+    }
+}
+
+/// The fast reader on its own, item by item as the loader cuts the text and on the whole
+/// text: what it reads is what ron reads. The items it read, of all.
+fn fast_reader_agrees(text: &str) -> Result<(usize, usize), String> {
+    let Ok(d) = ron::Deserializer::from_str_with_options(
+        text,
+        &ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME),
+    ) else {
+        return Ok((0, 0));
+    };
+    let Some(fast) = FastRon::for_extensions(d.extensions()) else {
+        return Ok((0, 0));
+    };
+    let ron = ron::Options::default().with_default_extension(d.extensions());
+    // The whole text after its `#![enable(…)]` line, against ron's reading of all of it.
+    fast_as_ron::<Project>(fast, &ron, d.remainder(), text)?;
+    let Some(items) = file::top_level_items(text) else {
+        return Ok((0, 0));
+    };
+    let mut read = 0;
+    for &(list, item) in &items {
+        let one = match list {
+            "sources" => fast_as_ron::<Source>(fast, &ron, item, item),
+            "priorities" => fast_as_ron::<Priority>(fast, &ron, item, item),
+            "needs" => fast_as_ron::<AreaOfNeed>(fast, &ron, item, item),
+            "outcomes" => fast_as_ron::<Outcome>(fast, &ron, item, item),
+            "voices" => fast_as_ron::<Voice>(fast, &ron, item, item),
+            "measures" => fast_as_ron::<Measure>(fast, &ron, item, item),
+            "action_plans" => fast_as_ron::<ActionPlan>(fast, &ron, item, item),
+            "pledges" => fast_as_ron::<Pledge>(fast, &ron, item, item),
+            "missions" => fast_as_ron::<Mission>(fast, &ron, item, item),
+            other => return Err(format!("a list this test does not know: {other}")),
+        };
+        read += usize::from(one.map_err(|e| format!("{list}: {e}"))?);
+    }
+    Ok((read, items.len()))
+}
+
+#[test]
+fn the_fast_reader_reads_every_item_the_app_writes() {
+    // A declined item is read by ron, slowly: what the app writes must never be declined.
+    let luton = std::fs::read_to_string("sample-data/luton-2040.ron").unwrap();
+    let (read, all) = fast_reader_agrees(&luton).unwrap();
+    assert!(all > 50 && read == all, "{read} of {all}");
+    for scale in [Scale::Sample, Scale::SampleX10] {
+        let text = file::to_text(&generate_scale(scale, 5));
+        let (read, all) = fast_reader_agrees(&text).unwrap();
+        assert!(all > 50 && read == all, "{scale:?}: {read} of {all}");
     }
 }
 
@@ -269,5 +342,49 @@ proptest! {
         let edited: String = chars.into_iter().collect();
         let agreed = agrees_with_ron(&edited);
         prop_assert!(agreed.is_ok(), "{}\n{}", agreed.unwrap_err(), edited);
+    }
+
+    /// The fast reader, item by item, reads every item of any project the app writes, as
+    /// ron reads it.
+    #[test]
+    fn the_fast_reader_reads_written_items_as_ron(p in arb_project()) {
+        let text = file::to_text(&p);
+        let (read, all) = fast_reader_agrees(&text).map_err(TestCaseError::fail)?;
+        prop_assert_eq!(read, all, "{}", text);
+    }
+
+    /// Whatever an edit does to a file, each item the fast reader reads (and the whole text,
+    /// if it reads it) is what ron reads; the rest it declines.
+    #[test]
+    fn the_fast_reader_reads_edited_items_as_ron_or_declines(
+        p in arb_project(),
+        edits in prop::collection::vec((
+            any::<prop::sample::Index>(),
+            prop_oneof![
+                Just(None),
+                prop::sample::select(vec![
+                    "\"", "[", "]", "(", ")", ",", ":", "/", "//", "/*", "*/", "#", "r", "r#\"",
+                    "1", ".", "e", "-", "+", "_", " ", "\n", "\\", "\\u{e9}", "\\x", "x", "'",
+                    "Some(", "None", "Other(", "inf", "NaN", "0x", "é", "\u{85}", "()", "{", "}",
+                ]).prop_map(Some),
+            ],
+            any::<bool>(),
+        ), 1..4),
+    ) {
+        let mut text = file::to_text(&p);
+        for (at, piece, replace) in edits {
+            let mut i = at.index(text.len() + 1);
+            while !text.is_char_boundary(i) {
+                i -= 1;
+            }
+            let next = text[i..].chars().next().map_or(0, char::len_utf8);
+            match piece {
+                None => text.replace_range(i..i + next, ""),
+                Some(piece) if replace => text.replace_range(i..i + next, piece),
+                Some(piece) => text.insert_str(i, piece),
+            }
+        }
+        let agreed = fast_reader_agrees(&text);
+        prop_assert!(agreed.is_ok(), "{}\n{}", agreed.unwrap_err(), text);
     }
 }

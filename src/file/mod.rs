@@ -1,6 +1,7 @@
 //! Reading and writing project files: RON text, every problem explained, atomic saves.
 
 mod comments;
+pub mod fast_ron;
 mod fingerprint;
 mod lexer;
 pub mod limits;
@@ -16,6 +17,8 @@ pub use fingerprint::{Check, DiskState, Fingerprint, load_fingerprinted};
 pub use limits::MAX_FILE_BYTES;
 pub use lock::tidy;
 pub use read::TOP_LISTS;
+#[doc(hidden)]
+pub use read::items as top_level_items;
 pub use save::{
     Expect, SaveError, SaveErrorKind, SaveOptions, Saved, backup_path, io_reason, save, save_with,
     why_read_only, write_atomic, write_atomic_no_backup, write_with,
