@@ -80,7 +80,15 @@ macro_rules! top_lists {
                 match self {
                     $(Kind::$ty => match options.fast.and_then(|f| f.from_str::<$ty>(text)) {
                         Some(x) => Ok(Item::$ty(x)),
-                        None => options.ron.from_str::<$ty>(text).map(Item::$ty),
+                        None => match attribute_at_start(text) {
+                            // ron reads a `#` that begins a text as the start of its
+                            // attributes; in the list it is where the item's `(` should be.
+                            Some(at) => Err(SpannedError {
+                                code: ron::Error::ExpectedNamedStructLike(stringify!($ty)),
+                                span: ron::error::Span { start: at, end: at },
+                            }),
+                            None => options.ron.from_str::<$ty>(text).map(Item::$ty),
+                        },
                     },)*
                 }
             }
@@ -116,6 +124,18 @@ top_lists!(
 struct Options {
     ron: ron::Options,
     fast: Option<FastRon>,
+}
+
+/// Where an item's text begins with `#` (after white space), as ron counts lines and columns.
+fn attribute_at_start(text: &str) -> Option<ron::error::Position> {
+    let rest = text.trim_start();
+    if !rest.starts_with('#') {
+        return None;
+    }
+    let skipped = &text[..text.len() - rest.len()];
+    let line = 1 + skipped.matches('\n').count();
+    let col = 1 + skipped.rsplit('\n').next().map_or(0, |l| l.chars().count());
+    Some(ron::error::Position { line, col })
 }
 
 /// Only the version, read from the frame when the file has problems, so that a newer file is
