@@ -238,7 +238,10 @@ pub fn opt_date(v: &str) -> Result<Option<NaiveDate>, String> {
 /// note written over several lines comes back as it was.
 pub fn parse_notes(cell: &str) -> Result<Vec<ProgressNote>, String> {
     let mut notes: Vec<ProgressNote> = Vec::new();
-    for line in cell.split('\n').map(|l| l.strip_suffix('\r').unwrap_or(l)) {
+    // Lines end in \n, \r\n or a lone \r (older spreadsheets): all are line ends, so that no
+    // \r stays in a note to come back different from its own export.
+    let cell = cell.replace("\r\n", "\n").replace('\r', "\n");
+    for line in cell.split('\n') {
         match parse_note(line) {
             Ok(n) => notes.push(n),
             Err(e) => match notes.last_mut() {
@@ -275,6 +278,19 @@ fn parse_note(line: &str) -> Result<ProgressNote, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A lone carriage return ends a line as \n does; none stays in a note (a fuzz finding:
+    /// "2025-03-01: e\r\r" imported as "e\r", then its own export came back as "e").
+    #[test]
+    fn carriage_returns_end_lines_and_stay_out_of_notes() {
+        let notes = parse_notes("2025-03-01: e\r\r").unwrap();
+        assert_eq!(notes.len(), 1);
+        assert_eq!(notes[0].text, "e");
+        let notes = parse_notes("2025-03-01: a\rmore\r2025-04-01: b\r\n").unwrap();
+        assert_eq!(notes.len(), 2);
+        assert_eq!(notes[0].text, "a\nmore");
+        assert_eq!(notes[1].text, "b");
+    }
 
     #[test]
     fn semicolons_and_tabs_are_recognised() {
