@@ -369,13 +369,18 @@ fn problem_in(text: &str, e: &SpannedError) -> Found {
 /// The path of byte `at` of `item`, the `n`th of `list`: the list and the item's name, then
 /// the path inside it (`measures "tb" observation 3`, `measures[4]`).
 fn item_path(item: &str, list: &str, n: usize, at: usize) -> String {
+    // Names are cut short: an id may be any text, thousands of characters long.
     let head = match locate::item_name(item, 0..item.len()) {
-        Some(id) => format!("{list} {id:?}"),
+        Some(id) => format!("{list} {:?}", crate::format::cut_chars(id, 40)),
         None => format!("{list}[{}]", n + 1),
     };
     let inside = locate::locate(item, 0..item.len(), at).path;
     std::iter::once(head)
-        .chain(inside)
+        .chain(
+            inside
+                .into_iter()
+                .map(|p| crate::format::cut_chars(&p, 60).into_owned()),
+        )
         .collect::<Vec<_>>()
         .join(" ")
 }
@@ -417,7 +422,11 @@ impl Frame {
         });
         Found {
             at: self.to_text(here),
-            path: path.join(" "),
+            path: path
+                .iter()
+                .map(|p| crate::format::cut_chars(p, 60))
+                .collect::<Vec<_>>()
+                .join(" "),
             message: messages::describe(&e.code, &self.text, here),
         }
     }
