@@ -137,6 +137,9 @@ pub fn build_from(
     } else {
         None
     };
+    let unnamed_outcomes = opts
+        .labels
+        .then(|| unnamed(&segments[ranges[Ring::Outcome.index()].clone()]));
     Geometry {
         radius: r,
         radii,
@@ -147,7 +150,24 @@ pub fn build_from(
         centre_fill: Colour::rgb(0xff, 0xff, 0xff),
         voices_readable: rings.voices_readable,
         voice_opening: plan.voice_opening.clone(),
+        unnamed_outcomes,
     }
+}
+
+/// How many of the outcomes among `segments` have no label in any of their segments (an
+/// outcome under several priorities needs its name once), and how many there are.
+fn unnamed(segments: &[Segment]) -> (usize, usize) {
+    let mut shown: Vec<(usize, bool)> = segments
+        .iter()
+        .filter_map(|s| match s.kind {
+            SegmentKind::Outcome(i) => Some((i, s.label.is_some())),
+            _ => None,
+        })
+        .collect();
+    shown.sort_unstable_by_key(|&(i, named)| (i, !named));
+    shown.dedup_by_key(|&mut (i, _)| i);
+    let unnamed = shown.iter().filter(|(_, named)| !named).count();
+    (unnamed, shown.len())
 }
 
 /// How much of the radius each ring gets, decided by what is in view: a ring that is one

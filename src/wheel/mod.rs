@@ -204,6 +204,9 @@ pub struct Geometry {
     pub voices_readable: bool,
     /// The opening most voices share ("We want"), left out of their labels and said once.
     pub voice_opening: Option<String>,
+    /// How many outcomes in view have no label in any of their segments, and how many are
+    /// in view; `None` when labels were not fitted (during a zoom's animation).
+    pub unnamed_outcomes: Option<(usize, usize)>,
 }
 
 /// How to build.

@@ -165,26 +165,17 @@ fn outcomes_unnamed(unnamed: usize, total: usize) -> String {
 }
 
 /// The notes a picture of `g` needs below its legend: how to read voices shown as a band,
-/// and how many outcomes in view could not be named (a name is never silently dropped).
+/// and how many outcomes in view could not be named (a name is never silently dropped;
+/// counted once, when the labels are fitted).
 pub fn hints(g: &super::Geometry) -> Vec<String> {
     let mut out = Vec::new();
     if !g.voices_readable && !g.ring(super::Ring::Voice).is_empty() {
         out.push(VOICES_HIDDEN.to_string());
     }
-    let outcomes = g.ring(super::Ring::Outcome);
-    let mut shown: Vec<(usize, bool)> = outcomes
-        .iter()
-        .filter_map(|s| match s.kind {
-            super::SegmentKind::Outcome(i) => Some((i, s.label.is_some())),
-            _ => None,
-        })
-        .collect();
-    // An outcome under several priorities needs its name in one of its segments.
-    shown.sort_unstable_by_key(|&(i, named)| (i, !named));
-    shown.dedup_by_key(|&mut (i, _)| i);
-    let unnamed = shown.iter().filter(|(_, named)| !named).count();
-    if unnamed > 0 {
-        out.push(outcomes_unnamed(unnamed, shown.len()));
+    if let Some((unnamed, total)) = g.unnamed_outcomes
+        && unnamed > 0
+    {
+        out.push(outcomes_unnamed(unnamed, total));
     }
     out
 }
