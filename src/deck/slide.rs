@@ -63,20 +63,7 @@ pub fn body_svg(project: &Project, slide: &Slide, w: f64, h: f64) -> String {
             };
             wheel::export::svg_untitled(project, &state, &opts)
         }
-        SlideView::Chart {
-            measure,
-            fit_axis,
-            comparators,
-            from,
-            to,
-        } => match views::slide_chart(
-            project,
-            measure,
-            *fit_axis,
-            comparators.as_deref(),
-            *from,
-            *to,
-        ) {
+        SlideView::Chart { measure, .. } => match views::slide_chart(project, &slide.view) {
             Some(mut c) => {
                 c.title.clear();
                 chart::svg::chart(&c, w, h)
@@ -84,15 +71,7 @@ pub fn body_svg(project: &Project, slide: &Slide, w: f64, h: f64) -> String {
             None => words::missing_body(&format!("measure {measure:?} does not exist"), w, h),
         },
         SlideView::Dashboard { measures } => {
-            let indices: Vec<usize> = if measures.is_empty() {
-                project.measures_in_dashboard_order()
-            } else {
-                measures
-                    .iter()
-                    .filter_map(|id| project.measures.iter().position(|m| &m.id == id))
-                    .collect()
-            };
-            let cards: Vec<chart::Card> = indices
+            let cards: Vec<chart::Card> = views::dashboard_measures(project, measures)
                 .into_iter()
                 .map(|i| chart::card(project, i, &project.measures[i]))
                 .collect();
@@ -124,20 +103,7 @@ pub fn describe(project: &Project, slide: &Slide) -> String {
                 state.colour.label().to_lowercase()
             )
         }
-        SlideView::Chart {
-            measure,
-            fit_axis,
-            comparators,
-            from,
-            to,
-        } => match views::slide_chart(
-            project,
-            measure,
-            *fit_axis,
-            comparators.as_deref(),
-            *from,
-            *to,
-        ) {
+        SlideView::Chart { measure, .. } => match views::slide_chart(project, &slide.view) {
             Some(c) => format!(
                 "Trend chart: {}. {} {}. {}.",
                 c.subtitle,
@@ -148,10 +114,8 @@ pub fn describe(project: &Project, slide: &Slide) -> String {
             None => format!("Measure {measure:?} does not exist."),
         },
         SlideView::Dashboard { measures } => {
-            let cards: Vec<String> = project
-                .measures_in_dashboard_order()
+            let cards: Vec<String> = views::dashboard_measures(project, measures)
                 .into_iter()
-                .filter(|&i| measures.is_empty() || measures.contains(&project.measures[i].id))
                 .map(|i| {
                     let c = chart::card(project, i, &project.measures[i]);
                     format!("{}: {} {}", c.name, c.latest, c.latest_period)

@@ -4,8 +4,8 @@
 
 use crate::chart::{self, Chart, ChartOptions};
 use crate::model::{
-    Action, ActionPlan, Measure, Period, PlanColumn, PlanFilter, PlanSort, Project, WheelColour,
-    WheelGrouping,
+    Action, ActionPlan, Measure, Period, PlanColumn, PlanFilter, PlanSort, Project, SlideView,
+    WheelColour, WheelGrouping,
 };
 use crate::plan_table::{self, Column, Filter, Sort};
 use crate::wheel::{ColourMode, Focus, Grouping, SegmentKey, ViewState};
@@ -100,22 +100,39 @@ pub fn chart_options(
     o
 }
 
-/// The chart a chart slide shows, or `None` when its measure does not exist.
-pub fn slide_chart(
-    project: &Project,
-    measure: &str,
-    fit_axis: Option<bool>,
-    comparators: Option<&[String]>,
-    from: Option<Period>,
-    to: Option<Period>,
-) -> Option<Chart> {
+/// The chart a chart slide shows, or `None` when `view` is not a chart or its measure does
+/// not exist.
+pub fn slide_chart(project: &Project, view: &SlideView) -> Option<Chart> {
+    let SlideView::Chart {
+        measure,
+        fit_axis,
+        comparators,
+        from,
+        to,
+    } = view
+    else {
+        return None;
+    };
     let m = project.measure(measure)?;
-    let options = chart_options(m, fit_axis, comparators);
+    let options = chart_options(m, *fit_axis, comparators.as_deref());
     if from.is_none() && to.is_none() {
         return Some(chart::build(project, m, &options));
     }
-    let ranged = measure_in_range(m, from, to);
+    let ranged = measure_in_range(m, *from, *to);
     Some(chart::build(project, &ranged, &options))
+}
+
+/// The measures a dashboard slide shows, by index: those it names, in its order, or every
+/// measure in dashboard order when it names none.
+pub fn dashboard_measures(project: &Project, measures: &[String]) -> Vec<usize> {
+    if measures.is_empty() {
+        project.measures_in_dashboard_order()
+    } else {
+        measures
+            .iter()
+            .filter_map(|id| project.measures.iter().position(|m| &m.id == id))
+            .collect()
+    }
 }
 
 fn column(c: PlanColumn) -> Column {
@@ -255,6 +272,25 @@ mod tests {
     use super::*;
     use crate::model::{Observation, Rag};
     use chrono::NaiveDate;
+
+    /// A dashboard slide shows the measures it names in its own order (a missing one left
+    /// out), or every measure in dashboard order when it names none; the slide's picture and
+    /// its alternative text both take this list.
+    #[test]
+    fn a_dashboard_slide_shows_the_measures_it_names_in_its_order() {
+        let mut p = Project::default();
+        for id in ["a", "b", "c"] {
+            p.measures.push(Measure {
+                id: id.into(),
+                name: id.into(),
+                ..Default::default()
+            });
+        }
+        let named = ["c".to_string(), "gone".to_string(), "a".to_string()];
+        assert_eq!(dashboard_measures(&p, &named), vec![2, 0]);
+        assert_eq!(dashboard_measures(&p, &[]), p.measures_in_dashboard_order());
+        assert!(slide_chart(&p, &SlideView::Missions).is_none());
+    }
 
     fn day(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()

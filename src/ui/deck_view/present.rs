@@ -303,27 +303,14 @@ impl Presenting {
         }
         let body = to_screen(f.body).shrink2(vec2(12.0, 4.0));
         match &s.view {
-            SlideView::Chart {
-                measure,
-                fit_axis,
-                comparators,
-                from,
-                to,
-            } => {
+            SlideView::Chart { measure, .. } => {
                 let rev = doc.revision();
                 let fresh = self
                     .chart
                     .as_ref()
                     .is_some_and(|(k, r, _)| *k == i && *r == rev);
                 if !fresh {
-                    let c = views::slide_chart(
-                        doc.project(),
-                        measure,
-                        *fit_axis,
-                        comparators.as_deref(),
-                        *from,
-                        *to,
-                    );
+                    let c = views::slide_chart(doc.project(), &s.view);
                     self.chart = c.map(|c| (i, rev, Arc::new(c)));
                 }
                 let chart = self.chart.as_ref().map(|(_, _, c)| c.clone());
