@@ -6,6 +6,7 @@ pub mod batch;
 pub mod fonts;
 pub mod picture_check;
 pub mod png;
+pub mod raster;
 pub mod svg;
 pub mod text_metrics;
 

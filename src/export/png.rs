@@ -1,28 +1,13 @@
-//! Rasterising SVG to PNG with resvg, using fonts bundled in the binary.
+//! Rasterising SVG to PNG ([`super::raster`]: resvg, with the plain text drawn directly),
+//! using fonts bundled in the binary.
 //!
 //! Each thread keeps the pixmap it last drew into and reuses it for a picture of the same
 //! size (clearing 8 MB is cheaper than the page faults of a fresh one), and opaque
 //! pictures (all of the app's, which paint their own background) are written as RGB with
 //! a fast encoder; `cargo bench --bench png_encoding` compares the options.
 
-use resvg::{tiny_skia, usvg};
+use resvg::tiny_skia;
 use std::cell::RefCell;
-
-/// Parse `svg` with the bundled fonts.
-fn tree(svg: &str) -> Result<usvg::Tree, String> {
-    usvg::Tree::from_str(svg, &super::fonts::svg_options())
-        .map_err(|e| format!("the picture could not be drawn: {e}"))
-}
-
-/// Draw `tree` scaled to fill `pixmap`, which must be clear.
-fn draw(tree: &usvg::Tree, pixmap: &mut tiny_skia::Pixmap) {
-    let size = tree.size();
-    let transform = tiny_skia::Transform::from_scale(
-        pixmap.width() as f32 / size.width(),
-        pixmap.height() as f32 / size.height(),
-    );
-    resvg::render(tree, transform, &mut pixmap.as_mut());
-}
 
 fn new_pixmap(width: u32, height: u32) -> Result<tiny_skia::Pixmap, String> {
     tiny_skia::Pixmap::new(width.max(1), height.max(1))
@@ -36,17 +21,13 @@ thread_local! {
 
 /// Render `svg` scaled to fill `width`×`height` pixels and encode it as PNG.
 pub fn rasterise(svg: &str, width: u32, height: u32) -> Result<Vec<u8>, String> {
-    let tree = tree(svg)?;
     let (width, height) = (width.max(1), height.max(1));
     PIXMAP.with_borrow_mut(|kept| {
         let pixmap = match kept {
-            Some(p) if p.width() == width && p.height() == height => {
-                p.fill(tiny_skia::Color::TRANSPARENT);
-                p
-            }
+            Some(p) if p.width() == width && p.height() == height => p,
             _ => kept.insert(new_pixmap(width, height)?),
         };
-        draw(&tree, pixmap);
+        super::raster::draw(svg, pixmap)?;
         encode(pixmap)
     })
 }
@@ -54,9 +35,8 @@ pub fn rasterise(svg: &str, width: u32, height: u32) -> Result<Vec<u8>, String> 
 /// Render `svg` scaled to fill `width`×`height` pixels (premultiplied RGBA, as the clipboard
 /// and the screen take it).
 pub fn render(svg: &str, width: u32, height: u32) -> Result<tiny_skia::Pixmap, String> {
-    let tree = tree(svg)?;
     let mut pixmap = new_pixmap(width, height)?;
-    draw(&tree, &mut pixmap);
+    super::raster::draw(svg, &mut pixmap)?;
     Ok(pixmap)
 }
 
@@ -71,11 +51,11 @@ const FILTER: ::png::Filter = ::png::Filter::NoFilter;
 /// Encode a pixmap as PNG: 8-bit RGB when every pixel is opaque, RGBA otherwise.
 pub fn encode(pixmap: &tiny_skia::Pixmap) -> Result<Vec<u8>, String> {
     let data = pixmap.data();
-    let opaque = data.chunks_exact(4).all(|p| p[3] == 255);
+    let opaque = data.chunks_exact(4).fold(255u8, |a, p| a & p[3]) == 255;
     let (colour, pixels): (::png::ColorType, Vec<u8>) = if opaque {
-        let mut rgb = Vec::with_capacity(data.len() / 4 * 3);
-        for p in data.chunks_exact(4) {
-            rgb.extend_from_slice(&p[..3]);
+        let mut rgb = vec![0; data.len() / 4 * 3];
+        for (to, from) in rgb.chunks_exact_mut(3).zip(data.chunks_exact(4)) {
+            to.copy_from_slice(&from[..3]);
         }
         (::png::ColorType::Rgb, rgb)
     } else {

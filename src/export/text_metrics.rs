@@ -134,6 +134,18 @@ impl Fonts {
     }
 }
 
+/// The parsed face of DejaVu Sans of `weight` (shaped and outlined by the direct raster).
+pub(crate) fn main_face(weight: Weight) -> &'static rustybuzz::Face<'static> {
+    &fonts().main(weight).face
+}
+
+/// Whether DejaVu Sans of `weight` has every character of `text`, so that the renderer
+/// draws it all with that one font.
+pub(crate) fn main_font_draws(text: &str, weight: Weight) -> bool {
+    let face = main_face(weight);
+    text.chars().all(|c| face.glyph_index(c).is_some())
+}
+
 /// The advance of one character in ems (its width at font size 1), in the font that
 /// draws it. Characters that combine with the one before (accents, vowel signs) are
 /// usually 0. Summing these over a string gives its width without kerning or joining,
