@@ -32,6 +32,8 @@ where
     let first_error: Mutex<Option<(usize, String)>> = Mutex::new(None);
     let results: Mutex<Vec<Option<R>>> = Mutex::new((0..total).map(|_| None).collect());
     let worker = || {
+        // The batch keeps every core busy: each picture is encoded on its own thread.
+        let _one_core = super::png::one_core_per_picture();
         while !failed.load(Ordering::Relaxed) {
             let i = next.fetch_add(1, Ordering::Relaxed);
             if i >= total {

@@ -3,6 +3,7 @@
 //! output is the same on every machine).
 
 pub mod batch;
+pub mod deflate_parts;
 pub mod fonts;
 pub mod picture_check;
 pub mod png;

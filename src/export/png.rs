@@ -40,41 +40,106 @@ pub fn render(svg: &str, width: u32, height: u32) -> Result<tiny_skia::Pixmap, S
     Ok(pixmap)
 }
 
-/// How PNGs are compressed: zlib (flate2, its miniz_oxide backend) at level 1 with no row filter. The app's pictures
-/// are mostly flat colour, which a filter only hides from the compressor. Measured with
-/// `cargo bench --bench png_encoding` (release, 2 cores, 1920×1080): the sample's TA chart
-/// 206 KB in 7.4 ms and its wheel 351 KB in 12 ms, against 504 KB / 642 KB in 8–10 ms with
-/// fdeflate and the Up filter; level 3 gives 127 KB / 278 KB but takes 28–30 ms.
-const DEFLATE: ::png::DeflateCompression = ::png::DeflateCompression::Level(1);
-const FILTER: ::png::Filter = ::png::Filter::NoFilter;
+/// How PNGs are compressed: zlib (flate2, its miniz_oxide backend) at level 1 with no row
+/// filter (the app's pictures are mostly flat colour, which a filter only hides from the
+/// compressor); a picture drawn alone is compressed in bands on every core. Measured on
+/// the 2-core build machine at 1920×1080 (docs/performance.md): the sample's TA chart is
+/// 208 KB in 8 ms on one core, its wheel 338 KB in 10 ms. Level 2 or 3 would make them
+/// 153 or 125 KB and 275 or 263 KB, but takes 19–25 ms a picture (about 27 ms for the
+/// whole chart export even in two bands); fdeflate, zlib-rs and the row filters all give
+/// larger files for the time (`cargo bench --bench png_encoding`).
+const LEVEL: u32 = 1;
 
-/// Encode a pixmap as PNG: 8-bit RGB when every pixel is opaque, RGBA otherwise.
+thread_local! {
+    /// Whether this thread may encode one picture on several cores (not when it is one of
+    /// a batch's workers, which already keep every core busy).
+    static SPREAD: std::cell::Cell<bool> = const { std::cell::Cell::new(true) };
+}
+
+/// Encode pictures on this thread with this thread alone until the guard is dropped.
+pub fn one_core_per_picture() -> impl Drop {
+    struct Restore(bool);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            SPREAD.set(self.0);
+        }
+    }
+    Restore(SPREAD.replace(false))
+}
+
+/// Rows `rows` of `data` (premultiplied RGBA, `width` pixels a row) as PNG scanlines with
+/// no filter: RGB when `opaque`, straight RGBA otherwise.
+fn scanlines(data: &[u8], width: usize, rows: std::ops::Range<usize>, opaque: bool) -> Vec<u8> {
+    let channels = if opaque { 3 } else { 4 };
+    let mut out = vec![0; rows.len() * (1 + width * channels)];
+    let source = data[rows.start * width * 4..rows.end * width * 4].chunks_exact(width * 4);
+    for (line, row) in out.chunks_exact_mut(1 + width * channels).zip(source) {
+        let pixels = line[1..].chunks_exact_mut(channels);
+        if opaque {
+            for (to, from) in pixels.zip(row.chunks_exact(4)) {
+                to.copy_from_slice(&from[..3]);
+            }
+        } else {
+            for (to, from) in pixels.zip(row.chunks_exact(4)) {
+                let p =
+                    tiny_skia::PremultipliedColorU8::from_rgba(from[0], from[1], from[2], from[3])
+                        .map(|p| p.demultiply())
+                        .unwrap_or(tiny_skia::ColorU8::from_rgba(0, 0, 0, 0));
+                to.copy_from_slice(&[p.red(), p.green(), p.blue(), p.alpha()]);
+            }
+        }
+    }
+    out
+}
+
+/// Encode a pixmap as PNG: 8-bit RGB when every pixel is opaque, RGBA otherwise. A large
+/// picture is compressed in bands on every core (see [`super::deflate_parts`]), except on
+/// a thread that draws one picture of many.
 pub fn encode(pixmap: &tiny_skia::Pixmap) -> Result<Vec<u8>, String> {
     let data = pixmap.data();
+    let (width, height) = (pixmap.width() as usize, pixmap.height() as usize);
     let opaque = data.chunks_exact(4).fold(255u8, |a, p| a & p[3]) == 255;
-    let (colour, pixels): (::png::ColorType, Vec<u8>) = if opaque {
-        let mut rgb = vec![0; data.len() / 4 * 3];
-        for (to, from) in rgb.chunks_exact_mut(3).zip(data.chunks_exact(4)) {
-            to.copy_from_slice(&from[..3]);
-        }
-        (::png::ColorType::Rgb, rgb)
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let bands = if SPREAD.get() && width * height >= 500_000 {
+        cores.min(4)
     } else {
-        let mut rgba = Vec::with_capacity(data.len());
-        for p in pixmap.pixels() {
-            let c = p.demultiply();
-            rgba.extend_from_slice(&[c.red(), c.green(), c.blue(), c.alpha()]);
-        }
-        (::png::ColorType::Rgba, rgba)
+        1
     };
+    let band = |i: usize| -> Result<super::deflate_parts::Part, String> {
+        let rows = height * i / bands..height * (i + 1) / bands;
+        let raw = scanlines(data, width, rows, opaque);
+        super::deflate_parts::part(&raw, LEVEL, i + 1 == bands)
+    };
+    let parts: Vec<_> = if bands == 1 {
+        vec![band(0)?]
+    } else {
+        std::thread::scope(|s| {
+            let handles: Vec<_> = (1..bands).map(|i| s.spawn(move || band(i))).collect();
+            let mut parts = vec![band(0)];
+            parts.extend(handles.into_iter().map(|h| {
+                h.join()
+                    .unwrap_or_else(|_| Err("a PNG band could not be compressed".into()))
+            }));
+            parts.into_iter().collect::<Result<Vec<_>, String>>()
+        })?
+    };
+    let zlib = super::deflate_parts::join(&parts);
+
     let failed = |e: ::png::EncodingError| format!("could not encode PNG: {e}");
-    let mut out = Vec::with_capacity(pixels.len() / 8);
+    let mut out = Vec::with_capacity(zlib.len() + 1024);
     let mut encoder = ::png::Encoder::new(&mut out, pixmap.width(), pixmap.height());
-    encoder.set_color(colour);
+    encoder.set_color(if opaque {
+        ::png::ColorType::Rgb
+    } else {
+        ::png::ColorType::Rgba
+    });
     encoder.set_depth(::png::BitDepth::Eight);
-    encoder.set_deflate_compression(DEFLATE);
-    encoder.set_filter(FILTER);
     let mut writer = encoder.write_header().map_err(failed)?;
-    writer.write_image_data(&pixels).map_err(failed)?;
+    for chunk in zlib.chunks(1 << 20) {
+        writer
+            .write_chunk(::png::chunk::IDAT, chunk)
+            .map_err(failed)?;
+    }
     writer.finish().map_err(failed)?;
     Ok(out)
 }
