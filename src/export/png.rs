@@ -68,25 +68,44 @@ pub fn one_core_per_picture() -> impl Drop {
 }
 
 /// Rows `rows` of `data` (premultiplied RGBA, `width` pixels a row) as PNG scanlines with
-/// no filter: RGB when `opaque`, straight RGBA otherwise.
-fn scanlines(data: &[u8], width: usize, rows: std::ops::Range<usize>, opaque: bool) -> Vec<u8> {
-    let channels = if opaque { 3 } else { 4 };
-    let mut out = vec![0; rows.len() * (1 + width * channels)];
+/// no filter, in RGB; `None` as soon as a pixel is not opaque.
+fn rgb_scanlines(data: &[u8], width: usize, rows: std::ops::Range<usize>) -> Option<Vec<u8>> {
+    let stride = 1 + width * 3;
+    // One byte more than the scanlines: each pixel is stored as four bytes, the fourth
+    // overwritten by the next pixel (or by the next row's filter byte, set last).
+    let mut out = vec![0; rows.len() * stride + 1];
+    let source = &data[rows.start * width * 4..rows.end * width * 4];
+    let mut alpha = 255u8;
+    for (r, row) in source.chunks_exact(width * 4).enumerate() {
+        let line = &mut out[r * stride + 1..(r + 1) * stride + 1];
+        for (i, px) in row.chunks_exact(4).enumerate() {
+            alpha &= px[3];
+            line[i * 3..i * 3 + 4].copy_from_slice(px);
+        }
+        if alpha != 255 {
+            return None;
+        }
+    }
+    for r in 0..rows.len() {
+        out[r * stride] = 0;
+    }
+    out.pop();
+    Some(out)
+}
+
+/// Rows `rows` of `data` as PNG scanlines with no filter, in straight (not premultiplied)
+/// RGBA.
+fn rgba_scanlines(data: &[u8], width: usize, rows: std::ops::Range<usize>) -> Vec<u8> {
+    let stride = 1 + width * 4;
+    let mut out = vec![0; rows.len() * stride];
     let source = data[rows.start * width * 4..rows.end * width * 4].chunks_exact(width * 4);
-    for (line, row) in out.chunks_exact_mut(1 + width * channels).zip(source) {
-        let pixels = line[1..].chunks_exact_mut(channels);
-        if opaque {
-            for (to, from) in pixels.zip(row.chunks_exact(4)) {
-                to.copy_from_slice(&from[..3]);
-            }
-        } else {
-            for (to, from) in pixels.zip(row.chunks_exact(4)) {
-                let p =
-                    tiny_skia::PremultipliedColorU8::from_rgba(from[0], from[1], from[2], from[3])
-                        .map(|p| p.demultiply())
-                        .unwrap_or(tiny_skia::ColorU8::from_rgba(0, 0, 0, 0));
-                to.copy_from_slice(&[p.red(), p.green(), p.blue(), p.alpha()]);
-            }
+    for (line, row) in out.chunks_exact_mut(stride).zip(source) {
+        for (to, from) in line[1..].chunks_exact_mut(4).zip(row.chunks_exact(4)) {
+            let c = tiny_skia::PremultipliedColorU8::from_rgba(from[0], from[1], from[2], from[3])
+                .map_or(tiny_skia::ColorU8::from_rgba(0, 0, 0, 0), |p| {
+                    p.demultiply()
+                });
+            to.copy_from_slice(&[c.red(), c.green(), c.blue(), c.alpha()]);
         }
     }
     out
@@ -98,30 +117,45 @@ fn scanlines(data: &[u8], width: usize, rows: std::ops::Range<usize>, opaque: bo
 pub fn encode(pixmap: &tiny_skia::Pixmap) -> Result<Vec<u8>, String> {
     let data = pixmap.data();
     let (width, height) = (pixmap.width() as usize, pixmap.height() as usize);
-    let opaque = data.chunks_exact(4).fold(255u8, |a, p| a & p[3]) == 255;
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     let bands = if SPREAD.get() && width * height >= 500_000 {
         cores.min(4)
     } else {
         1
     };
-    let band = |i: usize| -> Result<super::deflate_parts::Part, String> {
-        let rows = height * i / bands..height * (i + 1) / bands;
-        let raw = scanlines(data, width, rows, opaque);
-        super::deflate_parts::part(&raw, LEVEL, i + 1 == bands)
-    };
-    let parts: Vec<_> = if bands == 1 {
-        vec![band(0)?]
-    } else {
-        std::thread::scope(|s| {
-            let handles: Vec<_> = (1..bands).map(|i| s.spawn(move || band(i))).collect();
-            let mut parts = vec![band(0)];
-            parts.extend(handles.into_iter().map(|h| {
-                h.join()
-                    .unwrap_or_else(|_| Err("a PNG band could not be compressed".into()))
-            }));
-            parts.into_iter().collect::<Result<Vec<_>, String>>()
-        })?
+    // RGB while every pixel is opaque (all of the app's pictures paint their own paper).
+    let mut opaque = true;
+    let parts = loop {
+        let band = |i: usize| -> Result<Option<super::deflate_parts::Part>, String> {
+            let rows = height * i / bands..height * (i + 1) / bands;
+            let raw = if opaque {
+                match rgb_scanlines(data, width, rows) {
+                    Some(raw) => raw,
+                    None => return Ok(None),
+                }
+            } else {
+                rgba_scanlines(data, width, rows)
+            };
+            super::deflate_parts::part(&raw, LEVEL, i + 1 == bands).map(Some)
+        };
+        let parts: Vec<_> = if bands == 1 {
+            vec![band(0)?]
+        } else {
+            std::thread::scope(|s| {
+                let handles: Vec<_> = (1..bands).map(|i| s.spawn(move || band(i))).collect();
+                let mut parts = vec![band(0)];
+                parts.extend(handles.into_iter().map(|h| {
+                    h.join()
+                        .unwrap_or_else(|_| Err("a PNG band could not be compressed".into()))
+                }));
+                parts.into_iter().collect::<Result<Vec<_>, String>>()
+            })?
+        };
+        match parts.into_iter().collect::<Option<Vec<_>>>() {
+            Some(parts) => break parts,
+            None if opaque => opaque = false,
+            None => return Err("could not encode PNG: no scanlines".into()),
+        }
     };
     let zlib = super::deflate_parts::join(&parts);
 
@@ -149,6 +183,54 @@ mod tests {
     use super::*;
     use crate::export::svg::{Svg, TextStyle};
     use crate::model::Colour;
+
+    /// Decode a PNG with the `png` crate: its colour type and straight pixels.
+    fn decode(png: &[u8]) -> (::png::ColorType, Vec<u8>) {
+        let mut reader = ::png::Decoder::new(std::io::Cursor::new(png))
+            .read_info()
+            .unwrap();
+        let mut buf = vec![0; reader.output_buffer_size().unwrap()];
+        let info = reader.next_frame(&mut buf).unwrap();
+        buf.truncate(info.buffer_size());
+        (info.color_type, buf)
+    }
+
+    /// A 1200×500 picture (large enough to be compressed in bands) of stripes and noise.
+    fn picture(alpha: u8) -> tiny_skia::Pixmap {
+        let mut p = tiny_skia::Pixmap::new(1200, 500).unwrap();
+        for (i, px) in p.pixels_mut().iter_mut().enumerate() {
+            let v = ((i * 7919) % 251) as u8;
+            let (r, g, b) = ((i / 1200 % 3 * 100) as u8, v, (i % 1200 / 10) as u8);
+            *px = tiny_skia::ColorU8::from_rgba(r, g, b, 255).premultiply();
+        }
+        p.pixels_mut()[600_000 - 1] =
+            tiny_skia::ColorU8::from_rgba(10, 20, 30, alpha).premultiply();
+        p
+    }
+
+    #[test]
+    fn pngs_in_bands_decode_to_the_same_pixels() {
+        // Opaque: RGB, every pixel as drawn.
+        let p = picture(255);
+        let (colour, data) = decode(&encode(&p).unwrap());
+        assert_eq!(colour, ::png::ColorType::Rgb);
+        let rgb: Vec<u8> = p
+            .data()
+            .chunks_exact(4)
+            .flat_map(|c| [c[0], c[1], c[2]])
+            .collect();
+        assert!(data == rgb, "opaque pixels differ after a round trip");
+        // One pixel not opaque (the last, in the last band): RGBA, straight alpha.
+        let p = picture(128);
+        let (colour, data) = decode(&encode(&p).unwrap());
+        assert_eq!(colour, ::png::ColorType::Rgba);
+        assert_eq!(&data[data.len() - 4..], &[10, 20, 30, 128]);
+        assert_eq!(&data[..4], &p.data()[..4]);
+        // The same bytes on one core as in bands.
+        let _one = one_core_per_picture();
+        let (_, alone) = decode(&encode(&p).unwrap());
+        assert!(alone == data);
+    }
 
     #[test]
     fn png_has_requested_size_and_draws_text() {
