@@ -35,10 +35,11 @@ pub fn escape(s: &str) -> String {
 /// [`text_metrics::width`](super::text_metrics::width) says.
 pub fn text_content(x: f64, text: &str, size: f64, anchor: Anchor, bold: bool) -> (Anchor, String) {
     use super::text_metrics::{FontChoice, Weight, pieces};
-    if text.is_ascii() {
+    let weight = if bold { Weight::Bold } else { Weight::Regular };
+    // One font draws it all: one run, and DejaVu Sans has no syllables to misplace.
+    if text.is_ascii() || super::text_metrics::main_font_draws(text, weight) {
         return (anchor, escape(text));
     }
-    let weight = if bold { Weight::Bold } else { Weight::Regular };
     let pieces = pieces(text, weight);
     let font = |f: FontChoice| match f {
         FontChoice::Main => String::new(),
@@ -160,13 +161,34 @@ pub struct Svg {
     height: f64,
 }
 
-fn n(v: f64) -> String {
-    let r = (v * 100.0).round() / 100.0;
-    if r == r.trunc() {
-        format!("{}", r as i64)
-    } else {
-        format!("{r}")
+/// A number as the SVG writes it: to two decimals, without trailing zeros (formatted where
+/// it is written, without a string of its own).
+#[derive(Clone, Copy)]
+struct Num(f64);
+
+impl std::fmt::Display for Num {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let r = (self.0 * 100.0).round() / 100.0;
+        if r == r.trunc() && r.abs() < 1e15 {
+            write!(f, "{}", r as i64)
+        } else {
+            write!(f, "{r}")
+        }
     }
+}
+
+fn n(v: f64) -> Num {
+    Num(v)
+}
+
+/// `x,y x,y …` for a `points` attribute.
+fn points_attr(points: &[(f64, f64)]) -> String {
+    let mut out = String::with_capacity(points.len() * 16);
+    for (i, (x, y)) in points.iter().enumerate() {
+        let sep = if i == 0 { "" } else { " " };
+        let _ = write!(out, "{sep}{},{}", n(*x), n(*y));
+    }
+    out
 }
 
 fn stroke_attrs(s: &Stroke) -> String {
@@ -255,14 +277,11 @@ impl Svg {
         if points.len() < 2 {
             return;
         }
-        let pts: Vec<String> = points
-            .iter()
-            .map(|(x, y)| format!("{},{}", n(*x), n(*y)))
-            .collect();
+        let pts = points_attr(points);
         let _ = writeln!(
             self.body,
             "<polyline points=\"{}\" fill=\"none\"{} stroke-linejoin=\"round\"/>",
-            pts.join(" "),
+            pts,
             stroke_attrs(stroke)
         );
     }
@@ -278,16 +297,13 @@ impl Svg {
         if points.len() < 3 {
             return;
         }
-        let pts: Vec<String> = points
-            .iter()
-            .map(|(x, y)| format!("{},{}", n(*x), n(*y)))
-            .collect();
+        let pts = points_attr(points);
         let fill = fill.map(|c| c.to_string()).unwrap_or_else(|| "none".into());
         let stroke = stroke.map(stroke_attrs).unwrap_or_default();
         let _ = writeln!(
             self.body,
             "<polygon points=\"{}\" fill=\"{fill}\" fill-opacity=\"{}\"{stroke}/>",
-            pts.join(" "),
+            pts,
             n(opacity)
         );
     }

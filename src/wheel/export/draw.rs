@@ -10,8 +10,24 @@ use crate::palette;
 use std::f32::consts::TAU;
 use std::fmt::Write;
 
-fn p(v: f32) -> String {
-    format!("{:.2}", v)
+/// A coordinate to two decimals, formatted where it is written.
+struct P(f32);
+
+impl std::fmt::Display for P {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // Hundredths as an integer: float formatting to a precision is slow.
+        let c = (self.0 as f64 * 100.0).round();
+        if !c.is_finite() || c.abs() > 1e15 {
+            return write!(f, "{:.2}", self.0);
+        }
+        let c = c as i64;
+        let sign = if c < 0 { "-" } else { "" };
+        write!(f, "{sign}{}.{:02}", c.abs() / 100, c.abs() % 100)
+    }
+}
+
+fn p(v: f32) -> P {
+    P(v)
 }
 
 /// SVG path data for an annular sector centred on (cx, cy).
