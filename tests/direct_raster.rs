@@ -102,3 +102,22 @@ fn text_in_other_scripts_is_left_to_resvg() {
     assert!(direct < texts, "{direct} of {texts}");
     assert!(direct > 0);
 }
+
+#[test]
+fn text_svg_would_collapse_or_trim_is_left_to_resvg_and_still_matches() {
+    use outcome_explorer::export::svg::{Anchor, Svg, TextStyle};
+    use outcome_explorer::model::Colour;
+    let mut s = Svg::new(400.0, 200.0, "spaces");
+    let style = TextStyle::new(20.0, Colour::rgb(0x1f, 0x23, 0x28));
+    s.text(200.0, 40.0, "  Luton   2040 ", style.anchor(Anchor::Middle));
+    s.text(10.0, 80.0, "Plain words", style);
+    s.text(
+        10.0,
+        120.0,
+        "Fish & chips: 1,070 (2025)",
+        style.bold().rotate(-10.0),
+    );
+    let svg = s.finish();
+    assert_eq!(raster::direct_text_lines(&svg), 2, "{svg}");
+    compare("spaces", &svg, 800, 400);
+}

@@ -52,7 +52,14 @@ impl ShapedLine {
     /// `line` shaped as resvg would, when it is text this module draws exactly as resvg
     /// does; `None` otherwise.
     pub fn new(line: TextLine) -> Option<ShapedLine> {
-        if line.text.chars().any(bidi) || !text_metrics::main_font_draws(&line.text, line.weight) {
+        // SVG collapses and trims white space before it lays text out: such text is left
+        // to resvg rather than laid out again here.
+        let t = &line.text;
+        let spaced = t.starts_with(' ') || t.ends_with(' ') || t.contains("  ");
+        if spaced
+            || t.chars().any(|c| bidi(c) || c.is_control())
+            || !text_metrics::main_font_draws(t, line.weight)
+        {
             return None;
         }
         let face = text_metrics::main_face(line.weight);
