@@ -45,9 +45,10 @@ pub fn render(svg: &str, width: u32, height: u32) -> Result<tiny_skia::Pixmap, S
 /// compressor); a picture drawn alone is compressed in bands on every core. Measured on
 /// the 2-core build machine at 1920×1080 (docs/performance.md): the sample's TA chart is
 /// 208 KB in 8 ms on one core, its wheel 338 KB in 10 ms. Level 2 or 3 would make them
-/// 153 or 125 KB and 275 or 263 KB, but takes 19–25 ms a picture (about 27 ms for the
-/// whole chart export even in two bands); fdeflate, zlib-rs and the row filters all give
-/// larger files for the time (`cargo bench --bench png_encoding`).
+/// 153 or 125 KB and 275 or 263 KB, but takes 19–25 ms a picture on one core; level 2 in
+/// bands for a picture drawn alone measured the wheel at 38–57 ms (budget 50) against
+/// level 1's 36–50 on the same noisy machine, so level 1 is kept. fdeflate, zlib-rs and the
+/// row filters all give larger files for the time (`cargo bench --bench png_encoding`).
 const LEVEL: u32 = 1;
 
 thread_local! {
