@@ -354,14 +354,7 @@ proptest! {
 }
 
 proptest! {
-    // A fixed seed: some edits still put the first error a token away from ron's place (an
-    // unexpected character where an item of a top-level list should begin, found with random
-    // seeds; see the stop note), and CI must not depend on the draw.
-    #![proptest_config(ProptestConfig {
-        cases: 64,
-        rng_seed: proptest::test_runner::RngSeed::Fixed(1),
-        ..ProptestConfig::default()
-    })]
+    #![proptest_config(ProptestConfig::with_cases(64))]
 
     /// Whatever a one-character edit does to a file, the loader reads it as ron does: the
     /// same project, or an error at the place ron names.
@@ -455,4 +448,46 @@ fn a_missing_comma_is_placed_after_the_value_before_it() {
     assert!(only_space_between(text, (1, 6), (2, 5)));
     assert!(!only_space_between(text, (1, 5), (2, 5)));
     assert!(!only_space_between(text, (1, 1), (2, 5)));
+}
+
+/// Every character the edit test draws, put where an item of a top-level list begins (its
+/// opening parenthesis, or the white space before it), is reported where ron reports it.
+#[test]
+fn an_edit_where_an_item_begins_is_placed_as_ron_places_it() {
+    let p = generate_scale(Scale::Sample, 3);
+    let text = file::to_text(&p);
+    // The first two items of each top-level list.
+    let starts: Vec<usize> = text
+        .match_indices(": [\n    (\n")
+        .flat_map(|(i, _)| {
+            let first = i + 4;
+            let second = first + 1 + text[first..].find("\n    (\n").unwrap();
+            [first, second]
+        })
+        .collect();
+    assert!(starts.len() >= 16, "{}", starts.len());
+    let mut failures = Vec::new();
+    for &start in &starts {
+        // The line's indentation, and its opening parenthesis.
+        for offset in [0, 4] {
+            for c in [
+                '"', '[', ']', '(', ')', ',', ':', '/', '#', 'r', '1', '.', 'e', '-', ' ', '\n',
+                '\\', 'x', '\'',
+            ] {
+                let at = start + offset;
+                let mut edited = text.clone();
+                edited.replace_range(at..at + 1, &c.to_string());
+                if let Err(e) = agrees_with_ron(&edited) {
+                    let line = text[..at].matches('\n').count() + 1;
+                    failures.push(format!("{c:?} at line {line}, +{offset}: {e}"));
+                }
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{}\n{}",
+        failures.len(),
+        failures[..failures.len().min(5)].join("\n")
+    );
 }

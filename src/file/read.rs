@@ -26,7 +26,7 @@
 use super::fast_ron::FastRon;
 use super::limits::{MAX_PROBLEMS, MAX_PROBLEMS_PER_ITEM};
 use super::split::{Split, TopList, split};
-use super::{locate, messages};
+use super::{lexer, locate, messages};
 use crate::model::{
     ActionPlan, AreaOfNeed, Measure, Mission, Outcome, Pledge, Priority, Project, Source, Voice,
 };
@@ -327,7 +327,13 @@ fn read_item(
     // What was cut: where (in the text as it was then) and how many bytes.
     let mut cuts: Vec<(usize, usize)> = Vec::new();
     loop {
-        let here = locate::offset_of(&current, error.span.start.line, error.span.start.col);
+        let mut here = locate::offset_of(&current, error.span.start.line, error.span.start.col);
+        // A value that does not begin as it should: ron reading the item alone names the
+        // item's first byte. Reading the whole file, it names the same place for a list's
+        // first item, but has skipped the white space and comments after a comma.
+        if n > 0 {
+            here = here.max(lexer::skip_blank(current.as_bytes(), 0));
+        }
         let at = cuts
             .iter()
             .rev()
