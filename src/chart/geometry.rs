@@ -155,6 +155,13 @@ impl Area {
     }
 
     /// Do the two boxes share any area?
+    /// How far the point `p` is from the box (0 inside it).
+    pub fn distance_to(&self, p: (f64, f64)) -> f64 {
+        let dx = (self.x0 - p.0).max(p.0 - self.x1).max(0.0);
+        let dy = (self.y0 - p.1).max(p.1 - self.y1).max(0.0);
+        dx.hypot(dy)
+    }
+
     pub fn overlaps(&self, o: &Area) -> bool {
         self.x0 < o.x1 && o.x0 < self.x1 && self.y0 < o.y1 && o.y0 < self.y1
     }

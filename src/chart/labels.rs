@@ -103,17 +103,27 @@ pub fn place(c: &Chart, f: &Frame, text: &dyn TextMeasurer, style: &LabelStyle) 
     let mut scene = Scene::of(c, f, style);
     let mut placed: Vec<Placed> = Vec::new();
     let width = |s: &str| text.width(s, style.size as f32) as f64;
-    for (i, t) in c.targets.iter().enumerate() {
+    let marks_x: Vec<f64> = c.targets.iter().map(|t| f.px(t.x)).collect();
+    // Latest first: the last target sits near the plot's right edge, with the least room.
+    for (i, t) in c.targets.iter().enumerate().rev() {
         let at = f.at(t.x, t.y);
         if !f.holds(at) {
             continue;
         }
         let spots = |w: f64, h: f64| around(at, style.marker + style.gap, w, h);
-        if let Some(p) = scene.fit(LabelOf::Target(i), &t.label, &width, style, &spots, 4) {
+        scene.other_marks_x = marks_x
+            .iter()
+            .enumerate()
+            .filter(|(j, _)| *j != i)
+            .map(|(_, x)| *x)
+            .collect();
+        let near = Some(at);
+        if let Some(p) = scene.fit(LabelOf::Target(i), &t.label, &width, style, &spots, near, 4) {
             scene.taken.push(p.area);
             placed.push(p);
         }
     }
+    scene.other_marks_x.clear();
     let event_xs: Vec<f64> = c.events.iter().map(|e| f.px(e.x)).collect();
     for (i, &x) in event_xs.iter().enumerate() {
         if x < f.left || x > f.right {
@@ -128,6 +138,7 @@ pub fn place(c: &Chart, f: &Frame, text: &dyn TextMeasurer, style: &LabelStyle) 
             &width,
             style,
             &spots,
+            None,
             4,
         ) {
             let y = p.area.y0 + style.line_height / 2.0;
@@ -150,7 +161,15 @@ pub fn place(c: &Chart, f: &Frame, text: &dyn TextMeasurer, style: &LabelStyle) 
             let words = format::value_short(p.y, &c.unit);
             let at = f.at(p.x, p.y);
             let spots = |w: f64, h: f64| around(at, style.point + style.gap, w, h);
-            if let Some(p) = scene.fit(LabelOf::Value(i), &words, &width, style, &spots, 2) {
+            if let Some(p) = scene.fit(
+                LabelOf::Value(i),
+                &words,
+                &width,
+                style,
+                &spots,
+                Some(at),
+                2,
+            ) {
                 scene.taken.push(p.area);
                 placed.push(p);
             }
@@ -173,8 +192,8 @@ fn around(p: (f64, f64), r: f64, w: f64, h: f64) -> Vec<Area> {
         Area::at(x - r - w, y - r * 0.5 - h, w, h),
         Area::at(x - r - w, y + r * 0.5, w, h),
     ];
-    for k in 1..=4 {
-        let dy = k as f64 * (h + r * 0.5);
+    for k in 1..=8 {
+        let dy = k as f64 * (h + r) * 0.5;
         for (sx, sy) in [(1.0, -1.0), (1.0, 1.0), (-1.0, -1.0), (-1.0, 1.0)] {
             let left = if sx > 0.0 { x + r } else { x - r - w };
             out.push(Area::at(left, y - h / 2.0 + sy * dy, w, h));
@@ -215,6 +234,9 @@ struct Scene {
     event_lines: Vec<f64>,
     /// The line the label being placed belongs to (an event's own).
     own_line: Option<f64>,
+    /// The x of the other targets' markers, while a target's label is placed: a label that
+    /// spans one would read as that marker's.
+    other_marks_x: Vec<f64>,
     /// The trajectory band: (x, top, bottom) at its two ends.
     band: Option<[(f64, f64, f64); 2]>,
     segments: Vec<[(f64, f64); 2]>,
@@ -265,6 +287,7 @@ impl Scene {
             marks,
             event_lines: c.events.iter().map(|e| f.px(e.x)).collect(),
             own_line: None,
+            other_marks_x: Vec::new(),
             band: c
                 .band
                 .map(|b| b.map(|(x, lo, hi)| (f.px(x), f.py(hi), f.py(lo)))),
@@ -273,9 +296,13 @@ impl Scene {
         }
     }
 
-    /// The first spot for `words` that is free at the strictest level reached (0: clear of
-    /// everything; 1: may cross lines; 2: may cover the band; 3: may cover marks; 4: may
-    /// cover other labels), trying the text on one line, then wrapped narrower.
+    /// A spot for `words` that is free at the strictest level reached (0: clear of
+    /// everything; 1: may cover the band, whose tint text stays legible on; 2: may cross lines
+    /// too; 3: may cover marks; 4: may
+    /// cover other labels), with the text on one line or wrapped narrower. With `near` (the
+    /// mark labelled), the free spot nearest to it, a wrapped line counting as a little
+    /// further; without, the first spot on one line, then wrapped.
+    #[allow(clippy::too_many_arguments)]
     fn fit(
         &self,
         of: LabelOf,
@@ -283,26 +310,56 @@ impl Scene {
         width: &dyn Fn(&str) -> f64,
         style: &LabelStyle,
         spots: &dyn Fn(f64, f64) -> Vec<Area>,
+        near: Option<(f64, f64)>,
         loosest: u8,
     ) -> Option<Placed> {
         let full = width(words);
-        let shapes: Vec<Vec<String>> = [full, self.max_width, self.max_width * 0.55]
-            .into_iter()
-            .filter(|w| *w <= full + 1e-9)
-            .map(|w| wrap(words, w.max(1.0), width))
-            .collect();
+        // A target's own words, then its year and value, each on a line of their own.
+        let at_bracket = words
+            .split_once(" (")
+            .filter(|(a, _)| !a.is_empty() && width(a) <= self.max_width)
+            .map(|(a, b)| vec![a.to_string(), format!("({b}")])
+            .filter(|l| width(&l[1]) <= self.max_width);
+        let shapes: Vec<(Vec<String>, f64, f64)> =
+            std::iter::once(wrap(words, full.max(1.0), width))
+                .chain(at_bracket)
+                .chain(
+                    [self.max_width, self.max_width * 0.55]
+                        .into_iter()
+                        .filter(|w| *w < full)
+                        .map(|w| wrap(words, w.max(1.0), width)),
+                )
+                .map(|lines| {
+                    let w = lines.iter().map(|l| width(l)).fold(0.0, f64::max);
+                    let h = lines.len() as f64 * style.line_height;
+                    (lines, w, h)
+                })
+                .collect();
+        let placed = |lines: &Vec<String>, area| Placed {
+            of,
+            lines: lines.clone(),
+            area,
+            leader: None,
+        };
         for level in 0..=loosest {
-            for lines in &shapes {
-                let w = lines.iter().map(|l| width(l)).fold(0.0, f64::max);
-                let h = lines.len() as f64 * style.line_height;
-                if let Some(area) = spots(w, h).into_iter().find(|a| self.free(a, level)) {
-                    return Some(Placed {
-                        of,
-                        lines: lines.clone(),
-                        area,
-                        leader: None,
-                    });
+            let Some(p) = near else {
+                for (lines, w, h) in &shapes {
+                    if let Some(area) = spots(*w, *h).into_iter().find(|a| self.free(a, level)) {
+                        return Some(placed(lines, area));
+                    }
                 }
+                continue;
+            };
+            let cost = |lines: &Vec<String>, a: &Area| {
+                a.distance_to(p) + (lines.len() - 1) as f64 * style.line_height * 0.5
+            };
+            let best = shapes
+                .iter()
+                .flat_map(|(lines, w, h)| spots(*w, *h).into_iter().map(move |a| (lines, a)))
+                .filter(|(_, a)| self.free(a, level))
+                .min_by(|(la, a), (lb, b)| cost(la, a).total_cmp(&cost(lb, b)));
+            if let Some((lines, area)) = best {
+                return Some(placed(lines, area));
             }
         }
         None
@@ -320,13 +377,14 @@ impl Scene {
         if level < 4 && (crosses_event || self.taken.iter().any(|t| t.overlaps(a))) {
             return false;
         }
-        if level < 3 && self.marks.iter().any(|m| m.overlaps(a)) {
+        let spans_other = self.other_marks_x.iter().any(|x| *x > a.x0 && *x < a.x1);
+        if level < 3 && (spans_other || self.marks.iter().any(|m| m.overlaps(a))) {
             return false;
         }
-        if level < 2 && self.band.is_some_and(|b| band_overlaps(b, a)) {
+        if level < 1 && self.band.is_some_and(|b| band_overlaps(b, a)) {
             return false;
         }
-        level >= 1 || !self.segments.iter().any(|[p, q]| a.crosses(*p, *q))
+        level >= 2 || !self.segments.iter().any(|[p, q]| a.crosses(*p, *q))
     }
 }
 
@@ -367,3 +425,7 @@ pub fn wrap(text: &str, max: f64, width: &dyn Fn(&str) -> f64) -> Vec<String> {
     }
     lines
 }
+
+#[cfg(test)]
+#[path = "labels_tests.rs"]
+mod tests;
