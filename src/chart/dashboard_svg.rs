@@ -4,6 +4,7 @@
 //! the text size are chosen together so that every card's text fits in full.
 
 use super::Card;
+use super::labels::wrap;
 use super::text::{fit_lines, width};
 use crate::export::svg::{Stroke, Svg, TextStyle};
 use crate::model::Colour;
@@ -17,12 +18,34 @@ struct Line {
     bold: bool,
 }
 
+/// What a card says at text size `s`: each piece's text, size, colour, boldness and most
+/// lines.
+fn pieces(c: &Card, s: f64) -> Vec<(String, f64, Colour, bool, usize)> {
+    let value = if c.latest_period.is_empty() {
+        c.latest.clone()
+    } else {
+        format!("{} · {}", c.latest, c.latest_period)
+    };
+    let mut out = vec![
+        (c.name.clone(), s * 1.05, INK, true, 4),
+        (value, s * 1.3, INK, false, 2),
+        (c.assessment.badge(), s, INK, false, 2),
+        (c.change.clone(), s, INK_MUTED, false, 2),
+    ];
+    if let Some(t) = &c.target_text {
+        out.push((t.clone(), s, INK_MUTED, false, 2));
+    }
+    out.push((c.source.clone(), s * 0.92, INK_MUTED, false, 3));
+    out.retain(|p| !p.0.is_empty());
+    out
+}
+
 /// A card's lines at text size `s` for a text width of `room`.
 fn lines(c: &Card, room: f64, s: f64) -> Vec<Line> {
     let mut out = Vec::new();
-    let mut add = |text: &str, size: f64, colour: Colour, bold: bool, max: usize| {
+    for (text, size, colour, bold, max) in pieces(c, s) {
         let measure = |t: &str| width(t, size, bold);
-        for l in fit_lines(text, room, max, &measure) {
+        for l in fit_lines(&text, room, max, &measure) {
             out.push(Line {
                 text: l,
                 size,
@@ -30,21 +53,17 @@ fn lines(c: &Card, room: f64, s: f64) -> Vec<Line> {
                 bold,
             });
         }
-    };
-    add(&c.name, s * 1.05, INK, true, 4);
-    let value = if c.latest_period.is_empty() {
-        c.latest.clone()
-    } else {
-        format!("{} · {}", c.latest, c.latest_period)
-    };
-    add(&value, s * 1.3, INK, false, 2);
-    add(&c.assessment.badge(), s, INK, false, 2);
-    add(&c.change, s, INK_MUTED, false, 2);
-    if let Some(t) = &c.target_text {
-        add(t, s, INK_MUTED, false, 2);
     }
-    add(&c.source, s * 0.92, INK_MUTED, false, 3);
     out
+}
+
+/// Whether every piece of the card fits `room` at size `s` whole: within its most lines,
+/// and no word wider than the room.
+fn whole(c: &Card, room: f64, s: f64) -> bool {
+    pieces(c, s).iter().all(|(text, size, _, bold, max)| {
+        let lines = wrap(text, room, &|t| width(t, *size, *bold));
+        lines.len() <= *max && lines.iter().all(|l| width(l, *size, *bold) <= room)
+    })
 }
 
 fn line_height(l: &Line) -> f64 {
@@ -60,9 +79,26 @@ struct Grid {
 }
 
 impl Grid {
-    /// The grid with the largest text at which every card's text fits, from 24 px (at
-    /// 1080 high) down to 10.
+    /// The grid with the largest text at which every card's text fits, from 36 px (at
+    /// 1080 high, for a few cards read from the back of a room) down to 10, leaving a
+    /// card with a line of values a third of its height for it.
     fn choose(cards: &[Card], w: f64, h: f64, k: f64) -> Grid {
+        Grid::choose_where(cards, w, h, k, true)
+            .or_else(|| Grid::choose_where(cards, w, h, k, false))
+            .unwrap_or_else(|| {
+                let n = cards.len().max(1);
+                let cols = ((n as f64 * 1.8).sqrt().ceil() as usize).clamp(1, 8);
+                Grid {
+                    cols,
+                    cw: w / cols as f64,
+                    ch: h / n.div_ceil(cols) as f64,
+                    s: 10.0 * k,
+                }
+            })
+    }
+
+    /// The best grid, `whole`: only where no card's text is cut short.
+    fn choose_where(cards: &[Card], w: f64, h: f64, k: f64, whole_text: bool) -> Option<Grid> {
         let n = cards.len().max(1);
         let mut best: Option<(Grid, usize, f64)> = None;
         for cols in 1..=n.min(8) {
@@ -71,14 +107,20 @@ impl Grid {
             let pad = 16.0 * k;
             let fits = |s: f64| {
                 cards.iter().all(|c| {
-                    let need: f64 = lines(c, cw - 2.0 * pad - 12.0, s)
-                        .iter()
-                        .map(line_height)
-                        .sum();
-                    need + 2.0 * pad + 12.0 <= ch
+                    let room = cw - 2.0 * pad - 12.0;
+                    if whole_text && !whole(c, room, s) {
+                        return false;
+                    }
+                    let need: f64 = lines(c, room, s).iter().map(line_height).sum();
+                    let spark = if c.points.len() >= 2 && s > 24.0 * k {
+                        ch / 3.0
+                    } else {
+                        0.0
+                    };
+                    need + spark + 2.0 * pad + 12.0 <= ch
                 })
             };
-            let Some(s) = (10..=24).rev().map(|p| p as f64 * k).find(|s| fits(*s)) else {
+            let Some(s) = (10..=36).rev().map(|p| p as f64 * k).find(|s| fits(*s)) else {
                 continue;
             };
             // Larger text wins; at equal text, the grid with fewer empty places (six cards
@@ -98,15 +140,7 @@ impl Grid {
                 best = Some((Grid { cols, cw, ch, s }, empty, shape));
             }
         }
-        best.map(|b| b.0).unwrap_or_else(|| {
-            let cols = ((n as f64 * 1.8).sqrt().ceil() as usize).clamp(1, 8);
-            Grid {
-                cols,
-                cw: w / cols as f64,
-                ch: h / n.div_ceil(cols) as f64,
-                s: 10.0 * k,
-            }
-        })
+        best.map(|b| b.0)
     }
 }
 
@@ -200,4 +234,58 @@ fn spark(s: &mut Svg, c: &Card, area: (f64, f64, f64, f64), k: f64) {
     s.polyline(&line, &Stroke::solid(super::MAIN, 3.0 * k));
     let last = line[line.len() - 1];
     s.circle(last.0, last.1, 4.0 * k, Some(super::MAIN), None);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn luton_cards() -> Vec<Card> {
+        let dir = env!("CARGO_MANIFEST_DIR");
+        let path = format!("{dir}/sample-data/luton-2040.ron");
+        let p = crate::file::read(&std::fs::read_to_string(&path).unwrap(), &path).unwrap();
+        p.measures_in_dashboard_order()
+            .into_iter()
+            .take(6)
+            .map(|i| super::super::card(&p, i, &p.measures[i]))
+            .collect()
+    }
+
+    /// Six headline cards on a 1280×720 slide: larger text than the old 24 px (at 1080)
+    /// cap, nothing cut short, every line inside its card, and room for the line of values.
+    #[test]
+    fn a_few_cards_fill_a_slide_with_whole_text() {
+        let cards = luton_cards();
+        let (w, h) = (1280.0, 720.0);
+        let k = (h / 1080.0f64).min(w / 1920.0 * 1.4);
+        let g = Grid::choose(&cards, w - 80.0 * k, h - 200.0 * k, k);
+        assert!(g.s > 24.0 * k, "text {} px", g.s);
+        let room = g.cw - 2.0 * 16.0 * k - 12.0;
+        for c in &cards {
+            assert!(whole(c, room, g.s), "{} is cut at {} px", c.name, g.s);
+            let ls = lines(c, room, g.s);
+            assert!(ls.iter().all(|l| !l.text.ends_with('…')), "{}", c.name);
+            let need: f64 = ls.iter().map(line_height).sum();
+            assert!(
+                need + g.ch / 3.0 <= g.ch,
+                "{} leaves no room for its line",
+                c.name
+            );
+        }
+        let svg = dashboard("", &cards, w, h);
+        assert!(!svg.contains('…'), "a card's text is cut");
+    }
+
+    /// A word wider than the card is not a fit: the grid takes fewer columns instead.
+    #[test]
+    fn a_long_word_is_never_wider_than_its_card() {
+        let cards = luton_cards();
+        let room = 150.0;
+        let s = 24.0;
+        let name_fits = whole(&cards[1], room, s);
+        assert!(
+            !name_fits,
+            "\"accommodation\" at {s} px is wider than {room} px"
+        );
+    }
 }
