@@ -52,10 +52,16 @@ fn all_pass(target: Target) {
         .iter()
         .map(|i| (Path::new("corpus").to_path_buf(), i.clone()))
         .collect();
+    let corpus = inputs.len();
     inputs.extend(regressions(target));
     for (seed, (from, input)) in inputs.iter().enumerate() {
-        // Every CSV against every project with a plan, with each choice.
-        let seeds = if target == Target::Csv { 8 } else { 1 };
+        // Every CSV against every project with a plan, with each choice; a finding against
+        // more of them (a finding is made with one draw of project, plan and choices).
+        let seeds = match target {
+            Target::Csv if seed >= corpus => 64,
+            Target::Csv => 8,
+            _ => 1,
+        };
         for s in 0..seeds {
             let mut rng = Rng::new((seed * 8 + s) as u64);
             if let Err(why) = setup.run(input, &mut rng) {

@@ -371,13 +371,21 @@ fn merge_notes(
     file: Vec<ProgressNote>,
     exact: bool,
 ) -> (Vec<ProgressNote>, Vec<ProgressNote>) {
-    let left_out: Vec<ProgressNote> = old.iter().filter(|n| !file.contains(n)).cloned().collect();
+    // A cell cannot end a note in blank lines, so a note that does is the same note.
+    let same = |a: &ProgressNote, b: &ProgressNote| {
+        a.date == b.date && a.text.trim_end() == b.text.trim_end()
+    };
+    let left_out: Vec<ProgressNote> = old
+        .iter()
+        .filter(|n| !file.iter().any(|f| same(f, n)))
+        .cloned()
+        .collect();
     if exact {
         return (file, left_out);
     }
     let mut merged = old.to_vec();
     for n in file {
-        if !merged.contains(&n) {
+        if !merged.iter().any(|m| same(m, &n)) {
             merged.push(n);
         }
     }

@@ -254,8 +254,9 @@ pub fn parse_notes(cell: &str) -> Result<Vec<ProgressNote>, String> {
             },
         }
     }
-    // Blank lines at the end of the cell are spreadsheet padding, not the last note's text.
-    if let Some(n) = notes.last_mut() {
+    // Blank lines at the end of the cell, or between two notes, are spacing, not a note's
+    // text: a note that kept them would lose them when it is exported last (a fuzz finding).
+    for n in &mut notes {
         while let Some(i) = n.text.rfind('\n')
             && n.text[i + 1..].trim().is_empty()
         {
@@ -330,5 +331,8 @@ mod tests {
         assert_eq!(notes[0].text, "One\nmore");
         assert_eq!(notes[1].text, "Two");
         assert!(parse_notes("no date here").is_err());
+        // Blank lines between two notes are spacing too.
+        let notes = parse_notes("2025-01-10: One\n\n\n2025-02-01: Two").unwrap();
+        assert_eq!(notes[0].text, "One");
     }
 }
