@@ -85,34 +85,3 @@ fn the_csv_corpus_and_findings_pass() {
 fn the_period_corpus_and_findings_pass() {
     all_pass(Target::Period);
 }
-
-/// Findings in the project loader, kept until its rewrite (a pass that cuts the file into
-/// items, with limits on text, depth and problems) lands: `load-2` panics in the
-/// found-value lookup of an error message (a byte index inside a multi-byte character,
-/// `value_at`), `load-3` and `load-4` give problem messages of 6.7 KB and 47 KB that repeat
-/// the input.
-#[test]
-fn open_loader_findings_pass() {
-    let setup = setup(Target::Load);
-    let dir = root().join("fuzz/open");
-    for name in ["load-2.bin", "load-3.bin", "load-4.bin"] {
-        let input = std::fs::read(dir.join(name)).unwrap();
-        let result = std::panic::catch_unwind(|| setup.run(&input, &mut Rng::new(1)));
-        assert!(matches!(result, Ok(Ok(()))), "{name}: {result:?}");
-    }
-}
-
-/// Findings of the period target outside the CSV reader: `period-1` (a period of
-/// `20fe` and a three-byte character) panics in the loader's error message as `load-2`
-/// does; `period-2`, a 6.6 KB text that is not a period, is repeated whole in the period
-/// reader's message (`model::period`).
-#[test]
-fn open_period_findings_pass() {
-    let setup = setup(Target::Period);
-    let dir = root().join("fuzz/open");
-    for name in ["period-1.bin", "period-2.bin"] {
-        let input = std::fs::read(dir.join(name)).unwrap();
-        let result = std::panic::catch_unwind(|| setup.run(&input, &mut Rng::new(1)));
-        assert!(matches!(result, Ok(Ok(()))), "{name}: {result:?}");
-    }
-}
