@@ -240,3 +240,101 @@ fn the_presenter_view_shows_this_slide_the_next_and_the_notes() {
     assert!(!h.state().deck.presenting.as_ref().unwrap().presenter);
     assert!(h.query_by_label("Speaker notes").is_none());
 }
+
+/// Every piece of text the window paints in `h`'s last frame: its words, its size in screen
+/// pixels, and its colour.
+fn painted_text(h: &Harness<'_, OutcomeApp>) -> Vec<(String, f32, egui::Color32)> {
+    fn walk(shape: &egui::Shape, ppp: f32, out: &mut Vec<(String, f32, egui::Color32)>) {
+        match shape {
+            egui::Shape::Vec(shapes) => shapes.iter().for_each(|s| walk(s, ppp, out)),
+            egui::Shape::Text(t) => {
+                for s in &t.galley.job.sections {
+                    let words = t.galley.job.text[s.byte_range.start.0..s.byte_range.end.0]
+                        .trim()
+                        .to_string();
+                    if words.is_empty() {
+                        continue;
+                    }
+                    let colour = t.override_text_color.unwrap_or(
+                        if s.format.color == egui::Color32::PLACEHOLDER {
+                            t.fallback_color
+                        } else {
+                            s.format.color
+                        },
+                    );
+                    out.push((words, s.format.font_id.size * ppp, colour));
+                }
+            }
+            _ => {}
+        }
+    }
+    let output = h.output();
+    let mut out = Vec::new();
+    for s in &output.shapes {
+        walk(&s.shape, output.pixels_per_point, &mut out);
+    }
+    out
+}
+
+/// Presenting at 1920×1080 and at 1280×720, every slide's text drawn by the window (titles,
+/// counters, live charts' axes, labels and legends) is at least 1/60 of the screen's height
+/// (18 px at 1080, 12 at 720: about 9-point type on a PowerPoint slide) and meets WCAG 2.2
+/// AA contrast (4.5:1) on the slide's white. The wheel's names, in their segments, may go
+/// down to 1/90 (12 px at 1080, denser than that they are cut short); their contrast with
+/// each fill is the wheel's own test (`wheel::colouring`).
+#[test]
+fn presented_text_is_legible_at_projector_sizes() {
+    let paper = egui::Color32::WHITE;
+    let contrast = |c: egui::Color32| {
+        let to = |c: egui::Color32| outcome_explorer::model::Colour::rgb(c.r(), c.g(), c.b());
+        to(c).contrast(to(paper))
+    };
+    let (mut small, mut faint) = (Vec::new(), Vec::new());
+    for (w, h_px) in [(1920.0f32, 1080.0f32), (1280.0, 720.0)] {
+        let dir = tempfile::tempdir().unwrap();
+        let path = sample_copy(dir.path());
+        let app = OutcomeApp::new(Document::open(&path).unwrap());
+        let mut h = Harness::builder()
+            .with_size(egui::vec2(w, h_px))
+            .build_ui_state(|ui, app: &mut OutcomeApp| app.ui_root(ui), app);
+        h.run();
+        h.key_press(Key::F5);
+        let views: Vec<SlideView> = slides(&h).into_iter().map(|(_, v)| v).collect();
+        let mut seen = 0;
+        for (i, view) in views.iter().enumerate() {
+            for _ in 0..100 {
+                h.run();
+                if h.query_all_by_label_contains("Drawing").next().is_none() {
+                    break;
+                }
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            }
+            let wheel = matches!(view, SlideView::Wheel { .. });
+            let least = h_px / if wheel { 90.0 } else { 60.0 };
+            for (words, size, colour) in painted_text(&h) {
+                seen += 1;
+                let at = format!("{w}×{h_px}, slide {}: {words:?}", i + 1);
+                if size < least - 0.05 {
+                    small.push(format!("{at} is {size:.1} px high (least {least:.1})"));
+                }
+                if !wheel && contrast(colour) < 4.5 {
+                    faint.push(format!("{at} in {colour:?}: {:.2}", contrast(colour)));
+                }
+            }
+            h.key_press(Key::ArrowRight);
+        }
+        assert!(seen > 100, "only {seen} pieces of text were painted");
+    }
+    assert!(
+        small.is_empty(),
+        "{} too small:\n{}",
+        small.len(),
+        small.join("\n")
+    );
+    assert!(
+        faint.is_empty(),
+        "{} too faint:\n{}",
+        faint.len(),
+        faint.join("\n")
+    );
+}

@@ -21,6 +21,14 @@ use std::time::Instant;
 /// The logical height presentation mode lays a slide out in; the zoom fills the screen.
 const LOGICAL_HEIGHT: f32 = 600.0;
 
+/// The wheel's labels against the window's when presenting. Every other text is as large
+/// as the zoom makes it (at least 1/60 of the screen's height); at that size the wheel's
+/// names were cut short to fit their segments ("Child-frien…", "Inclusive e…"). At three
+/// quarters its smallest text (the vision, in the centre) is 1/90 of the screen's height
+/// (12 px at 1080; the window's wheel at 1920×1080 goes down to 10 px), and the Luton
+/// sample's priorities and outcomes show whole, as in the window.
+const WHEEL_TEXT_SCALE: f32 = 0.75;
+
 type Drawn = (usize, Result<egui::ColorImage, String>);
 
 /// Presentation mode's state.
@@ -332,8 +340,13 @@ impl Presenting {
                 let state =
                     views::wheel_state(*grouping, *colour, focus.as_deref(), focus_sub.as_deref());
                 let mut child = ui.new_child(egui::UiBuilder::new().max_rect(body));
-                self.wheel
-                    .present(&mut child, doc, &state, selected.as_deref());
+                self.wheel.present(
+                    &mut child,
+                    doc,
+                    &state,
+                    selected.as_deref(),
+                    WHEEL_TEXT_SCALE,
+                );
             }
             _ => self.picture(ui, i, body),
         }

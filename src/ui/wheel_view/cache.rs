@@ -12,6 +12,7 @@ pub(super) struct CacheKey {
     size: [i32; 2],
     centre: [i32; 2],
     dark: bool,
+    text_scale: Option<f32>,
 }
 
 pub(super) struct Cache {
@@ -56,6 +57,7 @@ impl WheelView {
             size: [frame.radius.round() as i32, 0],
             centre: [frame.centre.x.round() as i32, frame.centre.y.round() as i32],
             dark: ui.visuals().dark_mode,
+            text_scale: self.text_scale,
         };
         if self.cache.as_ref().is_some_and(|c| c.key == key) {
             return;
@@ -63,7 +65,10 @@ impl WheelView {
         let p = doc.project();
         let m = self.measurer(ui.ctx(), doc);
         let plan = self.plan(doc);
-        let opts = BuildOptions::new(frame.radius);
+        let opts = BuildOptions {
+            text_scale: self.text_scale.unwrap_or(1.0),
+            ..BuildOptions::new(frame.radius)
+        };
         let geometry = wheel::build_from(p, &plan, &self.state, &opts, m.as_ref());
         let c = frame.centre;
         let mesh = Arc::new(fill_mesh(&geometry, c));

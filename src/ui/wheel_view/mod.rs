@@ -65,6 +65,8 @@ pub struct WheelView {
     menu_for: Option<(Option<SegmentKey>, SegmentKind)>,
     /// What the right-click menu asked to edit, handed to the app after the frame.
     edit_request: Option<NavRequest>,
+    /// The labels' size against the window's (None: as the window's), for presenting.
+    text_scale: Option<f32>,
 }
 
 const ANIM_SECS: f32 = 0.35;
@@ -139,7 +141,9 @@ impl WheelView {
         doc: &Document,
         state: &ViewState,
         selected: Option<&str>,
+        text_scale: f32,
     ) {
+        self.text_scale = Some(text_scale);
         if self.state != *state {
             self.state = state.clone();
             self.anim = None;
