@@ -130,3 +130,49 @@ fn the_command_line_draws_n_charts_at_a_time_and_says_so() {
         assert_eq!(header(&bytes), (RGB, 320, 180));
     }
 }
+
+/// The pixels of a PNG, straight RGB(A), decoded by the `png` crate.
+fn pixels(bytes: &[u8]) -> Vec<u8> {
+    let mut reader = ::png::Decoder::new(std::io::Cursor::new(bytes))
+        .read_info()
+        .unwrap();
+    let mut buf = vec![0; reader.output_buffer_size().unwrap()];
+    let info = reader.next_frame(&mut buf).unwrap();
+    buf.truncate(info.buffer_size());
+    buf
+}
+
+/// A chart exported alone is compressed smaller (the sample's temporary accommodation chart
+/// within issue 17's 170 KB at 1920×1080, where there are cores to compress it in bands) and
+/// holds the same pixels as its copy in `export charts`, which is compressed for speed.
+#[test]
+fn a_chart_exported_alone_is_smaller_with_the_same_pixels() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data/luton-2040.ron");
+    let p = outcome_explorer::file::load(&path).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let alone = dir.path().join("alone.png");
+    let m = p.measure("ta-households").unwrap();
+    outcome_explorer::chart::export::export_measure(
+        &p,
+        &m.id,
+        &ChartOptions::for_measure(m),
+        &alone,
+        1920,
+        1080,
+    )
+    .unwrap();
+    let all = dir.path().join("all");
+    export_all_with(&p, &all, ImageFormat::Png, 1920, 1080, Some(2), &|_, _| {}).unwrap();
+    let (small, fast) = (
+        std::fs::read(&alone).unwrap(),
+        std::fs::read(all.join("ta-households.png")).unwrap(),
+    );
+    assert!(pixels(&small) == pixels(&fast), "the two files draw different pixels");
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    if cores > 1 {
+        assert!(small.len() <= 170_000, "{} bytes", small.len());
+        assert!(small.len() * 5 < fast.len() * 4, "{} against {}", small.len(), fast.len());
+    } else {
+        eprintln!("one core: the chart is compressed for speed, its size is not checked");
+    }
+}

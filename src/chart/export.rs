@@ -1,6 +1,7 @@
 //! Writing charts to files: one measure, every measure, or the dashboard.
 
 use super::{self as chart, ChartOptions};
+use crate::export::png::Compression;
 use crate::export::{ImageFormat, write_image};
 use crate::model::Project;
 use std::path::{Path, PathBuf};
@@ -17,7 +18,7 @@ pub fn export_measure(
     let format = ImageFormat::from_path(out)
         .ok_or_else(|| format!("{} should end in .svg or .png", out.display()))?;
     let svg = measure_svg(project, measure_id, options, width, height)?;
-    write_image(&svg, format, width, height, out)
+    write_image(&svg, format, (width, height), Compression::Smaller, out)
 }
 
 /// One measure's chart as an SVG document of `width`×`height`.
@@ -80,7 +81,7 @@ pub fn export_dashboard(
     let format = ImageFormat::from_path(out)
         .ok_or_else(|| format!("{} should end in .svg or .png", out.display()))?;
     let svg = dashboard_svg(project, width, height);
-    write_image(&svg, format, width, height, out)
+    write_image(&svg, format, (width, height), Compression::Smaller, out)
 }
 
 /// The dashboard as an SVG document of `width`×`height`.

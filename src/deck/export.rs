@@ -100,7 +100,13 @@ pub fn write_pictures(
     let written = super::par_map(&deck.slides, |i, s| {
         let svg = slide::slide_svg(project, deck, s, i + 1, n);
         let path = dir.join(picture_name(i + 1, n, format));
-        crate::export::write_image(&svg, format, width, height, &path)?;
+        crate::export::write_image(
+            &svg,
+            format,
+            (width, height),
+            crate::export::png::Compression::Fastest,
+            &path,
+        )?;
         progress(i);
         Ok::<_, String>(path)
     });

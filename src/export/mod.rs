@@ -43,17 +43,18 @@ impl ImageFormat {
 }
 
 /// Write an SVG document as `format` to `path` (atomically, keeping no backup of a picture
-/// it replaces), rasterising to `width`×`height` pixels for PNG.
+/// it replaces), rasterising to `width`×`height` pixels for PNG, compressed for
+/// `compression`.
 pub fn write_image(
     svg: &str,
     format: ImageFormat,
-    width: u32,
-    height: u32,
+    (width, height): (u32, u32),
+    compression: png::Compression,
     path: &std::path::Path,
 ) -> Result<(), String> {
     let bytes = match format {
         ImageFormat::Svg => svg.as_bytes().to_vec(),
-        ImageFormat::Png => png::rasterise(svg, width, height)?,
+        ImageFormat::Png => png::rasterise_with(svg, width, height, compression)?,
     };
     crate::file::write_atomic_no_backup(path, &bytes).map_err(|e| e.to_string())
 }

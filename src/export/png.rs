@@ -19,8 +19,29 @@ thread_local! {
     static PIXMAP: RefCell<Option<tiny_skia::Pixmap>> = const { RefCell::new(None) };
 }
 
+/// What a PNG is compressed for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Compression {
+    /// The least time (zlib level 1): pictures whose drawing already takes most of their
+    /// budget (the wheel), and every picture of a batch.
+    Fastest,
+    /// A smaller file (level 3, about 40% smaller) when the picture is drawn alone
+    /// and compressed on every core; in a batch, as [`Compression::Fastest`].
+    Smaller,
+}
+
 /// Render `svg` scaled to fill `width`×`height` pixels and encode it as PNG.
 pub fn rasterise(svg: &str, width: u32, height: u32) -> Result<Vec<u8>, String> {
+    rasterise_with(svg, width, height, Compression::Fastest)
+}
+
+/// [`rasterise`], compressed for `compression`.
+pub fn rasterise_with(
+    svg: &str,
+    width: u32,
+    height: u32,
+    compression: Compression,
+) -> Result<Vec<u8>, String> {
     let (width, height) = (width.max(1), height.max(1));
     PIXMAP.with_borrow_mut(|kept| {
         let pixmap = match kept {
@@ -28,7 +49,7 @@ pub fn rasterise(svg: &str, width: u32, height: u32) -> Result<Vec<u8>, String> 
             _ => kept.insert(new_pixmap(width, height)?),
         };
         super::raster::draw(svg, pixmap)?;
-        encode(pixmap)
+        encode_with(pixmap, compression)
     })
 }
 
@@ -40,16 +61,19 @@ pub fn render(svg: &str, width: u32, height: u32) -> Result<tiny_skia::Pixmap, S
     Ok(pixmap)
 }
 
-/// How PNGs are compressed: zlib (flate2, its miniz_oxide backend) at level 1 with no row
-/// filter (the app's pictures are mostly flat colour, which a filter only hides from the
-/// compressor); a picture drawn alone is compressed in bands on every core. Measured on
-/// the 2-core build machine at 1920×1080 (docs/performance.md): the sample's TA chart is
-/// 208 KB in 8 ms on one core, its wheel 338 KB in 10 ms. Level 2 or 3 would make them
-/// 153 or 125 KB and 275 or 263 KB, but takes 19–25 ms a picture on one core; level 2 in
-/// bands for a picture drawn alone measured the wheel at 38–57 ms (budget 50) against
-/// level 1's 36–50 on the same noisy machine, so level 1 is kept. fdeflate, zlib-rs and the
-/// row filters all give larger files for the time (`cargo bench --bench png_encoding`).
-const LEVEL: u32 = 1;
+/// How PNGs are compressed: zlib (flate2, its miniz_oxide backend) with no row filter (the
+/// app's pictures are mostly flat colour, which a filter only hides from the compressor);
+/// a picture drawn alone is compressed in bands on every core. Measured on the 2-core
+/// build machine at 1920×1080 (docs/performance.md): at level 1 the sample's TA chart is
+/// 208 KB in 6–8 ms on one core, its wheel 338 KB in 7–10 ms. Every level above 1 leaves
+/// miniz's fast path and costs 16–26 ms on one core, whatever its number of probes: level 2
+/// makes them 153 KB and 275 KB, level 3 126 KB and 263 KB in the same time, level 4 and
+/// up little less for much more time. So a chart exported alone takes level 3 in bands
+/// ([`Compression::Smaller`]); the wheel, whose drawing is most of its 50 ms budget, and
+/// batches take level 1. fdeflate, zlib-rs and the row filters all give larger files for
+/// the time (`cargo bench --bench png_encoding`).
+const FASTEST: u32 = 1;
+const SMALLER: u32 = 3;
 
 thread_local! {
     /// Whether this thread may encode one picture on several cores (not when it is one of
@@ -116,6 +140,14 @@ fn rgba_scanlines(data: &[u8], width: usize, rows: std::ops::Range<usize>) -> Ve
 /// picture is compressed in bands on every core (see [`super::deflate_parts`]), except on
 /// a thread that draws one picture of many.
 pub fn encode(pixmap: &tiny_skia::Pixmap) -> Result<Vec<u8>, String> {
+    encode_with(pixmap, Compression::Fastest)
+}
+
+/// [`encode`], compressed for `compression`.
+pub fn encode_with(
+    pixmap: &tiny_skia::Pixmap,
+    compression: Compression,
+) -> Result<Vec<u8>, String> {
     let data = pixmap.data();
     let (width, height) = (pixmap.width() as usize, pixmap.height() as usize);
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
@@ -123,6 +155,10 @@ pub fn encode(pixmap: &tiny_skia::Pixmap) -> Result<Vec<u8>, String> {
         cores.min(4)
     } else {
         1
+    };
+    let level = match compression {
+        Compression::Smaller if bands > 1 => SMALLER,
+        _ => FASTEST,
     };
     // RGB while every pixel is opaque (all of the app's pictures paint their own paper).
     let mut opaque = true;
@@ -137,7 +173,7 @@ pub fn encode(pixmap: &tiny_skia::Pixmap) -> Result<Vec<u8>, String> {
             } else {
                 rgba_scanlines(data, width, rows)
             };
-            super::deflate_parts::part(&raw, LEVEL, i + 1 == bands).map(Some)
+            super::deflate_parts::part(&raw, level, i + 1 == bands).map(Some)
         };
         let parts: Vec<_> = if bands == 1 {
             vec![band(0)?]

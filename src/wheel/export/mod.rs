@@ -92,8 +92,8 @@ pub fn write(
     crate::export::write_image(
         &doc,
         format,
-        opts.width.max(200),
-        opts.height.max(200),
+        (opts.width.max(200), opts.height.max(200)),
+        crate::export::png::Compression::Fastest,
         path,
     )
 }
