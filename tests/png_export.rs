@@ -167,11 +167,19 @@ fn a_chart_exported_alone_is_smaller_with_the_same_pixels() {
         std::fs::read(&alone).unwrap(),
         std::fs::read(all.join("ta-households.png")).unwrap(),
     );
-    assert!(pixels(&small) == pixels(&fast), "the two files draw different pixels");
+    assert!(
+        pixels(&small) == pixels(&fast),
+        "the two files draw different pixels"
+    );
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     if cores > 1 {
         assert!(small.len() <= 170_000, "{} bytes", small.len());
-        assert!(small.len() * 5 < fast.len() * 4, "{} against {}", small.len(), fast.len());
+        assert!(
+            small.len() * 5 < fast.len() * 4,
+            "{} against {}",
+            small.len(),
+            fast.len()
+        );
     } else {
         eprintln!("one core: the chart is compressed for speed, its size is not checked");
     }

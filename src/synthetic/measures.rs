@@ -159,73 +159,9 @@ impl Gen {
             Direction::HigherIsBetter => 1.0,
             Direction::LowerIsBetter => -1.0,
         };
-        let goal = |years: f64| clamp_to_unit(tidy(v + better * scale * years, &unit), &unit);
-        let mut targets = vec![Target {
-            year: HORIZON_YEAR,
-            value: goal(6.0),
-            kind: TargetKind::Target,
-            label: "2040 ambition".into(),
-            source: None,
-            note: String::new(),
-            working: String::new(),
-        }];
-        let milestone = last_year + 1 + self.rng.below(4) as i32;
-        if milestone < HORIZON_YEAR && self.rng.chance(0.7) {
-            targets.insert(
-                0,
-                Target {
-                    year: milestone,
-                    value: goal(2.0),
-                    kind: TargetKind::Milestone,
-                    label: format!("{milestone} milestone"),
-                    source: None,
-                    note: String::new(),
-                    working: String::new(),
-                },
-            );
-        }
-
-        let stride = (n / 100).max(1) * if self.rng.chance(0.5) { 1 } else { 2 };
-        let comparators = (0..self.rng.below(3))
-            .map(|c| Comparator {
-                name: COMPARATORS[c].into(),
-                observations: observations
-                    .iter()
-                    .step_by(stride)
-                    .map(|o| Observation {
-                        period: o.period,
-                        value: tidy(
-                            clamp_to_unit(o.value + (self.rng.unit() - 0.5) * scale * 3.0, &unit),
-                            &unit,
-                        ),
-                        status: ValueStatus::Illustrative,
-                        source: None,
-                        note: SYNTHETIC_NOTE.into(),
-                        ..Default::default()
-                    })
-                    .collect(),
-            })
-            .collect();
-
-        let annotations = if periods.len() > 2 {
-            (0..self.rng.below(3))
-                .map(|_| {
-                    let at = periods[self.rng.between(1, periods.len() - 1)];
-                    Annotation {
-                        period: at,
-                        label: (*self.rng.pick(EVENTS)).into(),
-                        note: if self.rng.chance(0.3) {
-                            self.sentence(8, 16)
-                        } else {
-                            String::new()
-                        },
-                        source: None,
-                    }
-                })
-                .collect()
-        } else {
-            Vec::new()
-        };
+        let targets = self.targets(v, better * scale, &unit, last_year);
+        let comparators = self.comparators(&observations, n, scale, &unit);
+        let annotations = self.annotations(&periods);
 
         Measure {
             id: format!("measure-{}", i + 1),
@@ -255,6 +191,91 @@ impl Gen {
             } else {
                 String::new()
             },
+        }
+    }
+
+    /// The 2040 target `step` a year past the last value `v` (and a milestone before it,
+    /// seven times in ten), `last_year` being the last value's year.
+    fn targets(&mut self, v: f64, step: f64, unit: &Unit, last_year: i32) -> Vec<Target> {
+        let goal = |years: f64| clamp_to_unit(tidy(v + step * years, unit), unit);
+        let mut targets = vec![Target {
+            year: HORIZON_YEAR,
+            value: goal(6.0),
+            kind: TargetKind::Target,
+            label: "2040 ambition".into(),
+            source: None,
+            note: String::new(),
+            working: String::new(),
+        }];
+        let milestone = last_year + 1 + self.rng.below(4) as i32;
+        if milestone < HORIZON_YEAR && self.rng.chance(0.7) {
+            targets.insert(
+                0,
+                Target {
+                    year: milestone,
+                    value: goal(2.0),
+                    kind: TargetKind::Milestone,
+                    label: format!("{milestone} milestone"),
+                    source: None,
+                    note: String::new(),
+                    working: String::new(),
+                },
+            );
+        }
+        targets
+    }
+
+    /// Up to two comparators following the observations at a distance, every `stride`th.
+    fn comparators(
+        &mut self,
+        observations: &[Observation],
+        n: usize,
+        scale: f64,
+        unit: &Unit,
+    ) -> Vec<Comparator> {
+        let stride = (n / 100).max(1) * if self.rng.chance(0.5) { 1 } else { 2 };
+        (0..self.rng.below(3))
+            .map(|c| Comparator {
+                name: COMPARATORS[c].into(),
+                observations: observations
+                    .iter()
+                    .step_by(stride)
+                    .map(|o| Observation {
+                        period: o.period,
+                        value: tidy(
+                            clamp_to_unit(o.value + (self.rng.unit() - 0.5) * scale * 3.0, unit),
+                            unit,
+                        ),
+                        status: ValueStatus::Illustrative,
+                        source: None,
+                        note: SYNTHETIC_NOTE.into(),
+                        ..Default::default()
+                    })
+                    .collect(),
+            })
+            .collect()
+    }
+
+    /// Up to two events among the periods (not at either end).
+    fn annotations(&mut self, periods: &[Period]) -> Vec<Annotation> {
+        if periods.len() > 2 {
+            (0..self.rng.below(3))
+                .map(|_| {
+                    let at = periods[self.rng.between(1, periods.len() - 1)];
+                    Annotation {
+                        period: at,
+                        label: (*self.rng.pick(EVENTS)).into(),
+                        note: if self.rng.chance(0.3) {
+                            self.sentence(8, 16)
+                        } else {
+                            String::new()
+                        },
+                        source: None,
+                    }
+                })
+                .collect()
+        } else {
+            Vec::new()
         }
     }
 }
