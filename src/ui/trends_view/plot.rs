@@ -28,6 +28,9 @@ struct Inks {
     event: Color32,
     paper: Color32,
     grid: Color32,
+    /// The crosshair under the pointer: a light line, not egui_plot's near-black one,
+    /// which reads as part of the chart on a projector.
+    cursor: Color32,
 }
 
 impl Inks {
@@ -46,6 +49,7 @@ impl Inks {
             } else {
                 color(crate::palette::GRID)
             },
+            cursor: theme::muted(ui).gamma_multiply(0.6),
         }
     }
 }
@@ -113,6 +117,7 @@ impl TrendsView {
             .height(self.present_height.unwrap_or(440.0))
             .grid_spacing(GRID_MIN..=300.0)
             .grid_color(inks.grid)
+            .cursor_color(inks.cursor)
             .default_x_bounds(c.x_range.0, c.x_range.1)
             .default_y_bounds(c.y_range.0, c.y_range.1)
             .allow_scroll(self.plot_active)
