@@ -338,3 +338,33 @@ fn presented_text_is_legible_at_projector_sizes() {
         faint.join("\n")
     );
 }
+
+/// At 1280×800 the Slides panel takes at most half the window, long slide titles are cut to
+/// its width (whole on hover) and every control of it is inside the window.
+#[test]
+fn the_slides_panel_fits_beside_the_view_at_laptop_size() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = sample_copy(dir.path());
+    let mut h = harness(&path);
+    h.run();
+    h.state_mut().deck.panel_open = true;
+    for _ in 0..4 {
+        h.run();
+    }
+    let window = 1280.0;
+    let new = h.get_by_role_and_label(Role::Button, "New").rect();
+    assert!(new.max.x <= window, "New is outside the window: {new:?}");
+    let present = h.get_by_role_and_label(Role::Button, "▶ Present").rect();
+    assert!(
+        present.min.x >= window / 2.0 - 1.0,
+        "the panel is wider than half the window: it starts at {}",
+        present.min.x
+    );
+    let long = h
+        .get_by_label_contains("Five priorities, seven areas")
+        .rect();
+    assert!(
+        long.max.x <= window,
+        "a title runs out of the window: {long:?}"
+    );
+}

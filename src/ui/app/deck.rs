@@ -69,9 +69,13 @@ impl OutcomeApp {
         }
         let mut nav = Nav::default();
         let mut request = None;
+        // At most half the window, so the view beside it keeps its room; long slide titles
+        // are cut to the panel's width rather than widening it.
+        let widest = (ui.available_width() * 0.5).max(300.0);
         egui::Panel::right("slides-panel")
             .resizable(true)
-            .default_size(340.0)
+            .default_size(360.0_f32.min(widest))
+            .size_range(260.0..=widest)
             .show(ui, |ui| {
                 request = self.deck.panel(ui, &mut self.doc, &mut nav);
             });

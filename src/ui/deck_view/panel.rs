@@ -78,27 +78,31 @@ impl DeckUi {
             .collect();
         ui.horizontal(|ui| {
             let label = ui.label("Presentation");
-            let mut chosen = index;
-            egui::ComboBox::from_id_salt("deck-picker")
-                .selected_text(&decks[index])
-                .width(ui.available_width() - 60.0)
-                .show_ui(ui, |ui| {
-                    for (i, t) in decks.iter().enumerate() {
-                        ui.selectable_value(&mut chosen, i, t);
-                    }
-                })
-                .response
-                .labelled_by(label.id);
-            if chosen != index {
-                self.show_deck(chosen);
-            }
-            if ui
-                .button("New")
-                .on_hover_text("A new presentation made from the headline views")
-                .clicked()
-            {
-                self.add_starter_deck(doc, nav);
-            }
+            // "New" at the right edge, the picker taking the room between.
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                if ui
+                    .button("New")
+                    .on_hover_text("A new presentation made from the headline views")
+                    .clicked()
+                {
+                    self.add_starter_deck(doc, nav);
+                }
+                let mut chosen = index;
+                egui::ComboBox::from_id_salt("deck-picker")
+                    .selected_text(&decks[index])
+                    .width(ui.available_width())
+                    .truncate()
+                    .show_ui(ui, |ui| {
+                        for (i, t) in decks.iter().enumerate() {
+                            ui.selectable_value(&mut chosen, i, t);
+                        }
+                    })
+                    .response
+                    .labelled_by(label.id);
+                if chosen != index {
+                    self.show_deck(chosen);
+                }
+            });
         });
     }
 
@@ -121,8 +125,11 @@ impl DeckUi {
                     let row = ui.dnd_drag_source(id, i, |ui| {
                         ui.horizontal(|ui| {
                             ui.label(RichText::new(format!("{}.", i + 1)).color(theme::muted(ui)));
-                            let text = format!("{title}  ·  {kind}");
-                            ui.selectable_label(selected, text)
+                            // The kind first, so that it stays when a long title is cut to
+                            // the panel's width; hovering shows the title whole.
+                            let text = format!("{kind} · {title}");
+                            ui.add(egui::Button::selectable(selected, text).truncate())
+                                .on_hover_text(title)
                         })
                         .inner
                     });
