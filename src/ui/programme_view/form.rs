@@ -129,7 +129,7 @@ impl<'a> Form<'a> {
     ) -> egui::Response {
         self.row(ui, label, keys, |f, ui, l| {
             let r = ui
-                .add(egui::TextEdit::singleline(value).desired_width(420.0))
+                .add(egui::TextEdit::singleline(value).desired_width(text_width(ui)))
                 .labelled_by(l);
             f.keys(ui, &r, false);
             r
@@ -142,7 +142,7 @@ impl<'a> Form<'a> {
             let r = ui
                 .add(
                     egui::TextEdit::multiline(value)
-                        .desired_width(420.0)
+                        .desired_width(text_width(ui))
                         .desired_rows(3),
                 )
                 .labelled_by(l);
@@ -361,4 +361,10 @@ pub(super) fn problem_line(ui: &mut Ui, text: &str) {
         )
         .wrap(),
     );
+}
+
+/// How wide a text field is: the room there is, between 420 points (a laptop beside other
+/// panels) and 760 (a long bilingual organisation name whole on a wide window).
+fn text_width(ui: &Ui) -> f32 {
+    ui.available_width().clamp(420.0, 760.0)
 }
