@@ -14,7 +14,51 @@ pub struct Part {
 }
 
 /// Compress `raw` as one part of a stream at `level`; `last` ends the stream.
+///
+/// Two compressors, each where it does best on the app's flat-coloured pictures (measured
+/// on the sample's TA chart, one core): at level 1, miniz_oxide's fast path (209 KB in
+/// 6–7 ms, where zlib-rs's level 1 gives 234 KB in the same time); above it, zlib-rs through
+/// flate2 (level 4: 129 KB in 10–11 ms, where miniz takes 16–30 ms for 126–153 KB).
 pub fn part(raw: &[u8], level: u32, last: bool) -> Result<Part, String> {
+    let deflated = if level <= 1 {
+        miniz_fast(raw, last)?
+    } else {
+        zlib(raw, level, last)?
+    };
+    Ok(Part {
+        deflated,
+        adler: checksum(raw),
+        len: raw.len(),
+    })
+}
+
+/// `raw` as raw deflate by miniz_oxide at level 1, ended by a sync flush or, when `last`,
+/// the final block.
+fn miniz_fast(raw: &[u8], last: bool) -> Result<Vec<u8>, String> {
+    use miniz_oxide::deflate::core::{
+        CompressorOxide, TDEFLFlush, TDEFLStatus, compress_to_output,
+        create_comp_flags_from_zip_params,
+    };
+    // Level 1, raw deflate (negative window bits), the default strategy.
+    let mut c = CompressorOxide::new(create_comp_flags_from_zip_params(1, -15, 0));
+    let flush = if last {
+        TDEFLFlush::Finish
+    } else {
+        TDEFLFlush::Sync
+    };
+    let mut out = Vec::with_capacity(raw.len() / 8 + 1024);
+    let (status, read) = compress_to_output(&mut c, raw, flush, |bytes| {
+        out.extend_from_slice(bytes);
+        true
+    });
+    match status {
+        TDEFLStatus::Done | TDEFLStatus::Okay if read == raw.len() => Ok(out),
+        _ => Err(format!("could not compress: {status:?}")),
+    }
+}
+
+/// `raw` as raw deflate by flate2's zlib-rs at `level`.
+fn zlib(raw: &[u8], level: u32, last: bool) -> Result<Vec<u8>, String> {
     let mut c = Compress::new(Compression::new(level), false);
     let flush = if last {
         FlushCompress::Finish
@@ -38,11 +82,7 @@ pub fn part(raw: &[u8], level: u32, last: bool) -> Result<Part, String> {
         }
         out.reserve(out.capacity().max(64 * 1024));
     }
-    Ok(Part {
-        deflated: out,
-        adler: checksum(raw),
-        len: raw.len(),
-    })
+    Ok(out)
 }
 
 /// The Adler-32 checksum of `data` (SIMD where the processor has it).
@@ -101,23 +141,27 @@ mod tests {
         let data: Vec<u8> = (0..300_000u32).map(|i| ((i / 97) % 13) as u8).collect();
         let (a, rest) = data.split_at(123_457);
         let (b, c) = rest.split_at(80_000);
-        let parts = [
-            part(a, 1, false).unwrap(),
-            part(b, 1, false).unwrap(),
-            part(c, 1, true).unwrap(),
-        ];
-        let stream = join(&parts);
-        let mut back = Vec::new();
-        flate2::read::ZlibDecoder::new(&stream[..])
-            .read_to_end(&mut back)
-            .unwrap();
-        assert_eq!(back, data);
-        // An empty last part still ends the stream.
-        let stream = join(&[part(&data, 1, false).unwrap(), part(&[], 1, true).unwrap()]);
-        let mut back = Vec::new();
-        flate2::read::ZlibDecoder::new(&stream[..])
-            .read_to_end(&mut back)
-            .unwrap();
-        assert_eq!(back, data);
+        let read = |stream: &[u8]| {
+            let mut back = Vec::new();
+            flate2::read::ZlibDecoder::new(stream)
+                .read_to_end(&mut back)
+                .unwrap();
+            back
+        };
+        // Level 1 is miniz_oxide's, level 4 zlib-rs's; parts of either kind join.
+        for levels in [[1, 1, 1], [4, 4, 4], [1, 4, 1], [4, 1, 4]] {
+            let parts = [
+                part(a, levels[0], false).unwrap(),
+                part(b, levels[1], false).unwrap(),
+                part(c, levels[2], true).unwrap(),
+            ];
+            assert_eq!(read(&join(&parts)), data, "levels {levels:?}");
+            // An empty last part still ends the stream.
+            let stream = join(&[
+                part(&data, levels[0], false).unwrap(),
+                part(&[], levels[1], true).unwrap(),
+            ]);
+            assert_eq!(read(&stream), data, "levels {levels:?}, empty last part");
+        }
     }
 }

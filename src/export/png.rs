@@ -25,7 +25,7 @@ pub enum Compression {
     /// The least time (zlib level 1): pictures whose drawing already takes most of their
     /// budget (the wheel), and every picture of a batch.
     Fastest,
-    /// A smaller file (level 3, about 40% smaller) when the picture is drawn alone
+    /// A smaller file (level 4, about 40% smaller) when the picture is drawn alone
     /// and compressed on every core; in a batch, as [`Compression::Fastest`].
     Smaller,
 }
@@ -61,19 +61,17 @@ pub fn render(svg: &str, width: u32, height: u32) -> Result<tiny_skia::Pixmap, S
     Ok(pixmap)
 }
 
-/// How PNGs are compressed: zlib (flate2, its miniz_oxide backend) with no row filter (the
-/// app's pictures are mostly flat colour, which a filter only hides from the compressor);
-/// a picture drawn alone is compressed in bands on every core. Measured on the 2-core
-/// build machine at 1920×1080 (docs/performance.md): at level 1 the sample's TA chart is
-/// 208 KB in 6–8 ms on one core, its wheel 338 KB in 7–10 ms. Every level above 1 leaves
-/// miniz's fast path and costs 16–26 ms on one core, whatever its number of probes: level 2
-/// makes them 153 KB and 275 KB, level 3 126 KB and 263 KB in the same time, level 4 and
-/// up little less for much more time. So a chart exported alone takes level 3 in bands
-/// ([`Compression::Smaller`]); the wheel, whose drawing is most of its 50 ms budget, and
-/// batches take level 1. fdeflate, zlib-rs and the row filters all give larger files for
-/// the time (`cargo bench --bench png_encoding`).
+/// How PNGs are compressed: zlib with no row filter (the app's pictures are mostly flat
+/// colour, which a filter only hides from the compressor); a picture drawn alone is
+/// compressed in bands on every core. Measured on the 2-core build machine at 1920×1080,
+/// one core (docs/performance.md): at level 1 (miniz_oxide's fast path, see
+/// [`super::deflate_parts::part`]) the sample's TA chart is 209 KB in 6–7 ms, its wheel
+/// 338 KB in 7–12 ms; at level 4 (zlib-rs) 129 KB in 10–11 ms and 289 KB in 17 ms. So a chart
+/// exported alone takes level 4 in bands ([`Compression::Smaller`]); the wheel, whose
+/// drawing is most of its 50 ms budget, and batches take level 1. fdeflate and the row
+/// filters give larger files for the time (`cargo bench --bench png_encoding`).
 const FASTEST: u32 = 1;
-const SMALLER: u32 = 3;
+const SMALLER: u32 = 4;
 
 thread_local! {
     /// Whether this thread may encode one picture on several cores (not when it is one of
