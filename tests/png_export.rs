@@ -143,8 +143,8 @@ fn pixels(bytes: &[u8]) -> Vec<u8> {
 }
 
 /// A chart exported alone is compressed smaller (the sample's temporary accommodation chart
-/// within issue 17's 170 KB at 1920×1080, where there are cores to compress it in bands) and
-/// holds the same pixels as its copy in `export charts`, which is compressed for speed.
+/// within issue 17's 170 KB at 1920×1080) and holds the same pixels as its copy in
+/// `export charts`, which is compressed for speed.
 #[test]
 fn a_chart_exported_alone_is_smaller_with_the_same_pixels() {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data/luton-2040.ron");
@@ -171,16 +171,11 @@ fn a_chart_exported_alone_is_smaller_with_the_same_pixels() {
         pixels(&small) == pixels(&fast),
         "the two files draw different pixels"
     );
-    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-    if cores > 1 {
-        assert!(small.len() <= 170_000, "{} bytes", small.len());
-        assert!(
-            small.len() * 5 < fast.len() * 4,
-            "{} against {}",
-            small.len(),
-            fast.len()
-        );
-    } else {
-        eprintln!("one core: the chart is compressed for speed, its size is not checked");
-    }
+    assert!(small.len() <= 170_000, "{} bytes", small.len());
+    assert!(
+        small.len() * 5 < fast.len() * 4,
+        "{} against {}",
+        small.len(),
+        fast.len()
+    );
 }

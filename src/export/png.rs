@@ -25,8 +25,8 @@ pub enum Compression {
     /// The least time (zlib level 1): pictures whose drawing already takes most of their
     /// budget (the wheel), and every picture of a batch.
     Fastest,
-    /// A smaller file (level 4, about 40% smaller) when the picture is drawn alone
-    /// and compressed on every core; in a batch, as [`Compression::Fastest`].
+    /// A smaller file (level 4, about 40% smaller) when the picture is drawn alone (a large
+    /// one compressed on every core); in a batch, as [`Compression::Fastest`].
     Smaller,
 }
 
@@ -155,7 +155,7 @@ pub fn encode_with(
         1
     };
     let level = match compression {
-        Compression::Smaller if bands > 1 => SMALLER,
+        Compression::Smaller if SPREAD.get() => SMALLER,
         _ => FASTEST,
     };
     // RGB while every pixel is opaque (all of the app's pictures paint their own paper).
