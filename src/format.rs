@@ -51,6 +51,13 @@ pub fn number(v: f64, decimals: usize) -> String {
     }
 }
 
+/// A count of things with thousands separators, singular for one: "1 priority",
+/// "20,000 actions".
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    let word = if n == 1 { one } else { many };
+    format!("{} {word}", number(n as f64, 0))
+}
+
 /// The unit as a short suffix for axis titles: "%", "households", "£m".
 pub fn unit_name(unit: &Unit) -> String {
     match unit {
@@ -133,6 +140,13 @@ pub fn change(delta: f64, unit: &Unit) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_are_singular_for_one_and_grouped_in_thousands() {
+        assert_eq!(count(1, "priority", "priorities"), "1 priority");
+        assert_eq!(count(0, "priority", "priorities"), "0 priorities");
+        assert_eq!(count(20_000, "action", "actions"), "20,000 actions");
+    }
 
     #[test]
     fn dates_read_day_month_year() {

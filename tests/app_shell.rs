@@ -554,3 +554,16 @@ fn toolbar_controls_stay_put_when_a_count_changes() {
     assert!(h.sees("1 match"));
     assert_eq!(export(&h), before);
 }
+
+/// The status bar counts in words that agree with the number: "1 priority", not
+/// "1 priorities" (the smallest test project).
+#[test]
+fn the_status_bar_counts_one_thing_in_the_singular() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/smallest.ron");
+    let h = open_file(&path, LAPTOP);
+    assert!(
+        h.query_by_label("1 priority · 1 outcome · 2 measures · 0 actions")
+            .is_some(),
+        "the counts are not in the status bar"
+    );
+}

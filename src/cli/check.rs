@@ -12,17 +12,17 @@ pub fn run(file: &Path) -> ExitCode {
         Ok(p) => p,
         Err(code) => return code,
     };
-    println!(
-        "{}: valid: {} priorities, {} areas of need, {} outcomes, {} measures, {} observations, {} action plans, {} actions",
-        file.display(),
-        p.priorities.len(),
-        p.needs.len(),
-        p.outcomes.len(),
-        p.measures.len(),
-        p.observation_count(),
-        p.action_plans.len(),
-        p.action_count()
-    );
+    use crate::format::count;
+    let counts = [
+        count(p.priorities.len(), "priority", "priorities"),
+        count(p.needs.len(), "area of need", "areas of need"),
+        count(p.outcomes.len(), "outcome", "outcomes"),
+        count(p.measures.len(), "measure", "measures"),
+        count(p.observation_count(), "observation", "observations"),
+        count(p.action_plans.len(), "action plan", "action plans"),
+        count(p.action_count(), "action", "actions"),
+    ];
+    println!("{}: valid: {}", file.display(), counts.join(", "));
     let (listed, count) = crate::validate::first_warnings(&p, MAX_WARNINGS);
     for w in &listed {
         eprintln!("{}: warning: {}: {}", file.display(), w.path, w.message);

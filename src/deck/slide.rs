@@ -98,8 +98,8 @@ pub fn describe(project: &Project, slide: &Slide) -> String {
                 .map(|f| format!(", zoomed into {f}"))
                 .unwrap_or_default();
             format!(
-                "Outcomes wheel of {} outcomes around the vision, coloured by {}{within}.",
-                project.outcomes.len(),
+                "Outcomes wheel of {} around the vision, coloured by {}{within}.",
+                crate::format::count(project.outcomes.len(), "outcome", "outcomes"),
                 state.colour.label().to_lowercase()
             )
         }

@@ -3,6 +3,7 @@
 use super::OutcomeApp;
 use super::command::{Action, Check, Menu};
 use super::command_list::COMMANDS;
+use crate::format;
 use crate::ui::nav::View;
 use crate::ui::theme;
 use egui::RichText;
@@ -107,13 +108,15 @@ impl OutcomeApp {
         ui.horizontal(|ui| {
             let p = self.doc.project();
             ui.label(
-                RichText::new(format!(
-                    "{} priorities · {} outcomes · {} measures · {} actions",
-                    p.priorities.len(),
-                    p.outcomes.len(),
-                    p.measures.len(),
-                    p.action_count()
-                ))
+                RichText::new(
+                    [
+                        format::count(p.priorities.len(), "priority", "priorities"),
+                        format::count(p.outcomes.len(), "outcome", "outcomes"),
+                        format::count(p.measures.len(), "measure", "measures"),
+                        format::count(p.action_count(), "action", "actions"),
+                    ]
+                    .join(" · "),
+                )
                 .color(theme::muted(ui)),
             );
             self.source_warnings_button(ui);
