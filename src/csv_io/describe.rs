@@ -31,8 +31,8 @@ pub fn describe_change(old: &Action, new: &Action) -> Vec<String> {
     if old.key_actions != new.key_actions {
         out.push(format!(
             "Key actions: {} → {}",
-            count(old.key_actions.len(), "line"),
-            count(new.key_actions.len(), "line")
+            crate::edit::count(old.key_actions.len(), "line"),
+            crate::edit::count(new.key_actions.len(), "line")
         ));
     }
     if old.due != new.due {
@@ -44,8 +44,8 @@ pub fn describe_change(old: &Action, new: &Action) -> Vec<String> {
     if old.progress != new.progress {
         out.push(format!(
             "Progress: {} → {}",
-            count(old.progress.len(), "note"),
-            count(new.progress.len(), "note")
+            crate::edit::count(old.progress.len(), "note"),
+            crate::edit::count(new.progress.len(), "note")
         ));
     }
     if old.last_updated != new.last_updated {
@@ -56,15 +56,6 @@ pub fn describe_change(old: &Action, new: &Action) -> Vec<String> {
         ));
     }
     out
-}
-
-/// "1 note", "2 notes".
-pub(super) fn count(n: usize, one: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {one}s")
-    }
 }
 
 /// Two different texts in quotes, on one line each, cut to about [`SHOWN_CHARS`]: from

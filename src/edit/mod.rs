@@ -94,21 +94,24 @@ pub fn change(project: &Project, index: &Index, place: Place, item: impl Kind) -
     }
 }
 
-/// The plural of a kind's word ("areas of need").
+/// The plural of a kind's word ("areas of need", "priorities").
 pub fn plural(word: &str) -> String {
-    match word.split_once(" of ") {
-        Some((head, tail)) => format!("{head}s of {tail}"),
-        None => format!("{word}s"),
+    let (head, tail) = match word.split_once(" of ") {
+        Some((head, tail)) => (head, format!(" of {tail}")),
+        None => (word, String::new()),
+    };
+    let consonant_y =
+        head.ends_with('y') && !head[..head.len() - 1].ends_with(['a', 'e', 'i', 'o', 'u']);
+    if consonant_y {
+        format!("{}ies{tail}", &head[..head.len() - 1])
+    } else {
+        format!("{head}s{tail}")
     }
 }
 
-/// "1 outcome", "3 areas of need".
+/// "1 outcome", "3 areas of need", "2 priorities".
 pub fn count(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{} {}", crate::format::number(n as f64, 0), plural(word))
-    }
+    crate::format::count(n, word, &plural(word))
 }
 
 /// "a", "a and b", "a, b and c".

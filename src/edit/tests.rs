@@ -211,6 +211,8 @@ fn counts_and_lists_read_as_english() {
     assert_eq!(count(1, "area of need"), "1 area of need");
     assert_eq!(count(3, "area of need"), "3 areas of need");
     assert_eq!(count(1200, "value"), "1,200 values");
+    assert_eq!(count(2, "priority"), "2 priorities");
+    assert_eq!(count(2, "key"), "2 keys");
     let parts = ["3 outcomes".to_string(), "2 actions".to_string()];
     assert_eq!(join_and(&parts), "3 outcomes and 2 actions");
 }
