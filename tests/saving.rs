@@ -9,7 +9,14 @@ use outcome_explorer::model::Project;
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
+use std::sync::Mutex;
 use std::time::Duration;
+
+/// Held by the tests that start processes and by the full-disk test: a process started by
+/// another thread can hold this test's temporary file open for an instant between its start
+/// and its program's (a copy of every open file), and on a disk of a few kilobytes that
+/// instant is enough to find it still full after a failed save.
+static PROCESSES: Mutex<()> = Mutex::new(());
 
 /// A project whose text is about `kb` kilobytes, recognisable by `title`.
 fn project(title: &str, kb: usize) -> Project {
@@ -98,6 +105,7 @@ impl Lcg {
 /// of their versions whole, the backup a whole earlier one, and nothing is left behind.
 #[test]
 fn two_processes_saving_one_file_at_once() {
+    let _alone = PROCESSES.lock().unwrap_or_else(|e| e.into_inner());
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("p.ron");
     for round in 0..50 {
@@ -124,6 +132,7 @@ fn two_processes_saving_one_file_at_once() {
 #[cfg(unix)]
 #[test]
 fn a_save_killed_at_any_moment_leaves_whole_versions() {
+    let _alone = PROCESSES.lock().unwrap_or_else(|e| e.into_inner());
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("p.ron");
     file::save(&project("R0-0", 1), &path).unwrap();
@@ -205,6 +214,7 @@ impl Drop for TinyDisk {
 /// they were, whether the new text or the copy of the previous version runs out of room.
 #[test]
 fn a_full_disk_leaves_the_file_and_its_backup_as_they_were() {
+    let _alone = PROCESSES.lock().unwrap_or_else(|e| e.into_inner());
     let Some(disk) = TinyDisk::mount(64) else {
         eprintln!("skipped: cannot mount a small tmpfs here (needs root on Linux)");
         return;
@@ -236,6 +246,7 @@ fn a_full_disk_leaves_the_file_and_its_backup_as_they_were() {
 /// backup is not touched.
 #[test]
 fn a_file_that_cannot_be_replaced_keeps_its_backup() {
+    let _alone = PROCESSES.lock().unwrap_or_else(|e| e.into_inner());
     if !can_administer() {
         eprintln!("skipped: changing file attributes needs root on Linux");
         return;
