@@ -20,9 +20,13 @@ fn sample_copy(dir: &Path) -> PathBuf {
 }
 
 fn harness(path: &Path) -> Harness<'static, OutcomeApp> {
+    harness_sized(path, (1280.0, 800.0))
+}
+
+fn harness_sized(path: &Path, (w, h): (f32, f32)) -> Harness<'static, OutcomeApp> {
     let app = OutcomeApp::new(Document::open(path).unwrap());
     Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
+        .with_size(egui::vec2(w, h))
         .build_ui_state(|ui, app: &mut OutcomeApp| app.ui_root(ui), app)
 }
 
@@ -293,10 +297,7 @@ fn presented_text_is_legible_at_projector_sizes() {
     for (w, h_px) in [(1920.0f32, 1080.0f32), (1280.0, 720.0)] {
         let dir = tempfile::tempdir().unwrap();
         let path = sample_copy(dir.path());
-        let app = OutcomeApp::new(Document::open(&path).unwrap());
-        let mut h = Harness::builder()
-            .with_size(egui::vec2(w, h_px))
-            .build_ui_state(|ui, app: &mut OutcomeApp| app.ui_root(ui), app);
+        let mut h = harness_sized(&path, (w, h_px));
         h.run();
         h.key_press(Key::F5);
         let views: Vec<SlideView> = slides(&h).into_iter().map(|(_, v)| v).collect();
